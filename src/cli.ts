@@ -1,0 +1,160 @@
+// The command-line entry: serve, demo, migrate, and framework import/export.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, readConfig } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { isEmpty, loadDemo } from './demo/load-demo.ts';
+import { AppError } from './errors.ts';
+import { findFramework } from './frameworks/framework-store.ts';
+import {
+  importFramework,
+  installReferenceFrameworks,
+  readFrameworkFile,
+} from './frameworks/import-framework.ts';
+import { describeProblem } from './frameworks/validate-framework.ts';
+import { buildApp } from './http/app.ts';
+import { createWorkspace } from './workspaces/workspace-store.ts';
+
+const usage = `Usage: transforma <command>
+
+Commands:
+  serve [--demo]                         Start Transforma (migrations run first). With --demo,
+                                         an empty database gets the Republic of Sumwhere demo.
+  demo                                   Create the demo workspace in an empty database.
+  migrate                                Apply database migrations and exit.
+  import framework FILE                  Import a framework file (JSON).
+  export framework KEY [--version V] [--output FILE]
+                                         Print or write a framework file as it was imported.
+
+Environment: DATABASE_URL (a PostgreSQL server; default: embedded database in
+TRANSFORMA_DATA_DIR, ./data), PORT (3000), HOST, TRANSFORMA_WORKSPACE_NAME, TRANSFORMA_LOG_LEVEL.`;
+
+async function prepare(config: Config): Promise<Database> {
+  const database = await openDatabase(config.database);
+  await migrate(database);
+  await installReferenceFrameworks(database.db);
+  return database;
+}
+
+async function serve(config: Config, withDemo: boolean) {
+  const database = await prepare(config);
+  if (await isEmpty(database.db)) {
+    if (withDemo) {
+      const demo = await loadDemo(database.db);
+      console.log(
+        `Created the demo workspace "${demo.workspace.name}" with ${demo.agencies.length} agencies.`,
+      );
+    } else {
+      await createWorkspace(database.db, {
+        id: 'default',
+        name: config.workspaceName,
+        defaultLanguage: 'en',
+        languages: ['en', 'es'],
+      });
+    }
+  }
+  const app = await buildApp({ database, logLevel: config.logLevel });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    config.database.kind === 'postgres'
+      ? 'a PostgreSQL server'
+      : `the embedded database in ${config.database.dataDir}`;
+  console.log(`Transforma is running at http://localhost:${config.port} on ${where}.`);
+}
+
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const database = await prepare(config);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      version: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return;
+  }
+  const config = readConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config, values.demo);
+    case 'migrate':
+      return withDatabase(config, async () => console.log('The database is up to date.'));
+    case 'demo':
+      return withDatabase(config, async (database) => {
+        const demo = await loadDemo(database.db);
+        console.log(`Created the demo workspace "${demo.workspace.name}".`);
+      });
+    case 'import': {
+      const [what, file] = rest;
+      if (what !== 'framework' || !file)
+        throw new UsageError('Usage: transforma import framework FILE');
+      return withDatabase(config, async (database) => {
+        const { stored, outcome } = await importFramework(database.db, readFrameworkFile(file));
+        console.log(
+          outcome === 'created'
+            ? `Imported framework "${stored.key}" version ${stored.version}.`
+            : `Framework "${stored.key}" version ${stored.version} is already there, unchanged.`,
+        );
+      });
+    }
+    case 'export': {
+      const [what, key] = rest;
+      if (what !== 'framework' || !key)
+        throw new UsageError(
+          'Usage: transforma export framework KEY [--version V] [--output FILE]',
+        );
+      return withDatabase(config, async (database) => {
+        const stored = await findFramework(database.db, key, values.version);
+        if (!stored)
+          throw new AppError(
+            'not_found',
+            `There is no framework "${key}"${values.version ? ` version ${values.version}` : ''}`,
+          );
+        const text = `${JSON.stringify(stored.document, null, 2)}\n`;
+        if (values.output) writeFileSync(values.output, text);
+        else process.stdout.write(text);
+      });
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(error.message);
+    for (const problem of error.fields ?? []) console.error(`  ${describeProblem(problem)}`);
+  } else if (error instanceof UsageError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

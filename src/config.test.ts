@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on port 3000', () => {
+    const config = readConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data', 'pglite') });
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://app@db/transforma' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app@db/transforma',
+    });
+  });
+
+  it('names each setting that is wrong', () => {
+    expect(() => readConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      readConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT: /);
+      expect((error as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+    }
+  });
+});

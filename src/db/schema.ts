@@ -1,0 +1,100 @@
+// Row types of every table, as the query builder sees them. The migrations in
+// ./migrations are the source of truth; this file follows them.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column, read and written as an ISO date string (YYYY-MM-DD) on both backends. */
+type DateColumn = ColumnType<string, string, string>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  default_language: string;
+  languages: string[];
+  created_at: CreatedAt;
+}
+
+export interface AgencyTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  acronym: string | null;
+  level: 'national' | 'subnational' | 'local';
+  sector: string;
+  parent_id: string | null;
+  focal_point_email: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface FrameworkTable {
+  id: Generated<string>;
+  key: string;
+  version: string;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  imported_at: CreatedAt;
+}
+
+export interface RoundTable {
+  id: Generated<string>;
+  workspace_id: string;
+  framework_id: string;
+  name: string;
+  opens_on: DateColumn;
+  closes_on: DateColumn;
+  status: 'draft' | 'open' | 'closed';
+  created_at: CreatedAt;
+}
+
+export interface RoundAgencyTable {
+  round_id: string;
+  agency_id: string;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  round_id: string;
+  agency_id: string;
+  email: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface ResponseTable {
+  id: Generated<string>;
+  invitation_id: string;
+  round_id: string;
+  agency_id: string;
+  status: 'draft' | 'submitted';
+  started_at: CreatedAt;
+  updated_at: UpdatedAt;
+  submitted_at: Date | null;
+}
+
+export interface AnswerTable {
+  response_id: string;
+  item_code: string;
+  value: number | null;
+  not_applicable: Generated<boolean>;
+  comment: string | null;
+  evidence_url: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface Schema {
+  workspaces: WorkspaceTable;
+  agencies: AgencyTable;
+  frameworks: FrameworkTable;
+  rounds: RoundTable;
+  round_agencies: RoundAgencyTable;
+  invitations: InvitationTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgency = Insertable<AgencyTable>;
+export type RoundRow = Selectable<RoundTable>;

@@ -1,0 +1,129 @@
+// Writes the generated Sumwhere demo into an empty database, in one transaction.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { findFramework } from '../frameworks/framework-store.ts';
+import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
+
+// Rows per INSERT: large enough to be quick, small enough to stay far below
+// PostgreSQL's limit of 65,535 parameters per statement.
+const BATCH = 1000;
+
+export async function isEmpty(db: Kysely<Schema>): Promise<boolean> {
+  const row = await db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Loads the demo; needs the reference frameworks installed and an empty database. */
+export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
+  const dgca = await findFramework(db, 'dgca');
+  if (!dgca)
+    throw new AppError(
+      'not_found',
+      'The demo needs the dgca framework; install the reference frameworks first',
+    );
+  const demo = generateSumwhere(dgca.framework);
+  await db.transaction().execute(async (tx) => {
+    if (!(await isEmpty(tx)))
+      throw new AppError('conflict', 'The demo is only created in an empty database');
+    const { workspace, agencies, round, invitations, responses, answers } = demo;
+    await tx
+      .insertInto('workspaces')
+      .values({
+        id: workspace.id,
+        name: workspace.name,
+        default_language: workspace.defaultLanguage,
+        languages: workspace.languages,
+      })
+      .execute();
+    // Parents first, so every parent_id refers to a row already there.
+    const ordered = [...agencies].sort(
+      (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null),
+    );
+    for (const batch of batches(ordered)) {
+      await tx
+        .insertInto('agencies')
+        .values(
+          batch.map((agency) => ({
+            id: agency.id,
+            workspace_id: workspace.id,
+            name: agency.name,
+            acronym: agency.acronym,
+            level: agency.level,
+            sector: agency.sector,
+            parent_id: agency.parentId,
+            focal_point_email: agency.focalPointEmail,
+          })),
+        )
+        .execute();
+    }
+    await tx
+      .insertInto('rounds')
+      .values({
+        id: round.id,
+        workspace_id: workspace.id,
+        framework_id: dgca.id,
+        name: round.name,
+        opens_on: round.opensOn,
+        closes_on: round.closesOn,
+        status: round.status,
+      })
+      .execute();
+    await tx
+      .insertInto('round_agencies')
+      .values(round.agencyIds.map((agencyId) => ({ round_id: round.id, agency_id: agencyId })))
+      .execute();
+    for (const batch of batches(invitations)) {
+      await tx
+        .insertInto('invitations')
+        .values(
+          batch.map((invitation) => ({
+            id: invitation.id,
+            round_id: invitation.roundId,
+            agency_id: invitation.agencyId,
+            email: invitation.email,
+            token_hash: invitation.tokenHash,
+            created_at: round.opensOn,
+          })),
+        )
+        .execute();
+    }
+    for (const batch of batches(responses)) {
+      await tx
+        .insertInto('responses')
+        .values(
+          batch.map((response) => ({
+            id: response.id,
+            invitation_id: response.invitationId,
+            round_id: response.roundId,
+            agency_id: response.agencyId,
+            status: response.status,
+            started_at: response.startedAt,
+            updated_at: response.updatedAt,
+            submitted_at: response.submittedAt,
+          })),
+        )
+        .execute();
+    }
+    for (const batch of batches(answers)) {
+      await tx
+        .insertInto('answers')
+        .values(
+          batch.map((answer) => ({
+            response_id: answer.responseId,
+            item_code: answer.itemCode,
+            value: answer.value,
+            not_applicable: answer.notApplicable,
+            comment: answer.comment,
+            updated_at: round.closesOn,
+          })),
+        )
+        .execute();
+    }
+  });
+  return demo;
+}
+
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += BATCH) yield rows.slice(start, start + BATCH);
+}

@@ -1,0 +1,27 @@
+// The errors a request can meet, each with a code. Domain and store code throw
+// them; the HTTP layer maps each code to a status and a message (http/errors.ts).
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_framework'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldProblem[] | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldProblem[]) {
+    super(message);
+    this.code = code;
+    this.fields = fields;
+  }
+}

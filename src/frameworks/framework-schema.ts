@@ -1,0 +1,100 @@
+// The framework file format: dimensions → sub-dimensions → items, the response
+// scales they use and the maturity levels over the score range. One zod schema
+// validates imported files and describes the format in the OpenAPI document.
+import { z } from 'zod';
+
+const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "es"');
+
+export const localizedTextSchema = z
+  .record(languageTag, z.string().trim().min(1, 'must not be empty').max(4000))
+  .refine((text) => Object.keys(text).length > 0, 'must have text in at least one language')
+  .describe('Text by language tag, e.g. {"en": "Vision", "es": "Visión"}');
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, e.g. "dgca"')
+  .max(64);
+
+const code = z
+  .string()
+  .regex(
+    /^[A-Z][A-Z0-9-]{0,19}$/,
+    'must be upper-case letters, digits and hyphens, starting with a letter, e.g. "LEA04"',
+  );
+
+const likertScaleSchema = z.strictObject({
+  key: slug,
+  type: z.literal('likert'),
+  min: z.number().int(),
+  max: z.number().int(),
+  labels: z.array(z.strictObject({ value: z.number().int(), label: localizedTextSchema })).min(2),
+  notApplicable: z.boolean().default(false),
+});
+
+const stageScaleSchema = z.strictObject({
+  key: slug,
+  type: z.literal('stages'),
+  stages: z
+    .array(z.strictObject({ value: z.number().int(), key: slug, label: localizedTextSchema }))
+    .min(2),
+  notApplicable: z.boolean().default(false),
+});
+
+export const scaleSchema = z.discriminatedUnion('type', [likertScaleSchema, stageScaleSchema]);
+
+export const itemSchema = z.strictObject({
+  code,
+  statement: localizedTextSchema,
+  help: localizedTextSchema.optional(),
+  scale: slug.describe('The key of one of the framework’s scales'),
+  weight: z.number().positive().max(100).default(1),
+  descriptors: z
+    .record(slug, localizedTextSchema)
+    .optional()
+    .describe('For a stage scale: what this item looks like at each stage, by stage key'),
+});
+
+export const subdimensionSchema = z.strictObject({
+  code,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  items: z.array(itemSchema).min(1, 'must have at least one item'),
+});
+
+export const dimensionSchema = z.strictObject({
+  code,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  subdimensions: z.array(subdimensionSchema).min(1, 'must have at least one sub-dimension'),
+});
+
+export const maturityLevelSchema = z.strictObject({
+  key: slug,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  minScore: z
+    .number()
+    .describe('The lowest score at this level; the level runs up to the next one'),
+});
+
+export const frameworkSchema = z.strictObject({
+  key: slug,
+  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version number such as "1.0.0"'),
+  defaultLanguage: languageTag,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  source: localizedTextSchema.optional(),
+  scales: z.array(scaleSchema).min(1, 'must have at least one scale'),
+  maturityLevels: z.array(maturityLevelSchema).min(1, 'must have at least one level'),
+  dimensions: z.array(dimensionSchema).min(1, 'must have at least one dimension'),
+});
+
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export type Scale = z.infer<typeof scaleSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type Subdimension = z.infer<typeof subdimensionSchema>;
+export type Dimension = z.infer<typeof dimensionSchema>;
+export type MaturityLevel = z.infer<typeof maturityLevelSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;

@@ -1,0 +1,55 @@
+// Importing a framework file, the one path used by the API, the command line
+// and the reference frameworks: validate everything, then write or write nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { type ImportOutcome, type StoredFramework, storeFramework } from './framework-store.ts';
+import { validateFramework } from './validate-framework.ts';
+
+export const referenceFrameworksDir = path.join(import.meta.dirname, '..', '..', 'frameworks');
+
+export async function importFramework(
+  db: Kysely<Schema>,
+  document: unknown,
+): Promise<{ stored: StoredFramework; outcome: ImportOutcome }> {
+  const validation = validateFramework(document);
+  if (!validation.ok) {
+    const count = validation.problems.length;
+    throw new AppError(
+      'invalid_framework',
+      `The framework file has ${count} ${count === 1 ? 'problem' : 'problems'}; nothing was imported`,
+      validation.problems,
+    );
+  }
+  return storeFramework(db, validation.framework, document);
+}
+
+/** Reads a framework file; a file that is not JSON is reported like any other problem. */
+export function readFrameworkFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError('invalid_framework', `${file} is not valid JSON; nothing was imported`, [
+      { path: '', message: (error as Error).message },
+    ]);
+  }
+}
+
+/** Imports each reference framework under frameworks/ whose version is not stored yet. */
+export async function installReferenceFrameworks(db: Kysely<Schema>): Promise<StoredFramework[]> {
+  const files = readdirSync(referenceFrameworksDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+  const installed: StoredFramework[] = [];
+  for (const file of files) {
+    const { stored, outcome } = await importFramework(
+      db,
+      readFrameworkFile(path.join(referenceFrameworksDir, file)),
+    );
+    if (outcome === 'created') installed.push(stored);
+  }
+  return installed;
+}

@@ -1,0 +1,36 @@
+// The home page: what this workspace holds and where to go next.
+import { listAgencies } from '../agencies/agency-store.ts';
+import type { Database } from '../db/database.ts';
+import { listFrameworks } from '../frameworks/framework-store.ts';
+import type { App } from '../http/app.ts';
+import { sendPage } from '../http/page.tsx';
+import { listRounds } from '../rounds/round-store.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { HomeView } from './home-views.tsx';
+
+export async function homeRoutes(app: App, database: Database) {
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const workspace = await requireWorkspace(database.db);
+    const [agencies, frameworks, rounds] = await Promise.all([
+      listAgencies(database.db, workspace.id),
+      listFrameworks(database.db),
+      listRounds(database.db, workspace.id),
+    ]);
+    const levels = { national: 0, subnational: 0, local: 0 };
+    for (const agency of agencies) levels[agency.level] += 1;
+    return sendPage(request, reply, {
+      title: request.messages.t('home.title'),
+      workspaceName: workspace.name,
+      body: (
+        <HomeView
+          messages={request.messages}
+          workspaceName={workspace.name}
+          agencyCount={agencies.length}
+          levels={levels}
+          frameworkCount={new Set(frameworks.map((f) => f.key)).size}
+          rounds={rounds}
+        />
+      ),
+    });
+  });
+}

@@ -1,0 +1,180 @@
+// Builds the web application: pages and JSON API in one Fastify instance,
+// with the language of each request chosen before any handler runs.
+
+import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { agencyRoutes } from '../agencies/agency-routes.tsx';
+import type { Database } from '../db/database.ts';
+import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { frameworkRoutes } from '../frameworks/framework-routes.tsx';
+import { homeRoutes } from '../home/home-routes.tsx';
+import {
+  defaultLanguage,
+  isSupportedLanguage,
+  languageFromAcceptHeader,
+  type Messages,
+  messagesFor,
+} from '../i18n/messages.ts';
+import { roundRoutes } from '../rounds/round-routes.tsx';
+import { renderErrorPage } from './error-page.tsx';
+import { errorCodes } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    messages: Messages;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppOptions {
+  database: Database;
+  logLevel?: string;
+}
+
+const LANGUAGE_COOKIE = 'lang';
+const ONE_YEAR_SECONDS = 365 * 24 * 3600;
+const publicDir = path.join(import.meta.dirname, '..', '..', 'public');
+
+export async function buildApp({ database, logLevel = 'silent' }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logLevel === 'silent' ? false : { level: logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    maxAge: '1d',
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Transforma API',
+        description:
+          'Agencies, capability frameworks and assessment rounds of a digital government transformation workspace.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.decorateRequest('messages', null as unknown as Messages);
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    const chosen = query?.lang;
+    if (isSupportedLanguage(chosen)) {
+      reply.setCookie(LANGUAGE_COOKIE, chosen, {
+        path: '/',
+        maxAge: ONE_YEAR_SECONDS,
+        sameSite: 'lax',
+        httpOnly: true,
+      });
+    }
+    const cookie = request.cookies[LANGUAGE_COOKIE];
+    const language = isSupportedLanguage(chosen)
+      ? chosen
+      : isSupportedLanguage(cookie)
+        ? cookie
+        : (languageFromAcceptHeader(request.headers['accept-language']) ?? defaultLanguage);
+    request.messages = messagesFor(language);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { code, message, fields } = describeError(error);
+    const { status } = errorCodes[code];
+    if (status >= 500) request.log.error(error);
+    if (isApiRequest(request.url)) {
+      return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+    }
+    return renderErrorPage(reply.status(status), request.messages, code);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApiRequest(request.url)) {
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
+    }
+    return renderErrorPage(reply.status(404), request.messages, 'not_found');
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await homeRoutes(app, database);
+  await agencyRoutes(app, database);
+  await frameworkRoutes(app, database);
+  await roundRoutes(app, database);
+  return app;
+}
+
+function isApiRequest(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+function describeError(error: unknown): {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldProblem[];
+} {
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? 'request';
+    const fields = error.validation.map((issue) => ({
+      path: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      message: issue.message ?? 'is not valid',
+    }));
+    return { code: 'invalid_request', message: `The ${part} is not valid`, fields };
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (fastifyError.statusCode === 413)
+    return { code: 'payload_too_large', message: 'The request body is too large' };
+  if (fastifyError.statusCode === 415) {
+    return { code: 'unsupported_media_type', message: 'The request body must be JSON or a form' };
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return { code: 'invalid_request', message: fastifyError.message ?? 'The request is not valid' };
+  }
+  return { code: 'internal', message: 'Something went wrong on our side; it has been logged' };
+}

@@ -1,0 +1,27 @@
+// One table from error codes to HTTP statuses and message-catalogue keys, and
+// the shape every API error takes: { error: { code, message, fields? } }.
+import { z } from 'zod';
+import type { ErrorCode } from '../errors.ts';
+
+export const errorCodes: Record<ErrorCode, { status: number; messageKey: string }> = {
+  invalid_request: { status: 400, messageKey: 'error.invalidRequest' },
+  not_found: { status: 404, messageKey: 'error.notFound' },
+  conflict: { status: 409, messageKey: 'error.conflict' },
+  invalid_framework: { status: 422, messageKey: 'error.invalidFramework' },
+  payload_too_large: { status: 413, messageKey: 'error.payloadTooLarge' },
+  unsupported_media_type: { status: 415, messageKey: 'error.unsupportedMediaType' },
+  internal: { status: 500, messageKey: 'error.internal' },
+};
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .describe('Each problem with the path of the field it concerns'),
+    }),
+  })
+  .meta({ id: 'Error' });

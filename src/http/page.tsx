@@ -1,0 +1,29 @@
+// Sends a server-rendered page: the layout around a view, as one HTML string.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Layout } from './layout.tsx';
+
+export interface PageOptions {
+  title: string;
+  workspaceName: string;
+  body: ComponentChildren;
+}
+
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { title, workspaceName, body }: PageOptions,
+) {
+  const path = request.url.split('?')[0] ?? '/';
+  const html = renderToString(
+    <Layout messages={request.messages} title={title} path={path} workspaceName={workspaceName}>
+      {body}
+    </Layout>,
+  );
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-language', request.messages.language)
+    .header('vary', 'accept-language, cookie')
+    .send(`<!doctype html>${html}`);
+}

@@ -1,0 +1,161 @@
+// Assessment rounds over HTTP: the rounds pages and API.
+import { z } from 'zod';
+import { agencyLevels } from '../agencies/agency-schema.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/app.ts';
+import { errorBodySchema } from '../http/errors.ts';
+import { sendPage } from '../http/page.tsx';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { responseRate, totalProgress } from './round-progress.ts';
+import { findRound, listRounds, type RoundSummary, roundProgress } from './round-store.ts';
+import { RoundListView, RoundOverviewView } from './round-views.tsx';
+
+const rate = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe('Submitted responses per invitation, 0–1; null before any invitation');
+
+const roundSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(['draft', 'open', 'closed']),
+    opensOn: z.iso.date(),
+    closesOn: z.iso.date(),
+    framework: z.object({ id: z.uuid(), key: z.string(), version: z.string(), name: z.string() }),
+    agencies: z.number().int(),
+    invited: z.number().int(),
+    submitted: z.number().int(),
+    responseRate: rate,
+  })
+  .meta({ id: 'RoundSummary' });
+
+const agencyProgressSchema = z
+  .object({
+    agencyId: z.uuid(),
+    agencyName: z.string(),
+    acronym: z.string().nullable(),
+    level: z.enum(agencyLevels),
+    sector: z.string(),
+    invited: z.number().int(),
+    started: z.number().int(),
+    submitted: z.number().int(),
+    responseRate: rate,
+  })
+  .meta({ id: 'AgencyProgress' });
+
+const roundOverviewSchema = z
+  .object({
+    round: roundSummarySchema,
+    totals: z.object({
+      agencies: z.number().int(),
+      agenciesResponding: z.number().int(),
+      invited: z.number().int(),
+      started: z.number().int(),
+      submitted: z.number().int(),
+      responseRate: rate,
+    }),
+    agencies: z.array(agencyProgressSchema),
+  })
+  .meta({ id: 'RoundOverview' });
+
+function presentRound(round: RoundSummary): z.infer<typeof roundSummarySchema> {
+  return {
+    id: round.id,
+    name: round.name,
+    status: round.status,
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    framework: {
+      id: round.frameworkId,
+      key: round.frameworkKey,
+      version: round.frameworkVersion,
+      name: round.frameworkName,
+    },
+    agencies: round.agencies,
+    invited: round.invited,
+    submitted: round.submitted,
+    responseRate: responseRate(round) ?? null,
+  };
+}
+
+export async function roundRoutes(app: App, database: Database) {
+  async function loadOverview(roundId: string) {
+    const workspace = await requireWorkspace(database.db);
+    const round = await findRound(database.db, workspace.id, roundId);
+    if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
+    const agencies = await roundProgress(database.db, round.id);
+    return { workspace, round, agencies, totals: totalProgress(agencies) };
+  }
+
+  app.get('/rounds', { schema: { hide: true } }, async (request, reply) => {
+    const workspace = await requireWorkspace(database.db);
+    const rounds = await listRounds(database.db, workspace.id);
+    return sendPage(request, reply, {
+      title: request.messages.t('rounds.title'),
+      workspaceName: workspace.name,
+      body: <RoundListView messages={request.messages} rounds={rounds} />,
+    });
+  });
+
+  app.get(
+    '/rounds/:id',
+    { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      const { workspace, round, agencies, totals } = await loadOverview(request.params.id);
+      return sendPage(request, reply, {
+        title: round.name,
+        workspaceName: workspace.name,
+        body: (
+          <RoundOverviewView
+            messages={request.messages}
+            round={round}
+            agencies={agencies}
+            totals={totals}
+          />
+        ),
+      });
+    },
+  );
+
+  app.get(
+    '/api/rounds',
+    {
+      schema: {
+        tags: ['rounds'],
+        summary: 'List the assessment rounds of the workspace',
+        response: { 200: z.object({ rounds: z.array(roundSummarySchema) }) },
+      },
+    },
+    async () => {
+      const workspace = await requireWorkspace(database.db);
+      return { rounds: (await listRounds(database.db, workspace.id)).map(presentRound) };
+    },
+  );
+
+  app.get(
+    '/api/rounds/:id',
+    {
+      schema: {
+        tags: ['rounds'],
+        summary: 'One round with its response counts per agency',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: roundOverviewSchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { round, agencies, totals } = await loadOverview(request.params.id);
+      return {
+        round: presentRound(round),
+        totals: { ...totals, responseRate: responseRate(totals) ?? null },
+        agencies: agencies.map((agency) => ({
+          ...agency,
+          responseRate: responseRate(agency) ?? null,
+        })),
+      };
+    },
+  );
+}

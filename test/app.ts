@@ -1,0 +1,24 @@
+// An app over a fresh test database, for HTTP tests through app.inject.
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../src/http/app.ts';
+import { openTestDatabase, type Template, type TestDatabase } from './databases.ts';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+}
+
+/** Opens an app for the tests of one file and closes it after them. */
+export function useTestApp(template: Template = 'demo'): TestApp {
+  const context = {} as TestApp;
+  beforeAll(async () => {
+    context.database = await openTestDatabase(template);
+    context.app = await buildApp({ database: context.database });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.drop();
+  });
+  return context;
+}
