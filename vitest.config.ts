@@ -1,17 +1,21 @@
-// One suite, every backend: unit tests once, database and HTTP tests (*.db.test.ts)
+// One suite, every backend: unit tests once; database and HTTP tests (*.db.test.ts)
 // on the embedded database and, when TRANSFORMA_TEST_POSTGRES_URL names a
-// PostgreSQL server, again on it.
+// PostgreSQL server, again on it; browser journeys in Debian's Chromium.
 import { defineConfig } from 'vitest/config';
 
 const postgresUrl = process.env.TRANSFORMA_TEST_POSTGRES_URL;
 const databaseTests = ['src/**/*.db.test.{ts,tsx}'];
 
-function databaseProject(kind: 'pglite' | 'postgres') {
+function databaseProject(
+  kind: 'pglite' | 'postgres',
+  name: string = kind,
+  include = databaseTests,
+) {
   return {
     extends: true as const,
     test: {
-      name: kind,
-      include: databaseTests,
+      name,
+      include,
       globalSetup: ['test/global-setup.ts'],
       env: { TRANSFORMA_TEST_DB: kind, TRANSFORMA_TEST_POSTGRES_URL: postgresUrl ?? '' },
       testTimeout: 30_000,
@@ -35,6 +39,7 @@ export default defineConfig({
       },
       databaseProject('pglite'),
       ...(postgresUrl ? [databaseProject('postgres')] : []),
+      databaseProject('pglite', 'browser', ['test/browser/**/*.browser.test.ts']),
     ],
   },
 });

@@ -1,0 +1,55 @@
+// Page weight: the bytes a page and everything it loads take on the wire,
+// compressed as a browser would ask for them (brotli), on the demo workspace.
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import { buildApp } from '../src/http/app.ts';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit?: string;
+}
+
+const pages: [string, string][] = [
+  ['home_page_bytes', '/'],
+  ['agencies_page_bytes', '/agencies'],
+  ['frameworks_page_bytes', '/frameworks'],
+  ['framework_dgca_page_bytes', '/frameworks/dgca'],
+  ['framework_nine_pillars_page_bytes', '/frameworks/nine-pillars'],
+  ['rounds_page_bytes', '/rounds'],
+];
+
+export async function pageWeights(): Promise<Figure[]> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  await migrate(database);
+  await installReferenceFrameworks(database.db);
+  const demo = await loadDemo(database.db);
+  const app = await buildApp({ database });
+  const headers = { 'accept-encoding': 'br, gzip' };
+  const wireBytes = async (url: string) =>
+    (await app.inject({ method: 'GET', url, headers })).rawPayload.length;
+  try {
+    const figures: Figure[] = [];
+    for (const [name, url] of [
+      ...pages,
+      ['round_page_bytes', `/rounds/${demo.round.id}`] as [string, string],
+    ]) {
+      const { body } = await app.inject({ method: 'GET', url });
+      // Everything the page loads: today a stylesheet; scripts and images count too.
+      const assets = [...body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map(
+        (match) => match[1] as string,
+      );
+      if (assets.length === 0)
+        throw new Error(`${url} loads no stylesheet: the page did not render`);
+      let total = await wireBytes(url);
+      for (const asset of assets) total += await wireBytes(asset);
+      figures.push({ name, value: total, unit: 'bytes' });
+    }
+    return figures;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}

@@ -1,0 +1,7 @@
+// Benchmarks: each figure on its own line as `bench: <name> <value> [unit]`.
+// Run with `npm run bench`; the README records the latest figures.
+import { pageWeights } from './page-weight.ts';
+
+const figures = [...(await pageWeights())];
+for (const { name, value, unit } of figures)
+  console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);

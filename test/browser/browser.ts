@@ -1,0 +1,47 @@
+// A running Transforma (demo workspace, embedded database) and Debian's
+// Chromium driven by playwright-core, for the browser journeys.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { openTestDatabase, type TestDatabase } from '../databases.ts';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface BrowserContext {
+  baseUrl: string;
+  browser: Browser;
+  app: App;
+  database: TestDatabase;
+}
+
+export function useRunningApp(): BrowserContext {
+  const context = {} as BrowserContext;
+  beforeAll(async () => {
+    context.database = await openTestDatabase('demo');
+    context.app = await buildApp({ database: context.database });
+    await context.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = context.app.server.address() as AddressInfo;
+    context.baseUrl = `http://127.0.0.1:${port}`;
+    context.browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.close();
+    await context.database?.drop();
+  });
+  return context;
+}
