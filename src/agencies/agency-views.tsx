@@ -51,7 +51,7 @@ export function AgencyListView({
           {t('agencies.applyFilter')}
         </button>
       </form>
-      <p role="status">{t('agencies.count', { count: agencies.length })}</p>
+      <p>{t('agencies.count', { count: agencies.length })}</p>
       <table>
         <caption class="visually-hidden">{t('agencies.title')}</caption>
         <thead>

@@ -35,19 +35,18 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('message catalogues', () => {
-  it.each(supportedLanguages)(
-    '%s has exactly the keys of English, with the same placeholders',
-    (language) => {
-      const catalogue = loadCatalogue(language);
-      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english).sort());
-      for (const [key, pattern] of Object.entries(catalogue)) {
-        expect({ key, placeholders: placeholders(pattern) }).toEqual({
-          key,
-          placeholders: placeholders(english[key]!),
-        });
-      }
-    },
-  );
+  it.each(
+    supportedLanguages,
+  )('%s has exactly the keys of English, with the same placeholders', (language) => {
+    const catalogue = loadCatalogue(language);
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english).sort());
+    for (const [key, pattern] of Object.entries(catalogue)) {
+      expect({ key, placeholders: placeholders(pattern) }).toEqual({
+        key,
+        placeholders: placeholders(english[key]!),
+      });
+    }
+  });
 
   it('holds every key the code looks up', () => {
     const srcDir = path.join(import.meta.dirname, '..');
