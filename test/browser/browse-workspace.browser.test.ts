@@ -1,6 +1,6 @@
 // Journey: a programme lead looks around the demo workspace — home, agencies,
 // frameworks, rounds — in English and Spanish, with and without JavaScript.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useRunningApp } from './browser.ts';
 
