@@ -14,7 +14,7 @@ const environmentSchema = z.object({
   TRANSFORMA_WORKSPACE_NAME: z.string().trim().min(1).max(200).default('My government'),
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
+    .default('warn'),
 });
 
 export type DatabaseConfig =

@@ -20,7 +20,10 @@ const agencyFilterFormSchema = z.object({
 export async function agencyRoutes(app: App, database: Database) {
   app.get(
     '/agencies',
-    { schema: { hide: true, querystring: agencyFilterFormSchema } },
+    {
+      schema: { hide: true, querystring: agencyFilterFormSchema },
+      config: { access: 'workspace.read' },
+    },
     async (request, reply) => {
       const workspace = await requireWorkspace(database.db);
       const [agencies, sectors] = await Promise.all([
@@ -51,6 +54,7 @@ export async function agencyRoutes(app: App, database: Database) {
         querystring: agencyFilterSchema,
         response: { 200: z.object({ agencies: z.array(agencySchema) }) },
       },
+      config: { access: 'workspace.read' },
     },
     async (request) => {
       const workspace = await requireWorkspace(database.db);
@@ -67,6 +71,7 @@ export async function agencyRoutes(app: App, database: Database) {
         params: z.object({ id: z.uuid() }),
         response: { 200: agencySchema, 404: errorBodySchema },
       },
+      config: { access: 'workspace.read' },
     },
     async (request) => {
       const workspace = await requireWorkspace(database.db);

@@ -65,18 +65,22 @@ async function requireFramework(database: Database, key: string, version?: strin
 }
 
 export async function frameworkRoutes(app: App, database: Database) {
-  app.get('/frameworks', { schema: { hide: true } }, async (request, reply) => {
-    const workspace = await requireWorkspace(database.db);
-    const all = await listFrameworks(database.db);
-    const latest = all.filter(
-      (stored, index) => all.findIndex((other) => other.key === stored.key) === index,
-    );
-    return sendPage(request, reply, {
-      title: request.messages.t('frameworks.title'),
-      workspaceName: workspace.name,
-      body: <FrameworkListView messages={request.messages} frameworks={latest} />,
-    });
-  });
+  app.get(
+    '/frameworks',
+    { schema: { hide: true }, config: { access: 'public' } },
+    async (request, reply) => {
+      const workspace = await requireWorkspace(database.db);
+      const all = await listFrameworks(database.db);
+      const latest = all.filter(
+        (stored, index) => all.findIndex((other) => other.key === stored.key) === index,
+      );
+      return sendPage(request, reply, {
+        title: request.messages.t('frameworks.title'),
+        workspaceName: workspace.name,
+        body: <FrameworkListView messages={request.messages} frameworks={latest} />,
+      });
+    },
+  );
 
   app.get(
     '/frameworks/:key',
@@ -86,6 +90,7 @@ export async function frameworkRoutes(app: App, database: Database) {
         params: z.object({ key: frameworkKey }),
         querystring: z.object({ version: version.optional() }),
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
       const workspace = await requireWorkspace(database.db);
@@ -108,6 +113,7 @@ export async function frameworkRoutes(app: App, database: Database) {
         summary: 'List every stored framework version',
         response: { 200: z.object({ frameworks: z.array(frameworkSummarySchema) }) },
       },
+      config: { access: 'public' },
     },
     async () => ({ frameworks: (await listFrameworks(database.db)).map(summarise) }),
   );
@@ -121,6 +127,7 @@ export async function frameworkRoutes(app: App, database: Database) {
         params: z.object({ key: frameworkKey }),
         response: { 200: frameworkDocumentSchema, 404: errorBodySchema },
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
       const stored = await requireFramework(database, request.params.key);
@@ -137,6 +144,7 @@ export async function frameworkRoutes(app: App, database: Database) {
         params: z.object({ key: frameworkKey, version }),
         response: { 200: frameworkDocumentSchema, 404: errorBodySchema },
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
       const stored = await requireFramework(database, request.params.key, request.params.version);
@@ -164,6 +172,7 @@ export async function frameworkRoutes(app: App, database: Database) {
       // at once (including cross-references the schema alone cannot see) and
       // stores the file exactly as sent.
       validatorCompiler: () => (body) => ({ value: body }),
+      config: { access: 'rounds.manage' },
     },
     async (request, reply) => {
       const { stored, outcome } = await importFramework(database.db, request.body);

@@ -9,7 +9,7 @@ import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { HomeView } from './home-views.tsx';
 
 export async function homeRoutes(app: App, database: Database) {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
     const workspace = await requireWorkspace(database.db);
     const [agencies, frameworks, rounds] = await Promise.all([
       listAgencies(database.db, workspace.id),

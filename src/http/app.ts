@@ -22,6 +22,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Access } from '../accounts/access.ts';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
 import type { Database } from '../db/database.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
@@ -41,6 +42,10 @@ import { errorCodes } from './errors.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     messages: Messages;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every route declares it (src/accounts/access.ts). */
+    access?: Access;
   }
 }
 
@@ -134,7 +139,9 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
     return renderErrorPage(reply.status(404), request.messages, 'not_found');
   });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   await homeRoutes(app, database);
   await agencyRoutes(app, database);

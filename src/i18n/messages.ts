@@ -1,6 +1,8 @@
-// The message catalogues (locales/*.json, ICU MessageFormat) and the choice of
-// a reader's language. Every user-facing string is looked up here by key.
-import { readFileSync } from 'node:fs';
+// The message catalogues (locales/<language>/<area>.json, ICU MessageFormat)
+// and the choice of a reader's language. Every user-facing string is looked up
+// here by key. A catalogue is split by area so features and translators work
+// on separate files; the keys of all files of a language form one catalogue.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 
@@ -12,7 +14,19 @@ type Catalogue = Record<string, string>;
 const localesDir = path.join(import.meta.dirname, '..', '..', 'locales');
 
 export function loadCatalogue(language: Language): Catalogue {
-  return JSON.parse(readFileSync(path.join(localesDir, `${language}.json`), 'utf8')) as Catalogue;
+  const dir = path.join(localesDir, language);
+  const catalogue: Catalogue = {};
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const entries = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Catalogue;
+    for (const [key, pattern] of Object.entries(entries)) {
+      if (key in catalogue)
+        throw new Error(`Message key "${key}" is defined twice in locales/${language}`);
+      catalogue[key] = pattern;
+    }
+  }
+  return catalogue;
 }
 
 const catalogues = Object.fromEntries(

@@ -91,19 +91,26 @@ export async function roundRoutes(app: App, database: Database) {
     return { workspace, round, agencies, totals: totalProgress(agencies) };
   }
 
-  app.get('/rounds', { schema: { hide: true } }, async (request, reply) => {
-    const workspace = await requireWorkspace(database.db);
-    const rounds = await listRounds(database.db, workspace.id);
-    return sendPage(request, reply, {
-      title: request.messages.t('rounds.title'),
-      workspaceName: workspace.name,
-      body: <RoundListView messages={request.messages} rounds={rounds} />,
-    });
-  });
+  app.get(
+    '/rounds',
+    { schema: { hide: true }, config: { access: 'workspace.read' } },
+    async (request, reply) => {
+      const workspace = await requireWorkspace(database.db);
+      const rounds = await listRounds(database.db, workspace.id);
+      return sendPage(request, reply, {
+        title: request.messages.t('rounds.title'),
+        workspaceName: workspace.name,
+        body: <RoundListView messages={request.messages} rounds={rounds} />,
+      });
+    },
+  );
 
   app.get(
     '/rounds/:id',
-    { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
+    {
+      schema: { hide: true, params: z.object({ id: z.uuid() }) },
+      config: { access: 'workspace.read' },
+    },
     async (request, reply) => {
       const { workspace, round, agencies, totals } = await loadOverview(request.params.id);
       return sendPage(request, reply, {
@@ -129,6 +136,7 @@ export async function roundRoutes(app: App, database: Database) {
         summary: 'List the assessment rounds of the workspace',
         response: { 200: z.object({ rounds: z.array(roundSummarySchema) }) },
       },
+      config: { access: 'workspace.read' },
     },
     async () => {
       const workspace = await requireWorkspace(database.db);
@@ -145,6 +153,7 @@ export async function roundRoutes(app: App, database: Database) {
         params: z.object({ id: z.uuid() }),
         response: { 200: roundOverviewSchema, 404: errorBodySchema },
       },
+      config: { access: 'workspace.read' },
     },
     async (request) => {
       const { round, agencies, totals } = await loadOverview(request.params.id);

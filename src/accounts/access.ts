@@ -1,0 +1,73 @@
+// Who may do what: the roles of a workspace, the permissions each role holds,
+// and the access every route declares. The one place authorization is decided.
+
+export const roles = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  /** Read the workspace: agencies, rounds and their progress, aggregate results. */
+  'workspace.read',
+  /** Create and edit agencies, import them from CSV. */
+  'agencies.manage',
+  /** Create, open and close rounds; import frameworks. */
+  'rounds.manage',
+  /** Add respondents, send and revoke invitation links and reminders (focal points: own agencies). */
+  'invitations.manage',
+  /** Per-respondent answers (focal points: own agencies). */
+  'responses.read',
+  /** Run the collaborative workshop and record consensus. */
+  'workshop.facilitate',
+  /** Give and take away roles. */
+  'members.manage',
+  /** Read and export the audit log. */
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  coordinator: [
+    'workspace.read',
+    'agencies.manage',
+    'rounds.manage',
+    'invitations.manage',
+    'responses.read',
+    'workshop.facilitate',
+  ],
+  focal_point: ['workspace.read', 'invitations.manage', 'responses.read'],
+  facilitator: ['workspace.read', 'workshop.facilitate'],
+  viewer: ['workspace.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+/**
+ * What a route requires. `public`: anyone. `respondent`: the holder of an
+ * invitation link, checked by the route from the link's secret. A permission:
+ * a signed-in member whose role holds it.
+ */
+export type Access = 'public' | 'respondent' | Permission;
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** For focal points, the agencies they answer for; empty for other roles. */
+  agencyIds: readonly string[];
+}
+
+/** Whether a member may see or act on data of one agency (focal points: only their own). */
+export function memberCoversAgency(member: Member, agencyId: string): boolean {
+  return member.role !== 'focal_point' || member.agencyIds.includes(agencyId);
+}
+
+export type AccessDecision = 'allow' | 'sign-in' | 'forbidden';
+
+export function decideAccess(access: Access, member: Member | undefined): AccessDecision {
+  if (access === 'public' || access === 'respondent') return 'allow';
+  if (!member) return 'sign-in';
+  return roleHas(member.role, access) ? 'allow' : 'forbidden';
+}
