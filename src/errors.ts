@@ -3,11 +3,15 @@
 
 export type ErrorCode =
   | 'invalid_request'
+  | 'unauthenticated'
+  | 'forbidden'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'invalid_framework'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'internal';
 
 export interface FieldProblem {

@@ -5,11 +5,15 @@ import type { ErrorCode } from '../errors.ts';
 
 export const errorCodes: Record<ErrorCode, { status: number; messageKey: string }> = {
   invalid_request: { status: 400, messageKey: 'error.invalidRequest' },
+  unauthenticated: { status: 401, messageKey: 'error.unauthenticated' },
+  forbidden: { status: 403, messageKey: 'error.forbidden' },
   not_found: { status: 404, messageKey: 'error.notFound' },
+  gone: { status: 410, messageKey: 'error.gone' },
   conflict: { status: 409, messageKey: 'error.conflict' },
   invalid_framework: { status: 422, messageKey: 'error.invalidFramework' },
   payload_too_large: { status: 413, messageKey: 'error.payloadTooLarge' },
   unsupported_media_type: { status: 415, messageKey: 'error.unsupportedMediaType' },
+  too_many_requests: { status: 429, messageKey: 'error.tooManyRequests' },
   internal: { status: 500, messageKey: 'error.internal' },
 };
 
