@@ -45,10 +45,11 @@ export function roleHas(role: Role, permission: Permission): boolean {
 
 /**
  * What a route requires. `public`: anyone. `respondent`: the holder of an
- * invitation link, checked by the route from the link's secret. A permission:
- * a signed-in member whose role holds it.
+ * invitation link, checked by the route from the link's secret. `signed-in`:
+ * anyone signed in, member of the workspace or not (e.g. to sign out). A
+ * permission: a signed-in member whose role holds it.
  */
-export type Access = 'public' | 'respondent' | Permission;
+export type Access = 'public' | 'respondent' | 'signed-in' | Permission;
 
 export interface Member {
   userId: string;
@@ -66,8 +67,13 @@ export function memberCoversAgency(member: Member, agencyId: string): boolean {
 
 export type AccessDecision = 'allow' | 'sign-in' | 'forbidden';
 
-export function decideAccess(access: Access, member: Member | undefined): AccessDecision {
+/** Decides a request: `viewer` is who is signed in (undefined: nobody), with their membership if any. */
+export function decideAccess(
+  access: Access,
+  viewer: { member: Member | undefined } | undefined,
+): AccessDecision {
   if (access === 'public' || access === 'respondent') return 'allow';
-  if (!member) return 'sign-in';
-  return roleHas(member.role, access) ? 'allow' : 'forbidden';
+  if (!viewer) return 'sign-in';
+  if (access === 'signed-in') return 'allow';
+  return viewer.member && roleHas(viewer.member.role, access) ? 'allow' : 'forbidden';
 }

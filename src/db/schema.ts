@@ -82,6 +82,52 @@ export interface AnswerTable {
   comment: string | null;
   evidence_url: string | null;
   updated_at: UpdatedAt;
+  /** When the respondent made this change; a save only replaces an answer changed earlier. */
+  changed_at: UpdatedAt;
+}
+
+export interface ResponseSaveTable {
+  response_id: string;
+  save_id: string;
+  saved_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: 'admin' | 'coordinator' | 'focal_point' | 'facilitator' | 'viewer';
+  created_at: CreatedAt;
+}
+
+export interface MembershipAgencyTable {
+  workspace_id: string;
+  user_id: string;
+  agency_id: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface AccountTokenTable {
+  token_hash: string;
+  purpose: 'password_reset' | 'setup';
+  user_id: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
 }
 
 export interface Schema {
@@ -93,6 +139,12 @@ export interface Schema {
   invitations: InvitationTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  response_saves: ResponseSaveTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  membership_agencies: MembershipAgencyTable;
+  sessions: SessionTable;
+  account_tokens: AccountTokenTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

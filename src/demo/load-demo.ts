@@ -1,9 +1,12 @@
 // Writes the generated Sumwhere demo into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
+import { createUser, setMembership } from '../accounts/account-store.ts';
+import { hashPassword } from '../accounts/passwords.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findFramework } from '../frameworks/framework-store.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
+import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
 // PostgreSQL's limit of 65,535 parameters per statement.
@@ -23,6 +26,8 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
       'The demo needs the dgca framework; install the reference frameworks first',
     );
   const demo = generateSumwhere(dgca.framework);
+  const accounts = demoAccounts(demo.agencies);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (tx) => {
     if (!(await isEmpty(tx)))
       throw new AppError('conflict', 'The demo is only created in an empty database');
@@ -104,6 +109,20 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
           })),
         )
         .execute();
+    }
+    for (const account of accounts) {
+      await createUser(tx, {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        passwordHash,
+      });
+      await setMembership(tx, {
+        workspaceId: workspace.id,
+        userId: account.id,
+        role: account.role,
+        agencyIds: account.agencyIds,
+      });
     }
     for (const batch of batches(answers)) {
       await tx

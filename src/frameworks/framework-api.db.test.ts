@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { buildFramework, readReferenceFramework } from '../../test/frameworks.ts';
 
 describe('the framework API', () => {
   const context = useTestApp('empty');
+  let headers: Record<string, string> = {};
+  beforeAll(async () => {
+    headers = headersOf(await signInAs(context.database, 'coordinator'));
+  });
   const frameworkRows = async () =>
     (
       await context.database.db
@@ -44,6 +49,7 @@ describe('the framework API', () => {
     const first = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',
+      headers,
       payload: file,
     });
     expect(first.statusCode).toBe(201);
@@ -56,6 +62,7 @@ describe('the framework API', () => {
     const again = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',
+      headers,
       payload: file,
     });
     expect(again.statusCode).toBe(200);
@@ -71,6 +78,7 @@ describe('the framework API', () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',
+      headers,
       payload: file,
     });
     expect(response.statusCode).toBe(409);
@@ -89,6 +97,7 @@ describe('the framework API', () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',
+      headers,
       payload: file,
     });
     expect(response.statusCode).toBe(422);
@@ -116,7 +125,7 @@ describe('the framework API', () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       payload: '{"key": ',
     });
     expect(response.statusCode).toBe(400);

@@ -1,10 +1,15 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 
 describe('the JSON API', () => {
   const context = useTestApp('demo');
-  const get = (url: string) => context.app.inject({ method: 'GET', url });
+  let headers: Record<string, string> = {};
+  beforeAll(async () => {
+    headers = headersOf(await signInAs(context.database, 'viewer'));
+  });
+  const get = (url: string) => context.app.inject({ method: 'GET', url, headers });
 
   it('publishes a valid OpenAPI document covering every API route', async () => {
     const response = await get('/api/openapi.json');

@@ -5,6 +5,8 @@ import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
@@ -23,6 +25,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
+import { registerSessionHooks } from '../accounts/session-hooks.ts';
+import { signInRoutes } from '../accounts/sign-in-routes.tsx';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
 import type { Database } from '../db/database.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
@@ -38,6 +42,7 @@ import {
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
+import { isApiRequest } from './paths.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,6 +79,25 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(fastifyHelmet, {
+    // Strict: no inline scripts or styles, nothing from other sites. Pages
+    // are plain HTML with /assets/ scripts that enhance them.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -124,7 +148,7 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
     if (isApiRequest(request.url)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return renderErrorPage(reply.status(status), request.messages, code);
+    return renderErrorPage(request, reply.status(status), code);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -136,9 +160,11 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
         },
       });
     }
-    return renderErrorPage(reply.status(404), request.messages, 'not_found');
+    return renderErrorPage(request, reply.status(404), 'not_found');
   });
 
+  registerSessionHooks(app, database);
+  await signInRoutes(app, database);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );
@@ -148,10 +174,6 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
   await frameworkRoutes(app, database);
   await roundRoutes(app, database);
   return app;
-}
-
-function isApiRequest(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
 function describeError(error: unknown): {
@@ -175,6 +197,8 @@ function describeError(error: unknown): {
     return { code: 'invalid_request', message: `The ${part} is not valid`, fields };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (fastifyError.statusCode === 429)
+    return { code: 'too_many_requests', message: 'Too many attempts; wait a minute' };
   if (fastifyError.statusCode === 413)
     return { code: 'payload_too_large', message: 'The request body is too large' };
   if (fastifyError.statusCode === 415) {

@@ -1,16 +1,21 @@
 // The page a reader sees when something they asked for cannot be shown.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { ErrorCode } from '../errors.ts';
-import type { Messages } from '../i18n/messages.ts';
 import { errorCodes } from './errors.ts';
 import { Layout } from './layout.tsx';
 
-export function renderErrorPage(reply: FastifyReply, messages: Messages, code: ErrorCode) {
+export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, code: ErrorCode) {
+  const { messages } = request;
   const { t } = messages;
   const title = t(`${errorCodes[code].messageKey}.title`);
   const html = renderToString(
-    <Layout messages={messages} title={title} path="/" workspaceName="Transforma">
+    <Layout
+      messages={messages}
+      title={title}
+      path={request.url.split('?')[0] ?? '/'}
+      signedIn={request.signedIn}
+    >
       <h1>{title}</h1>
       <p>{t(`${errorCodes[code].messageKey}.body`)}</p>
       <p>

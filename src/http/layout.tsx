@@ -1,26 +1,33 @@
 // The frame of every page: language and direction, skip link, header with the
 // main navigation and language switch, and the page's own content.
 import type { ComponentChildren } from 'preact';
+import { type Access, decideAccess } from '../accounts/access.ts';
+import type { SignedIn } from '../accounts/account-store.ts';
 import { type Messages, supportedLanguages } from '../i18n/messages.ts';
+import { CsrfField } from './forms.tsx';
 
 export interface LayoutProps {
   messages: Messages;
   title: string;
   /** The path of the page, to mark the current navigation entry. */
   path: string;
-  workspaceName: string;
+  /** Absent on pages shown before the workspace is known, such as errors. */
+  workspaceName?: string;
+  signedIn: SignedIn | undefined;
   children: ComponentChildren;
 }
 
-const navigation = [
-  { href: '/', key: 'nav.home' },
-  { href: '/agencies', key: 'nav.agencies' },
-  { href: '/frameworks', key: 'nav.frameworks' },
-  { href: '/rounds', key: 'nav.rounds' },
-] as const;
+// Each entry shows only to those who may open it.
+const navigation: { href: string; key: string; access: Access }[] = [
+  { href: '/', key: 'nav.home', access: 'public' },
+  { href: '/agencies', key: 'nav.agencies', access: 'workspace.read' },
+  { href: '/frameworks', key: 'nav.frameworks', access: 'public' },
+  { href: '/rounds', key: 'nav.rounds', access: 'workspace.read' },
+];
 
-export function Layout({ messages, title, path, workspaceName, children }: LayoutProps) {
+export function Layout({ messages, title, path, workspaceName, signedIn, children }: LayoutProps) {
   const { t, language } = messages;
+  const visible = navigation.filter(({ access }) => decideAccess(access, signedIn) === 'allow');
   const isCurrent = (href: string) =>
     href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   return (
@@ -28,8 +35,9 @@ export function Layout({ messages, title, path, workspaceName, children }: Layou
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${workspaceName} – Transforma`}</title>
+        <title>{[title, workspaceName, 'Transforma'].filter(Boolean).join(' – ')}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
+        {signedIn && <meta name="csrf-token" content={signedIn.csrfToken} />}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -39,7 +47,7 @@ export function Layout({ messages, title, path, workspaceName, children }: Layou
           <div class="container header-bar">
             <a class="brand" href="/">
               Transforma
-              <span class="workspace-name">{workspaceName}</span>
+              {workspaceName && <span class="workspace-name">{workspaceName}</span>}
             </a>
             <nav aria-label={t('layout.languages')} class="language-switch">
               <ul>
@@ -63,13 +71,28 @@ export function Layout({ messages, title, path, workspaceName, children }: Layou
           </div>
           <nav aria-label={t('layout.mainNavigation')} class="main-nav">
             <ul class="container">
-              {navigation.map(({ href, key }) => (
+              {visible.map(({ href, key }) => (
                 <li key={href}>
                   <a href={href} aria-current={isCurrent(href) ? 'page' : undefined}>
                     {t(key)}
                   </a>
                 </li>
               ))}
+              <li class="account">
+                {signedIn ? (
+                  <form method="post" action="/sign-out">
+                    <CsrfField token={signedIn.csrfToken} />
+                    <span class="signed-in-as">
+                      {signedIn.member?.name ?? t('layout.signedIn')}
+                    </span>{' '}
+                    <button type="submit" class="link-button">
+                      {t('layout.signOut')}
+                    </button>
+                  </form>
+                ) : (
+                  <a href={`/sign-in?next=${encodeURIComponent(path)}`}>{t('layout.signIn')}</a>
+                )}
+              </li>
             </ul>
           </nav>
         </header>

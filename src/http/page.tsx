@@ -17,7 +17,13 @@ export function sendPage(
 ) {
   const path = request.url.split('?')[0] ?? '/';
   const html = renderToString(
-    <Layout messages={request.messages} title={title} path={path} workspaceName={workspaceName}>
+    <Layout
+      messages={request.messages}
+      title={title}
+      path={path}
+      workspaceName={workspaceName}
+      signedIn={request.signedIn}
+    >
       {body}
     </Layout>,
   );

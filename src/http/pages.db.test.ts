@@ -1,5 +1,6 @@
 import { brotliCompressSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 
 const pages = [
@@ -13,8 +14,21 @@ const pages = [
 
 describe('pages of the demo workspace', () => {
   const context = useTestApp('demo');
+  let session: Record<string, string> = {};
+  beforeAll(async () => {
+    session = headersOf(await signInAs(context.database, 'viewer'));
+  });
+  // Requests of a signed-in viewer; a `cookie` header given here adds to the session's.
   const get = (url: string, headers: Record<string, string> = {}) =>
-    context.app.inject({ method: 'GET', url, headers });
+    context.app.inject({
+      method: 'GET',
+      url,
+      headers: {
+        ...session,
+        ...headers,
+        cookie: [session.cookie, headers.cookie].filter(Boolean).join('; '),
+      },
+    });
 
   async function roundPath() {
     const rounds = (await get('/api/rounds')).json().rounds;

@@ -2,21 +2,25 @@
 // frameworks, rounds — in English and Spanish, with and without JavaScript.
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useRunningApp } from './browser.ts';
+import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('browsing the demo workspace', () => {
   const context = useRunningApp();
 
   async function roundPath() {
-    const response = await fetch(`${context.baseUrl}/api/rounds`);
-    const { rounds } = (await response.json()) as { rounds: { id: string }[] };
-    return `/rounds/${rounds[0]?.id}`;
+    const round = await context.database.db
+      .selectFrom('rounds')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    return `/rounds/${round.id}`;
   }
 
   it('finds no accessibility violations on any page, in either language', async () => {
     const browserContext = await context.browser.newContext();
     const page = await browserContext.newPage();
+    await signInThroughPage(page, context.baseUrl);
     const paths = [
+      '/sign-in',
       '/',
       '/agencies',
       '/frameworks',
@@ -50,7 +54,7 @@ describe.skipIf(!hasChromium)('browsing the demo workspace', () => {
   it('with JavaScript off, filters agencies, opens a framework and switches language by links and forms', async () => {
     const browserContext = await context.browser.newContext({ javaScriptEnabled: false });
     const page = await browserContext.newPage();
-    await page.goto(`${context.baseUrl}/`);
+    await signInThroughPage(page, context.baseUrl, 'viewer@sumwhere.example');
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Agencies' })

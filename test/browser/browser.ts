@@ -2,8 +2,9 @@
 // Chromium driven by playwright-core, for the browser journeys.
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/sumwhere-accounts.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { openTestDatabase, type TestDatabase } from '../databases.ts';
 
@@ -44,4 +45,17 @@ export function useRunningApp(): BrowserContext {
     await context.database?.drop();
   });
   return context;
+}
+
+/** Signs in through the sign-in page as one of the demo's accounts. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  email = 'admin@sumwhere.example',
+) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(/Email address|Correo electrónico/).fill(email);
+  await page.getByLabel(/Password|Contraseña/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /Sign in|Iniciar sesión/ }).click();
+  await page.waitForURL(`${baseUrl}/`);
 }

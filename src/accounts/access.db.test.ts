@@ -1,0 +1,83 @@
+// Every route × every role, from a table written out by hand: a route added
+// without an entry here fails the first test, and a rule that lets the wrong
+// role in fails the second.
+import { describe, expect, it } from 'vitest';
+import { signInAs } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
+import type { Role } from './access.ts';
+
+type Who = Role | 'anonymous';
+const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
+const everyone: Who[] = ['anonymous', ...members];
+
+/** Who may call each route. Respondent routes are checked by their own tests (link, not role). */
+const table: Record<string, Who[] | 'respondent'> = {
+  'GET /': everyone,
+  'GET /sign-in': everyone,
+  'POST /sign-in': everyone,
+  'POST /sign-out': members,
+  'POST /sign-out-everywhere': members,
+  'GET /api/openapi.json': everyone,
+  'GET /agencies': members,
+  'GET /api/agencies': members,
+  'GET /api/agencies/:id': members,
+  'GET /frameworks': everyone,
+  'GET /frameworks/:key': everyone,
+  'GET /api/frameworks': everyone,
+  'GET /api/frameworks/:key': everyone,
+  'GET /api/frameworks/:key/versions/:version': everyone,
+  'POST /api/frameworks': ['admin', 'coordinator'],
+  'GET /rounds': members,
+  'GET /rounds/:id': members,
+  'GET /api/rounds': members,
+  'GET /api/rounds/:id': members,
+};
+
+const sampleParams: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  key: 'dgca',
+  version: '1.0.0',
+};
+
+function sampleUrl(url: string): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => sampleParams[name] ?? 'sample');
+}
+
+describe('who may call which route', () => {
+  const context = useTestApp('demo');
+  // A fresh session per request: signing out ends the one it is made with.
+  async function headersFor(who: Who): Promise<Record<string, string>> {
+    if (who === 'anonymous') return {};
+    const { cookie, csrfToken } = await signInAs(context.database, who);
+    return { cookie, 'x-csrf-token': csrfToken };
+  }
+
+  it('has an entry for every route the application serves, and none for routes it does not', () => {
+    const served = context.app.declaredAccess
+      .filter(({ method }) => method !== 'HEAD')
+      .map(({ method, url }) => `${method} ${url}`)
+      .sort();
+    expect(served).toEqual(Object.keys(table).sort());
+  });
+
+  const cases = Object.entries(table)
+    .filter((entry): entry is [string, Who[]] => entry[1] !== 'respondent')
+    .flatMap(([route, allowed]) =>
+      everyone.map((who) => ({ route, who, allowed: allowed.includes(who) })),
+    );
+
+  it.each(cases)('$route for $who: allowed $allowed', async ({ route, who, allowed }) => {
+    const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+    const response = await context.app.inject({
+      method,
+      url: sampleUrl(url),
+      headers: await headersFor(who),
+      ...(method === 'POST' ? { payload: {} } : {}),
+    });
+    const deniedAsAnonymous =
+      response.statusCode === 401 || String(response.headers.location ?? '').startsWith('/sign-in');
+    const denied = deniedAsAnonymous || response.statusCode === 403;
+    expect({ route, who, denied }).toEqual({ route, who, denied: !allowed });
+    if (!allowed) expect(deniedAsAnonymous).toBe(who === 'anonymous');
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/app.ts';
+import { DEMO_PASSWORD } from '../demo/sumwhere-accounts.ts';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './sign-in-routes.tsx';
+
+function sessionCookie(response: { cookies: { name: string; value: string }[] }) {
+  return response.cookies.find((cookie) => cookie.name === 'transforma_session');
+}
+
+describe('signing in and out', () => {
+  const context = useTestApp('demo');
+  const signIn = (email: string, password: string, remoteAddress = '10.0.0.1') =>
+    context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email, password, next: '/rounds' },
+      remoteAddress,
+    });
+
+  it('sends a member back where they were going, with a secure session cookie', async () => {
+    const response = await signIn('Coordinator@Sumwhere.example', DEMO_PASSWORD);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/rounds');
+    expect(sessionCookie(response)).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+    });
+    const page = await context.app.inject({
+      method: 'GET',
+      url: '/rounds',
+      cookies: { transforma_session: sessionCookie(response)!.value },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tomas Reyes');
+  });
+
+  it('says the email or password is not right, next to the field, without telling which', async () => {
+    for (const attempt of [
+      signIn('coordinator@sumwhere.example', 'wrong password'),
+      signIn('nobody@x.example', 'whatever'),
+    ]) {
+      const response = await attempt;
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('The email address or the password is not right');
+      expect(response.body).toContain('aria-invalid="true"');
+      expect(sessionCookie(response)).toBeUndefined();
+    }
+  });
+
+  it('asks for each missing field', async () => {
+    const response = await signIn('', '');
+    expect(response.body).toContain('Enter your email address');
+    expect(response.body).toContain('Enter your password');
+  });
+
+  it('never sends a member off the site after signing in', async () => {
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: {
+        email: 'viewer@sumwhere.example',
+        password: DEMO_PASSWORD,
+        next: '//evil.example/',
+      },
+      remoteAddress: '10.0.0.2',
+    });
+    expect(response.headers.location).toBe('/');
+  });
+
+  it('sends an anonymous reader of a members’ page to sign in, and an API caller a 401', async () => {
+    const page = await context.app.inject({ method: 'GET', url: '/agencies?level=local' });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/sign-in?next=%2Fagencies%3Flevel%3Dlocal');
+    const api = await context.app.inject({ method: 'GET', url: '/api/agencies' });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().error.code).toBe('unauthenticated');
+  });
+
+  it('ends the session on sign-out, and every session on sign-out everywhere', async () => {
+    const first = sessionCookie(
+      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.3'),
+    )!.value;
+    const second = sessionCookie(
+      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.3'),
+    )!.value;
+    const page = await context.app.inject({
+      method: 'GET',
+      url: '/',
+      cookies: { transforma_session: first },
+    });
+    const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const out = await context.app.inject({
+      method: 'POST',
+      url: '/sign-out-everywhere',
+      cookies: { transforma_session: first },
+      payload: { _csrf: csrf },
+    });
+    expect(out.statusCode).toBe(303);
+    for (const session of [first, second]) {
+      const after = await context.app.inject({
+        method: 'GET',
+        url: '/api/rounds',
+        cookies: { transforma_session: session },
+      });
+      expect(after.statusCode).toBe(401);
+    }
+  });
+
+  it('refuses a change made with a session but without its CSRF token', async () => {
+    const session = sessionCookie(
+      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.4'),
+    )!.value;
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      cookies: { transforma_session: session },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('You do not have access to this page');
+  });
+
+  it('slows down guessing: too many attempts from one address are refused for a while', async () => {
+    const attempts = [];
+    for (let i = 0; i <= SIGN_IN_ATTEMPTS_PER_MINUTE; i++)
+      attempts.push((await signIn('admin@sumwhere.example', `guess ${i}`, '10.9.9.9')).statusCode);
+    expect(attempts.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(
+      true,
+    );
+    expect(attempts.at(-1)).toBe(429);
+  });
+
+  it('serves pages with a strict content security policy and no framing', async () => {
+    const response = await context.app.inject({ method: 'GET', url: '/' });
+    const policy = String(response.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
