@@ -14,7 +14,7 @@ import {
 } from './frameworks/import-framework.ts';
 import { describeProblem } from './frameworks/validate-framework.ts';
 import { buildApp } from './http/app.ts';
-import { createWorkspace } from './workspaces/workspace-store.ts';
+import { createWorkspace, currentWorkspace } from './workspaces/workspace-store.ts';
 
 const usage = `Usage: transforma <command>
 
@@ -114,7 +114,11 @@ async function main(argv: string[]) {
       if (what !== 'framework' || !file)
         throw new UsageError('Usage: transforma import framework FILE');
       return withDatabase(config, async (database) => {
-        const { stored, outcome } = await importFramework(database.db, readFrameworkFile(file));
+        const workspace = await currentWorkspace(database.db);
+        const { stored, outcome } = await importFramework(database.db, readFrameworkFile(file), {
+          workspaceId: workspace?.id ?? null,
+          actor: { system: 'command line' },
+        });
         console.log(
           outcome === 'created'
             ? `Imported framework "${stored.key}" version ${stored.version}.`

@@ -130,6 +130,18 @@ export interface AccountTokenTable {
   used_at: Date | null;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  workspace_id: string | null;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface Schema {
   workspaces: WorkspaceTable;
   agencies: AgencyTable;
@@ -145,6 +157,7 @@ export interface Schema {
   membership_agencies: MembershipAgencyTable;
   sessions: SessionTable;
   account_tokens: AccountTokenTable;
+  audit_log: AuditLogTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

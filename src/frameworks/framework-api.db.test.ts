@@ -59,6 +59,20 @@ describe('the framework API', () => {
       dimensions: 2,
       items: 3,
     });
+    const audit = await context.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'actor_label', 'details'])
+      .where('action', '=', 'framework.imported')
+      .where('entity_id', '=', first.json().id)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'framework.imported',
+        entity_id: first.json().id,
+        actor_label: expect.stringContaining('Test coordinator'),
+        details: { key: 'city-digital', version: '2.1' },
+      },
+    ]);
     const again = await context.app.inject({
       method: 'POST',
       url: '/api/frameworks',

@@ -1,6 +1,7 @@
 // Framework library over HTTP: the pages that browse frameworks and the API
 // that lists, exports and imports framework files.
 import { z } from 'zod';
+import { actorOf } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
@@ -175,7 +176,11 @@ export async function frameworkRoutes(app: App, database: Database) {
       config: { access: 'rounds.manage' },
     },
     async (request, reply) => {
-      const { stored, outcome } = await importFramework(database.db, request.body);
+      const workspace = await requireWorkspace(database.db);
+      const { stored, outcome } = await importFramework(database.db, request.body, {
+        workspaceId: workspace.id,
+        actor: actorOf(request.signedIn),
+      });
       return reply.status(outcome === 'created' ? 201 : 200).send(summarise(stored));
     },
   );

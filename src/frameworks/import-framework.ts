@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { AuditEntry } from '../audit/audit.ts';
+import { recordAudit } from '../audit/audit-store.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type ImportOutcome, type StoredFramework, storeFramework } from './framework-store.ts';
@@ -13,6 +15,7 @@ export const referenceFrameworksDir = path.join(import.meta.dirname, '..', '..',
 export async function importFramework(
   db: Kysely<Schema>,
   document: unknown,
+  by: { workspaceId: string | null; actor: AuditEntry['actor'] },
 ): Promise<{ stored: StoredFramework; outcome: ImportOutcome }> {
   const validation = validateFramework(document);
   if (!validation.ok) {
@@ -23,7 +26,21 @@ export async function importFramework(
       validation.problems,
     );
   }
-  return storeFramework(db, validation.framework, document);
+  const { framework } = validation;
+  return db.transaction().execute(async (tx) => {
+    const result = await storeFramework(tx, framework, document);
+    if (result.outcome === 'created') {
+      await recordAudit(tx, {
+        workspaceId: by.workspaceId,
+        actor: by.actor,
+        action: 'framework.imported',
+        entityType: 'framework',
+        entityId: result.stored.id,
+        details: { key: framework.key, version: framework.version },
+      });
+    }
+    return result;
+  });
 }
 
 /** Reads a framework file; a file that is not JSON is reported like any other problem. */
@@ -45,10 +62,11 @@ export async function installReferenceFrameworks(db: Kysely<Schema>): Promise<St
     .sort();
   const installed: StoredFramework[] = [];
   for (const file of files) {
-    const { stored, outcome } = await importFramework(
-      db,
-      readFrameworkFile(path.join(referenceFrameworksDir, file)),
-    );
+    const document = readFrameworkFile(path.join(referenceFrameworksDir, file));
+    const { stored, outcome } = await importFramework(db, document, {
+      workspaceId: null,
+      actor: { system: 'reference frameworks' },
+    });
     if (outcome === 'created') installed.push(stored);
   }
   return installed;
