@@ -25,4 +25,28 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
     }
   });
+
+  it('builds links from the public address, without a trailing slash', () => {
+    expect(readConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(readConfig({ TRANSFORMA_PUBLIC_URL: 'https://transforma.gov.example/' }).publicUrl).toBe(
+      'https://transforma.gov.example',
+    );
+  });
+
+  it('creates the first admin only when both email and password are given', () => {
+    expect(readConfig({ TRANSFORMA_ADMIN_EMAIL: 'lead@gov.example' }).firstAdmin).toBeUndefined();
+    expect(
+      readConfig({
+        TRANSFORMA_ADMIN_EMAIL: 'lead@gov.example',
+        TRANSFORMA_ADMIN_PASSWORD: 'a long enough secret',
+      }).firstAdmin,
+    ).toEqual({
+      email: 'lead@gov.example',
+      password: 'a long enough secret',
+      name: 'Administrator',
+    });
+    expect(() => readConfig({ TRANSFORMA_ADMIN_PASSWORD: 'short' })).toThrow(
+      /TRANSFORMA_ADMIN_PASSWORD: must have at least 12/,
+    );
+  });
 });
