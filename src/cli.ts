@@ -1,6 +1,7 @@
 // The command-line entry: serve, demo, migrate, and framework import/export.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ensureFirstAdmin } from './accounts/first-admin.ts';
 import { type Config, ConfigError, readConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -14,7 +15,11 @@ import {
 } from './frameworks/import-framework.ts';
 import { describeProblem } from './frameworks/validate-framework.ts';
 import { buildApp } from './http/app.ts';
-import { createWorkspace, currentWorkspace } from './workspaces/workspace-store.ts';
+import {
+  createWorkspace,
+  currentWorkspace,
+  requireWorkspace,
+} from './workspaces/workspace-store.ts';
 
 const usage = `Usage: transforma <command>
 
@@ -53,6 +58,14 @@ async function serve(config: Config, withDemo: boolean) {
         languages: ['en', 'es'],
       });
     }
+  }
+  const workspace = await requireWorkspace(database.db);
+  const admin = await ensureFirstAdmin(database.db, workspace.id, config);
+  if (admin.kind === 'created') console.log(`Created the administrator ${admin.email}.`);
+  if (admin.kind === 'setup-link') {
+    console.log(
+      `No administrator yet. Open this link within 24 hours to create one:\n  ${admin.url}`,
+    );
   }
   const app = await buildApp({ database, logLevel: config.logLevel });
   const stop = async () => {

@@ -16,6 +16,8 @@ const table: Record<string, Who[] | 'respondent'> = {
   'GET /sign-in': everyone,
   'POST /sign-in': everyone,
   'POST /sign-out': members,
+  'GET /setup/:token': everyone,
+  'POST /setup/:token': everyone,
   'POST /sign-out-everywhere': members,
   'GET /api/openapi.json': everyone,
   'GET /agencies': members,

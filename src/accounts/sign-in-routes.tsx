@@ -26,7 +26,7 @@ const signInForm = z.object({
   next: z.string().max(2000).optional(),
 });
 
-function setSessionCookie(reply: FastifyReply, token: string, expires: Date) {
+export function setSessionCookie(reply: FastifyReply, token: string, expires: Date) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

@@ -26,6 +26,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
 import { registerSessionHooks } from '../accounts/session-hooks.ts';
+import { setupRoutes } from '../accounts/setup-routes.tsx';
 import { signInRoutes } from '../accounts/sign-in-routes.tsx';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
 import type { Database } from '../db/database.ts';
@@ -165,6 +166,7 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
 
   registerSessionHooks(app, database);
   await signInRoutes(app, database);
+  await setupRoutes(app, database);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );

@@ -1,0 +1,157 @@
+// Setting up the first admin through the one-time link printed at first start.
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/app.ts';
+import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
+import { sendPage } from '../http/page.tsx';
+import type { Messages } from '../i18n/messages.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { createSession } from './account-store.ts';
+import { createAdmin, hasAdmin, isSetupTokenValid, spendSetupToken } from './first-admin.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { setSessionCookie } from './sign-in-routes.tsx';
+
+const tokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a setup link token'),
+});
+const setupForm = z.object({
+  name: z.string().trim().max(200).default(''),
+  email: z.string().trim().max(320).default(''),
+  password: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+  confirmPassword: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+});
+type SetupForm = z.infer<typeof setupForm>;
+
+function formErrors(form: SetupForm, t: Messages['t']): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!form.name) errors.name = t('setup.error.nameMissing');
+  if (!z.email().safeParse(form.email).success) errors.email = t('setup.error.emailInvalid');
+  if (form.password.length < MIN_PASSWORD_LENGTH)
+    errors.password = t('setup.error.passwordShort', { min: MIN_PASSWORD_LENGTH });
+  else if (form.confirmPassword !== form.password)
+    errors.confirmPassword = t('setup.error.passwordsDiffer');
+  return errors;
+}
+
+function SetupView({
+  messages,
+  token,
+  form,
+  errors,
+}: {
+  messages: Messages;
+  token: string;
+  form?: SetupForm;
+  errors: FieldErrors;
+}) {
+  const { t } = messages;
+  return (
+    <div class="narrow">
+      <ErrorSummary messages={messages} errors={errors} />
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <form method="post" action={`/setup/${token}`} novalidate>
+        <TextField
+          name="name"
+          label={t('setup.name')}
+          value={form?.name}
+          error={errors.name}
+          autocomplete="name"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('setup.email')}
+          value={form?.email}
+          error={errors.email}
+          autocomplete="username"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('setup.password')}
+          hint={t('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={errors.password}
+          autocomplete="new-password"
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t('setup.confirmPassword')}
+          error={errors.confirmPassword}
+          autocomplete="new-password"
+        />
+        <button type="submit" class="button">
+          {t('setup.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export async function setupRoutes(app: App, database: Database) {
+  async function requireUsableLink(token: string) {
+    const workspace = await requireWorkspace(database.db);
+    if (
+      (await hasAdmin(database.db, workspace.id)) ||
+      !(await isSetupTokenValid(database.db, token))
+    ) {
+      throw new AppError(
+        'gone',
+        'This setup link has been used, has expired, or an admin already exists',
+      );
+    }
+    return workspace;
+  }
+
+  app.get(
+    '/setup/:token',
+    { schema: { hide: true, params: tokenParams }, config: { access: 'public' } },
+    async (request, reply) => {
+      const workspace = await requireUsableLink(request.params.token);
+      return sendPage(request, reply, {
+        title: request.messages.t('setup.title'),
+        workspaceName: workspace.name,
+        body: <SetupView messages={request.messages} token={request.params.token} errors={{}} />,
+      });
+    },
+  );
+
+  app.post(
+    '/setup/:token',
+    { schema: { hide: true, params: tokenParams, body: setupForm }, config: { access: 'public' } },
+    async (request, reply) => {
+      const workspace = await requireUsableLink(request.params.token);
+      const errors = formErrors(request.body, request.messages.t);
+      if (Object.keys(errors).length > 0) {
+        return sendPage(request, reply.status(400), {
+          title: request.messages.t('setup.title'),
+          workspaceName: workspace.name,
+          body: (
+            <SetupView
+              messages={request.messages}
+              token={request.params.token}
+              form={request.body}
+              errors={errors}
+            />
+          ),
+        });
+      }
+      // Spending the link first means two submissions race for it and one loses.
+      if (!(await spendSetupToken(database.db, request.params.token))) {
+        throw new AppError('gone', 'This setup link has just been used');
+      }
+      const { name, email, password } = request.body;
+      const userId = await createAdmin(
+        database.db,
+        workspace.id,
+        { name, email, password },
+        { system: 'setup link' },
+      );
+      const session = await createSession(database.db, userId);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      return reply.redirect('/', 303);
+    },
+  );
+}
