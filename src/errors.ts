@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
+  | 'invitation_unknown'
+  | 'invitation_revoked'
+  | 'round_not_open'
+  | 'round_closed'
   | 'internal';
 
 export interface FieldProblem {

@@ -33,6 +33,15 @@ const table: Record<string, Who[] | 'respondent'> = {
   'GET /rounds/:id': members,
   'GET /api/rounds': members,
   'GET /api/rounds/:id': members,
+  'GET /r/:token': 'respondent',
+  'GET /r/:token/s/:code': 'respondent',
+  'POST /r/:token/s/:code': 'respondent',
+  'GET /r/:token/check': 'respondent',
+  'POST /r/:token/submit': 'respondent',
+  'GET /r/:token/done': 'respondent',
+  'GET /api/respondent/:token': 'respondent',
+  'PUT /api/respondent/:token/answers': 'respondent',
+  'POST /api/respondent/:token/submit': 'respondent',
 };
 
 const sampleParams: Record<string, string> = {

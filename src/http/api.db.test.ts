@@ -24,6 +24,9 @@ describe('the JSON API', () => {
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
+      '/api/respondent/{token}',
+      '/api/respondent/{token}/answers',
+      '/api/respondent/{token}/submit',
       '/api/rounds',
       '/api/rounds/{id}',
     ]);

@@ -40,6 +40,8 @@ import {
   type Messages,
   messagesFor,
 } from '../i18n/messages.ts';
+import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
+import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
@@ -175,6 +177,8 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
   await agencyRoutes(app, database);
   await frameworkRoutes(app, database);
   await roundRoutes(app, database);
+  await questionnaireRoutes(app, database);
+  await questionnaireApi(app, database);
   return app;
 }
 

@@ -14,6 +14,11 @@ export const errorCodes: Record<ErrorCode, { status: number; messageKey: string 
   payload_too_large: { status: 413, messageKey: 'error.payloadTooLarge' },
   unsupported_media_type: { status: 415, messageKey: 'error.unsupportedMediaType' },
   too_many_requests: { status: 429, messageKey: 'error.tooManyRequests' },
+  // An invitation link that does not open its questionnaire, and why.
+  invitation_unknown: { status: 404, messageKey: 'questionnaire.link.unknown' },
+  invitation_revoked: { status: 410, messageKey: 'questionnaire.link.revoked' },
+  round_not_open: { status: 403, messageKey: 'questionnaire.link.notYetOpen' },
+  round_closed: { status: 410, messageKey: 'questionnaire.link.closed' },
   internal: { status: 500, messageKey: 'error.internal' },
 };
 

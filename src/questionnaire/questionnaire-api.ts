@@ -1,0 +1,195 @@
+// The respondent's questionnaire as JSON, for the autosaving script and any
+// other client: read the response, save a batch of answer changes, submit.
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/app.ts';
+import { errorBodySchema } from '../http/errors.ts';
+import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
+import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
+import { requireOpenLink } from './respondent-link.ts';
+import { recordedAt } from './save-decision.ts';
+
+const tokenParams = z.object({
+  token: z.string().max(200).describe('The secret of the invitation link, as in /r/<token>'),
+});
+
+const answerContent = {
+  value: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'A value of the item’s scale (Likert value or stage value); null when none is chosen',
+    ),
+  notApplicable: z.boolean().default(false),
+  // Bounded loosely here; the questionnaire's own rules (2,000 characters)
+  // answer with a message naming the item.
+  comment: z.string().max(100_000).nullable().default(null),
+  evidenceUrl: z
+    .string()
+    .max(100_000)
+    .nullable()
+    .default(null)
+    .describe('An http(s) address of evidence, at most 2,000 characters'),
+};
+
+const answerChangeSchema = z
+  .object({
+    itemCode: z.string().max(100),
+    ...answerContent,
+    changedAt: z.iso
+      .datetime({ offset: true })
+      .describe('When the respondent made the change; a later change of an item wins'),
+  })
+  .meta({ id: 'AnswerChange' });
+
+const answerSchema = z
+  .object({
+    itemCode: z.string(),
+    value: z.number().int().nullable(),
+    notApplicable: z.boolean(),
+    comment: z.string().nullable(),
+    evidenceUrl: z.string().nullable(),
+    changedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Answer' });
+
+const responseSchema = z
+  .object({
+    round: z.object({ name: z.string(), opensOn: z.iso.date(), closesOn: z.iso.date() }),
+    agency: z.object({ name: z.string(), acronym: z.string().nullable() }),
+    status: z.enum(['not_started', 'draft', 'submitted']),
+    submittedAt: z.iso.datetime().nullable(),
+    answers: z.array(answerSchema),
+  })
+  .meta({ id: 'RespondentResponse' });
+
+const saveBodySchema = z
+  .object({
+    saveId: z
+      .string()
+      .min(8)
+      .max(100)
+      .describe(
+        'Chosen by the client, new for each save; a retried save with the same id changes nothing',
+      ),
+    answers: z.array(answerChangeSchema).min(1).max(500),
+  })
+  .meta({ id: 'AnswerSave' });
+
+const saveResultSchema = z
+  .object({
+    saveId: z.string(),
+    duplicate: z.boolean().describe('True when this save id had already been applied'),
+    written: z
+      .array(z.string())
+      .describe('Items written; the others were already changed later and kept'),
+    status: z.enum(['draft', 'submitted']),
+  })
+  .meta({ id: 'AnswerSaveResult' });
+
+const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema };
+
+export async function questionnaireApi(app: App, database: Database) {
+  const respondent = { access: 'respondent' as const };
+
+  app.get(
+    '/api/respondent/:token',
+    {
+      schema: {
+        tags: ['questionnaire'],
+        summary: 'The response of an invitation link, with every answer',
+        params: tokenParams,
+        response: { 200: responseSchema, ...linkErrors },
+      },
+      config: respondent,
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const { invitation } = await requireOpenLink(database.db, request.params.token);
+      const response = await loadResponse(database.db, invitation.id);
+      return {
+        round: {
+          name: invitation.round.name,
+          opensOn: invitation.round.opensOn,
+          closesOn: invitation.round.closesOn,
+        },
+        agency: { name: invitation.agency.name, acronym: invitation.agency.acronym },
+        status: response.status,
+        submittedAt: response.submittedAt?.toISOString() ?? null,
+        answers: [...response.answers].map(([itemCode, answer]) => ({
+          itemCode,
+          value: answer.value,
+          notApplicable: answer.notApplicable,
+          comment: answer.comment,
+          evidenceUrl: answer.evidenceUrl,
+          changedAt: answer.changedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.put(
+    '/api/respondent/:token/answers',
+    {
+      schema: {
+        tags: ['questionnaire'],
+        summary: 'Save a batch of answer changes (autosave)',
+        description:
+          'All answers of the batch are saved in one transaction, or none: any invalid answer refuses the whole batch with a field per problem. Per item the change made latest wins. A save is acknowledged only once it is committed.',
+        params: tokenParams,
+        body: saveBodySchema,
+        response: { 200: saveResultSchema, 400: errorBodySchema, ...linkErrors },
+      },
+      config: respondent,
+    },
+    async (request) => {
+      const { invitation, framework } = await requireOpenLink(database.db, request.params.token);
+      const now = new Date();
+      const changes = request.body.answers.map((answer) =>
+        normalizeAnswer({ ...answer, changedAt: recordedAt(new Date(answer.changedAt), now) }),
+      );
+      const problems = checkAnswers(framework, changes);
+      if (problems.length > 0) {
+        throw new AppError(
+          'invalid_request',
+          'Some answers are not valid; nothing was saved',
+          problems.map((problem) => ({
+            path: `body.answers.${problem.index}.${problem.field}`,
+            message: describeAnswerProblem(problem),
+          })),
+        );
+      }
+      const outcome = await saveAnswers(database.db, {
+        invitation,
+        framework,
+        changes,
+        saveId: request.body.saveId,
+      });
+      return { saveId: request.body.saveId, ...outcome };
+    },
+  );
+
+  app.post(
+    '/api/respondent/:token/submit',
+    {
+      schema: {
+        tags: ['questionnaire'],
+        summary: 'Submit the response once every item is answered',
+        params: tokenParams,
+        response: {
+          200: z.object({ status: z.literal('submitted'), submittedAt: z.iso.datetime() }),
+          400: errorBodySchema,
+          ...linkErrors,
+        },
+      },
+      config: respondent,
+    },
+    async (request) => {
+      const { invitation, framework } = await requireOpenLink(database.db, request.params.token);
+      const { submittedAt } = await submitResponse(database.db, { invitation, framework });
+      return { status: 'submitted' as const, submittedAt: submittedAt.toISOString() };
+    },
+  );
+}

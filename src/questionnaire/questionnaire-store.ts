@@ -1,0 +1,254 @@
+// Responses and their answers as stored: reading one respondent's response,
+// saving a batch of answer changes in one transaction, and submitting.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { frameworkItems } from '../frameworks/framework.ts';
+import type { Framework } from '../frameworks/framework-schema.ts';
+import { findFrameworkById } from '../frameworks/framework-store.ts';
+import type { Invitation } from '../invitations/invitation-store.ts';
+import type { AnswerChange } from './answer.ts';
+import {
+  changesToWrite,
+  type ResponseStatus,
+  type StoredAnswer,
+  statusAfterChange,
+} from './save-decision.ts';
+import { missingItems } from './task-list.ts';
+
+export interface StoredResponse {
+  id: string | undefined;
+  status: ResponseStatus | 'not_started';
+  submittedAt: Date | null;
+  answers: Map<string, StoredAnswer>;
+}
+
+// A stored framework version never changes, so one parsed copy per id serves
+// every request of every process for as long as it runs.
+const frameworks = new Map<string, Framework>();
+
+export async function frameworkOfRound(db: Kysely<Schema>, frameworkId: string) {
+  let framework = frameworks.get(frameworkId);
+  if (!framework) {
+    const stored = await findFrameworkById(db, frameworkId);
+    if (!stored) throw new AppError('not_found', `There is no framework ${frameworkId}`);
+    framework = stored.framework;
+    frameworks.set(frameworkId, framework);
+  }
+  return framework;
+}
+
+const answerColumns = [
+  'item_code',
+  'value',
+  'not_applicable',
+  'comment',
+  'evidence_url',
+  'changed_at',
+] as const;
+
+function toStoredAnswers(
+  rows: {
+    item_code: string;
+    value: number | null;
+    not_applicable: boolean;
+    comment: string | null;
+    evidence_url: string | null;
+    changed_at: Date;
+  }[],
+): Map<string, StoredAnswer> {
+  return new Map(
+    rows.map((row) => [
+      row.item_code,
+      {
+        value: row.value,
+        notApplicable: row.not_applicable,
+        comment: row.comment,
+        evidenceUrl: row.evidence_url,
+        changedAt: new Date(row.changed_at),
+      },
+    ]),
+  );
+}
+
+/** The respondent's response with every answer; `not_started` before the first save. */
+export async function loadResponse(
+  db: Kysely<Schema>,
+  invitationId: string,
+): Promise<StoredResponse> {
+  const response = await db
+    .selectFrom('responses')
+    .select(['id', 'status', 'submitted_at'])
+    .where('invitation_id', '=', invitationId)
+    .executeTakeFirst();
+  if (!response)
+    return { id: undefined, status: 'not_started', submittedAt: null, answers: new Map() };
+  const rows = await db
+    .selectFrom('answers')
+    .select(answerColumns)
+    .where('response_id', '=', response.id)
+    .execute();
+  return {
+    id: response.id,
+    status: response.status,
+    submittedAt: response.submitted_at,
+    answers: toStoredAnswers(rows),
+  };
+}
+
+/**
+ * The response of an invitation, created on its first save, and locked for
+ * the rest of the transaction: saves of one response take turns, which is what
+ * makes "the latest change wins" hold when two tabs save at once.
+ */
+async function lockResponse(tx: Transaction<Schema>, invitation: Invitation) {
+  return tx
+    .insertInto('responses')
+    .values({
+      invitation_id: invitation.id,
+      round_id: invitation.round.id,
+      agency_id: invitation.agency.id,
+      status: 'draft',
+    })
+    .onConflict((conflict) =>
+      conflict.column('invitation_id').doUpdateSet({ updated_at: sql`responses.updated_at` }),
+    )
+    .returning(['id', 'status', 'submitted_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export interface SaveOutcome {
+  /** True when this save id had been applied before: nothing was written again. */
+  duplicate: boolean;
+  /** Item codes written; the others lost to a later change already stored. */
+  written: string[];
+  status: ResponseStatus;
+}
+
+/**
+ * Saves checked answer changes in one transaction: all of them are decided and
+ * written, or none. `saveId` (from the browser) makes a retried save a no-op.
+ */
+export async function saveAnswers(
+  db: Kysely<Schema>,
+  options: {
+    invitation: Invitation;
+    framework: Framework;
+    changes: readonly AnswerChange[];
+    saveId?: string;
+  },
+): Promise<SaveOutcome> {
+  const { invitation, framework, changes, saveId } = options;
+  return db.transaction().execute(async (tx) => {
+    const response = await lockResponse(tx, invitation);
+    if (saveId !== undefined) {
+      const recorded = await tx
+        .insertInto('response_saves')
+        .values({ response_id: response.id, save_id: saveId })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('save_id')
+        .executeTakeFirst();
+      if (!recorded) return { duplicate: true, written: [], status: response.status };
+    }
+    const codes = changes.map((change) => change.itemCode);
+    const stored =
+      codes.length === 0
+        ? new Map<string, StoredAnswer>()
+        : toStoredAnswers(
+            await tx
+              .selectFrom('answers')
+              .select(answerColumns)
+              .where('response_id', '=', response.id)
+              .where('item_code', 'in', codes)
+              .execute(),
+          );
+    const toWrite = changesToWrite(changes, stored);
+    if (toWrite.length > 0) {
+      await tx
+        .insertInto('answers')
+        .values(
+          toWrite.map((change) => ({
+            response_id: response.id,
+            item_code: change.itemCode,
+            value: change.value,
+            not_applicable: change.notApplicable,
+            comment: change.comment,
+            evidence_url: change.evidenceUrl,
+            changed_at: change.changedAt,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(['response_id', 'item_code']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            not_applicable: eb.ref('excluded.not_applicable'),
+            comment: eb.ref('excluded.comment'),
+            evidence_url: eb.ref('excluded.evidence_url'),
+            changed_at: eb.ref('excluded.changed_at'),
+            updated_at: sql`now()`,
+          })),
+        )
+        .execute();
+    }
+    let status = response.status;
+    if (status === 'submitted' && toWrite.length > 0) {
+      const all = toStoredAnswers(
+        await tx
+          .selectFrom('answers')
+          .select(answerColumns)
+          .where('response_id', '=', response.id)
+          .execute(),
+      );
+      status = statusAfterChange(
+        status,
+        all,
+        frameworkItems(framework).map(({ item }) => item.code),
+      );
+    }
+    await tx
+      .updateTable('responses')
+      .set({
+        updated_at: sql`now()`,
+        status,
+        ...(status === 'draft' ? { submitted_at: null } : {}),
+      })
+      .where('id', '=', response.id)
+      .execute();
+    return { duplicate: false, written: toWrite.map((change) => change.itemCode), status };
+  });
+}
+
+/**
+ * Submits the response when every item is answered; otherwise refuses with the
+ * missing items, each named as a field.
+ */
+export async function submitResponse(
+  db: Kysely<Schema>,
+  options: { invitation: Invitation; framework: Framework },
+): Promise<{ submittedAt: Date }> {
+  const { invitation, framework } = options;
+  return db.transaction().execute(async (tx) => {
+    const response = await lockResponse(tx, invitation);
+    const answers = toStoredAnswers(
+      await tx
+        .selectFrom('answers')
+        .select(answerColumns)
+        .where('response_id', '=', response.id)
+        .execute(),
+    );
+    const missing = missingItems(framework, answers);
+    if (missing.length > 0) {
+      throw new AppError(
+        'invalid_request',
+        `${missing.length} items are not answered yet; answer them or mark them not applicable, then submit`,
+        missing.map(({ item }) => ({ path: item.code, message: 'is not answered' })),
+      );
+    }
+    const row = await tx
+      .updateTable('responses')
+      .set({ status: 'submitted', submitted_at: sql`now()`, updated_at: sql`now()` })
+      .where('id', '=', response.id)
+      .returning('submitted_at')
+      .executeTakeFirstOrThrow();
+    return { submittedAt: row.submitted_at ?? new Date() };
+  });
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerChange } from './answer.ts';
+import {
+  changedOnPage,
+  changesToWrite,
+  recordedAt,
+  type StoredAnswer,
+  statusAfterChange,
+  supersedes,
+} from './save-decision.ts';
+
+const at = (time: string) => new Date(`2026-03-10T${time}Z`);
+const change = (itemCode: string, value: number, time: string): AnswerChange => ({
+  itemCode,
+  value,
+  notApplicable: false,
+  comment: null,
+  evidenceUrl: null,
+  changedAt: at(time),
+});
+const stored = (value: number, time: string): StoredAnswer => {
+  const { itemCode: _, ...rest } = change('X', value, time);
+  return rest;
+};
+
+describe('which save wins', () => {
+  it('writes a change over an answer changed earlier, or where there is none', () => {
+    expect(supersedes(change('A', 2, '10:00:01'), stored(1, '10:00:00'))).toBe(true);
+    expect(supersedes(change('A', 2, '10:00:01'), undefined)).toBe(true);
+  });
+
+  it('never lets an older change overwrite a newer one, whatever order they arrive in', () => {
+    const newer = change('A', 5, '10:05:00');
+    const older = change('A', 1, '10:00:00');
+    const afterNewer = stored(newer.value!, '10:05:00');
+    expect(supersedes(older, afterNewer)).toBe(false);
+    const afterOlder = stored(older.value!, '10:00:00');
+    expect(supersedes(newer, afterOlder)).toBe(true);
+  });
+
+  it('lets a retried save write the same content again, which changes nothing', () => {
+    expect(supersedes(change('A', 3, '10:00:00'), stored(3, '10:00:00'))).toBe(true);
+  });
+
+  it('keeps only the changes of a batch that are newer than what is stored', () => {
+    const storedAnswers = new Map([
+      ['A', stored(1, '10:10:00')],
+      ['B', stored(1, '09:00:00')],
+    ]);
+    const batch = [
+      change('A', 2, '10:00:00'),
+      change('B', 2, '10:00:00'),
+      change('C', 2, '10:00:00'),
+    ];
+    expect(changesToWrite(batch, storedAnswers).map((c) => c.itemCode)).toEqual(['B', 'C']);
+  });
+
+  it('brings a browser clock that runs ahead back to the server’s now', () => {
+    const now = at('10:00:00');
+    expect(recordedAt(at('11:00:00'), now)).toEqual(now);
+    expect(recordedAt(at('09:59:00'), now)).toEqual(at('09:59:00'));
+  });
+});
+
+describe('a page posted without JavaScript', () => {
+  it('writes only the items whose content differs from what is stored', () => {
+    const storedAnswers = new Map([['A', stored(3, '09:00:00')]]);
+    const posted = [change('A', 3, '10:00:00'), change('B', 4, '10:00:00')];
+    const blank = { ...change('C', 0, '10:00:00'), value: null };
+    expect(changedOnPage([...posted, blank], storedAnswers).map((c) => c.itemCode)).toEqual(['B']);
+  });
+});
+
+describe('the status of a changed response', () => {
+  const codes = ['A', 'B'];
+  it('keeps a draft a draft', () => {
+    expect(statusAfterChange('draft', new Map([['A', stored(1, '10:00:00')]]), codes)).toBe(
+      'draft',
+    );
+  });
+
+  it('keeps a submitted response submitted while every item is still answered', () => {
+    const all = new Map([
+      ['A', stored(1, '10:00:00')],
+      ['B', stored(2, '10:00:00')],
+    ]);
+    expect(statusAfterChange('submitted', all, codes)).toBe('submitted');
+  });
+
+  it('returns a submitted response to draft when a change leaves an item unanswered', () => {
+    const cleared = new Map([
+      ['A', stored(1, '10:00:00')],
+      ['B', { ...stored(1, '10:00:00'), value: null }],
+    ]);
+    expect(statusAfterChange('submitted', cleared, codes)).toBe('draft');
+  });
+});
