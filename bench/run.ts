@@ -1,7 +1,8 @@
 // Benchmarks: each figure on its own line as `bench: <name> <value> [unit]`.
 // Run with `npm run bench`; the README records the latest figures.
 import { pageWeights } from './page-weight.ts';
+import { questionnairePageWeight } from './questionnaire-page.ts';
 
-const figures = [...(await pageWeights())];
+const figures = [...(await pageWeights()), ...(await questionnairePageWeight())];
 for (const { name, value, unit } of figures)
   console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);

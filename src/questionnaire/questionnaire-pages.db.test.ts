@@ -167,6 +167,18 @@ describe('answering the questionnaire with pages', () => {
     expect(done.statusCode).toBe(303);
   });
 
+  it('weighs at most 50 KB on the wire with everything it loads, on the largest dgca page', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    const headers = { 'accept-encoding': 'br' };
+    const page = await context.app.inject({ url: `/r/${invitation.token}/s/LEG-POL`, headers });
+    expect(page.headers['content-encoding']).toBe('br');
+    let bytes = page.rawPayload.length;
+    for (const asset of ['/assets/styles.css', '/assets/questionnaire.js']) {
+      bytes += (await context.app.inject({ url: asset, headers })).rawPayload.length;
+    }
+    expect(bytes).toBeLessThan(50 * 1024);
+  });
+
   it('answers an unknown page of a valid link with not found', async () => {
     const invitation = await buildInvitation(context.database.db);
     expect((await get(`/r/${invitation.token}/s/NOPE`)).statusCode).toBe(404);

@@ -1,0 +1,40 @@
+// Questionnaire page weight: a respondent's sub-dimension page (the largest
+// of dgca, 13 statements) and everything it loads — stylesheet, script, and
+// the questionnaire data embedded for offline answering — brotli on the wire.
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import { buildApp } from '../src/http/app.ts';
+import { buildInvitation } from '../test/factories.ts';
+import type { Figure } from './page-weight.ts';
+
+export async function questionnairePageWeight(): Promise<Figure[]> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  await migrate(database);
+  await installReferenceFrameworks(database.db);
+  await loadDemo(database.db);
+  const { token } = await buildInvitation(database.db);
+  const app = await buildApp({ database });
+  const headers = { 'accept-encoding': 'br, gzip' };
+  const wireBytes = async (url: string) => {
+    const response = await app.inject({ method: 'GET', url, headers });
+    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    return response.rawPayload.length;
+  };
+  try {
+    const url = `/r/${token}/s/LEG-POL`;
+    const { body } = await app.inject({ method: 'GET', url });
+    const assets = [...body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map(
+      (match) => match[1] as string,
+    );
+    if (!assets.some((asset) => asset.endsWith('.js')))
+      throw new Error(`${url} loads no questionnaire script: the page did not render`);
+    let total = await wireBytes(url);
+    for (const asset of assets) total += await wireBytes(asset);
+    return [{ name: 'questionnaire_page_bytes', value: total, unit: 'bytes' }];
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
