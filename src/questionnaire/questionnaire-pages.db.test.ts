@@ -1,6 +1,7 @@
 // The respondent's questionnaire through its pages, as with JavaScript off:
 // forms post, the server saves and redirects, errors re-render beside the field.
 import { describe, expect, it } from 'vitest';
+import { signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { buildInvitation, buildRound, isoDay } from '../../test/factories.ts';
 import { readReferenceFramework } from '../../test/frameworks.ts';
@@ -177,6 +178,23 @@ describe('answering the questionnaire with pages', () => {
       bytes += (await context.app.inject({ url: asset, headers })).rawPayload.length;
     }
     expect(bytes).toBeLessThan(50 * 1024);
+  });
+
+  it('lets someone signed in answer through a link, their forms carrying the session’s CSRF token', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    const { cookie, csrfToken } = await signInAs(context.database, 'focal_point');
+    const url = `/r/${invitation.token}/s/LEA-VIS`;
+    const page = await context.app.inject({ url, headers: { cookie } });
+    expect(page.body).toContain(`<input type="hidden" name="_csrf" value="${csrfToken}"/>`);
+    const withToken = { ...form({ ...pageAnswers('LEA-VIS'), _csrf: csrfToken }) };
+    const saved = await context.app.inject({
+      method: 'POST',
+      url,
+      payload: withToken.payload,
+      headers: { ...withToken.headers, cookie },
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(await answersOf(invitation.id)).toHaveLength(4);
   });
 
   it('answers an unknown page of a valid link with not found', async () => {
