@@ -1,8 +1,10 @@
 // The command-line entry: serve, demo, migrate, and framework import/export.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFirstAdmin } from './accounts/first-admin.ts';
 import { type Config, ConfigError, readConfig } from './config.ts';
+import { restoreSnapshot, writeSnapshot } from './db/backup.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
@@ -15,6 +17,9 @@ import {
 } from './frameworks/import-framework.ts';
 import { describeProblem } from './frameworks/validate-framework.ts';
 import { buildApp } from './http/app.ts';
+import { removeServerInfo, runningServer, writeServerInfo } from './operator/local-control.ts';
+import { OPERATOR_HEADER } from './operator/operator-routes.ts';
+import { newSecret } from './secrets.ts';
 import {
   createWorkspace,
   currentWorkspace,
@@ -28,6 +33,8 @@ Commands:
                                          an empty database gets the Republic of Sumwhere demo.
   demo                                   Create the demo workspace in an empty database.
   migrate                                Apply database migrations and exit.
+  backup FILE                            Back up the embedded database, also while Transforma runs.
+  restore FILE                           Restore a backup after checking it (Transforma stopped).
   import framework FILE                  Import a framework file (JSON).
   export framework KEY [--version V] [--output FILE]
                                          Print or write a framework file as it was imported.
@@ -67,8 +74,12 @@ async function serve(config: Config, withDemo: boolean) {
       `No administrator yet. Open this link within 24 hours to create one:\n  ${admin.url}`,
     );
   }
-  const app = await buildApp({ database, logLevel: config.logLevel });
+  const operatorSecret = newSecret();
+  const app = await buildApp({ database, logLevel: config.logLevel, operatorSecret });
+  const dataRoot =
+    config.database.kind === 'pglite' ? dataRootOf(config.database.dataDir) : undefined;
   const stop = async () => {
+    if (dataRoot) removeServerInfo(dataRoot);
     await app.close();
     await database.close();
     process.exit(0);
@@ -76,6 +87,8 @@ async function serve(config: Config, withDemo: boolean) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
+  if (dataRoot)
+    writeServerInfo(dataRoot, { pid: process.pid, port: config.port, secret: operatorSecret });
   const where =
     config.database.kind === 'postgres'
       ? 'a PostgreSQL server'
@@ -122,6 +135,10 @@ async function main(argv: string[]) {
         const demo = await loadDemo(database.db);
         console.log(`Created the demo workspace "${demo.workspace.name}".`);
       });
+    case 'backup':
+      return backup(config, rest[0]);
+    case 'restore':
+      return restore(config, rest[0]);
     case 'import': {
       const [what, file] = rest;
       if (what !== 'framework' || !file)
@@ -163,6 +180,66 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+function dataRootOf(dataDir: string | undefined): string {
+  return path.dirname(dataDir ?? path.resolve('data', 'pglite'));
+}
+
+async function backup(config: Config, file: string | undefined) {
+  if (!file) throw new UsageError('Usage: transforma backup FILE');
+  if (config.database.kind === 'postgres') {
+    throw new UsageError(
+      'DATABASE_URL names a PostgreSQL server: back it up with pg_dump -Fc (see the README).',
+    );
+  }
+  const server = runningServer(dataRootOf(config.database.dataDir));
+  if (server) {
+    // The running server owns the data folder; it takes the snapshot between transactions.
+    const response = await fetch(`http://127.0.0.1:${server.port}/internal/backup`, {
+      method: 'POST',
+      headers: { [OPERATOR_HEADER]: server.secret },
+    });
+    if (!response.ok)
+      throw new UsageError(`The running server refused the backup (HTTP ${response.status}).`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    writeFileSync(file, bytes);
+    console.log(`Backed up the running server's database to ${file} (${bytes.length} bytes).`);
+    return;
+  }
+  const database = await openDatabase(config.database);
+  try {
+    const bytes = await writeSnapshot(database, file);
+    console.log(`Backed up the embedded database to ${file} (${bytes} bytes).`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function restore(config: Config, file: string | undefined) {
+  if (!file) throw new UsageError('Usage: transforma restore FILE');
+  if (config.database.kind === 'postgres' || !config.database.dataDir) {
+    throw new UsageError(
+      'DATABASE_URL names a PostgreSQL server: restore it with pg_restore (see the README).',
+    );
+  }
+  if (runningServer(dataRootOf(config.database.dataDir))) {
+    throw new UsageError(
+      'Stop Transforma before restoring: the running server uses the data folder.',
+    );
+  }
+  const { report, keptAs } = await restoreSnapshot(file, config.database.dataDir);
+  if (!report.ok) {
+    throw new UsageError(
+      `The backup failed its integrity check; nothing was changed:\n  ${report.problems.join('\n  ')}`,
+    );
+  }
+  console.log(
+    `Restored ${file}: ${Object.entries(report.counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ')}.`,
+  );
+  if (keptAs) console.log(`The database it replaced is kept in ${keptAs}.`);
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof AppError) {

@@ -10,13 +10,17 @@ type Who = Role | 'anonymous';
 const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
 const everyone: Who[] = ['anonymous', ...members];
 
-/** Who may call each route. Respondent routes are checked by their own tests (link, not role). */
-const table: Record<string, Who[] | 'respondent'> = {
+/**
+ * Who may call each route. Respondent routes (an invitation link) and operator
+ * routes (the secret in the data folder) are checked by their own tests.
+ */
+const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /': everyone,
   'GET /sign-in': everyone,
   'POST /sign-in': everyone,
   'POST /sign-out': members,
   'GET /setup/:token': everyone,
+  'POST /internal/backup': 'operator',
   'POST /setup/:token': everyone,
   'POST /sign-out-everywhere': members,
   'GET /api/openapi.json': everyone,
@@ -72,7 +76,7 @@ describe('who may call which route', () => {
   });
 
   const cases = Object.entries(table)
-    .filter((entry): entry is [string, Who[]] => entry[1] !== 'respondent')
+    .filter((entry): entry is [string, Who[]] => Array.isArray(entry[1]))
     .flatMap(([route, allowed]) =>
       everyone.map((who) => ({ route, who, allowed: allowed.includes(who) })),
     );

@@ -45,11 +45,13 @@ export function roleHas(role: Role, permission: Permission): boolean {
 
 /**
  * What a route requires. `public`: anyone. `respondent`: the holder of an
- * invitation link, checked by the route from the link's secret. `signed-in`:
+ * invitation link, checked by the route from the link's secret. `operator`:
+ * the command line on the server's machine, checked by the route from the
+ * secret in the data folder. `signed-in`:
  * anyone signed in, member of the workspace or not (e.g. to sign out). A
  * permission: a signed-in member whose role holds it.
  */
-export type Access = 'public' | 'respondent' | 'signed-in' | Permission;
+export type Access = 'public' | 'respondent' | 'operator' | 'signed-in' | Permission;
 
 export interface Member {
   userId: string;
@@ -72,7 +74,7 @@ export function decideAccess(
   access: Access,
   viewer: { member: Member | undefined } | undefined,
 ): AccessDecision {
-  if (access === 'public' || access === 'respondent') return 'allow';
+  if (access === 'public' || access === 'respondent' || access === 'operator') return 'allow';
   if (!viewer) return 'sign-in';
   if (access === 'signed-in') return 'allow';
   return viewer.member && roleHas(viewer.member.role, access) ? 'allow' : 'forbidden';

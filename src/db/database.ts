@@ -26,6 +26,12 @@ export interface Database {
   db: Kysely<Schema>;
   /** Runs `work` in one transaction with a raw session that accepts multi-statement scripts. */
   inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
+  /**
+   * The embedded database only: a gzipped tar of its data folder, taken between
+   * transactions, so it holds every transaction committed before it began. A
+   * PostgreSQL server is backed up with its own tools (pg_dump).
+   */
+  snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -104,6 +110,11 @@ export function usePglite(pglite: PGlite): Database {
           }),
         ),
       ),
+    snapshot: () =>
+      lock.run(async () => {
+        await pglite.exec('checkpoint');
+        return pglite.dumpDataDir('gzip');
+      }),
     close: () => db.destroy(),
   };
 }

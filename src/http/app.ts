@@ -42,6 +42,7 @@ import {
 } from '../i18n/messages.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
+import { operatorRoutes } from '../operator/operator-routes.ts';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
@@ -68,13 +69,19 @@ export type App = FastifyInstance<
 export interface AppOptions {
   database: Database;
   logLevel?: string;
+  /** The secret the command line proves itself with (see src/operator/); none: no operator routes. */
+  operatorSecret?: string;
 }
 
 const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const publicDir = path.join(import.meta.dirname, '..', '..', 'public');
 
-export async function buildApp({ database, logLevel = 'silent' }: AppOptions): Promise<App> {
+export async function buildApp({
+  database,
+  logLevel = 'silent',
+  operatorSecret,
+}: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -169,6 +176,7 @@ export async function buildApp({ database, logLevel = 'silent' }: AppOptions): P
   registerSessionHooks(app, database);
   await signInRoutes(app, database);
   await setupRoutes(app, database);
+  await operatorRoutes(app, database, operatorSecret);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );
