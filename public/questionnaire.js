@@ -6,7 +6,7 @@
 (() => {
   const dataBlock = document.getElementById('questionnaire-data');
   const container = document.getElementById('questionnaire-page');
-  if (!dataBlock || !container || !window.fetch || !window.localStorage) return;
+  if (!dataBlock || !window.fetch || !window.localStorage) return;
   const data = JSON.parse(dataBlock.textContent);
   const words = data.words;
   const base = `/r/${data.token}`;
@@ -182,13 +182,27 @@
     if (outcome === 'refused') showStatus(words.refused);
     else if (outcome === 'invalid') showStatus(words.invalid);
     else if (outcome === 'retry') showStatus(words.savedLocally);
-    else if (!hasPending()) showStatus(words.saved);
+    else if (!hasPending()) {
+      showStatus(words.saved);
+      // The task list or check page was drawn before these answers arrived.
+      if (!container) location.reload();
+    }
     if (sendAgain || (outcome !== 'retry' && hasPending())) {
       sendAgain = false;
       schedule(0);
     } else if (outcome === 'retry') {
       schedule(10000);
     }
+  }
+
+  window.addEventListener('online', () => schedule(0));
+  window.addEventListener('offline', () => {
+    if (hasPending()) showStatus(words.savedLocally);
+  });
+  // The task list and check page only send what waits on this device.
+  if (!container) {
+    if (hasPending()) schedule(0);
+    return;
   }
 
   // Changes: radios at once, typing shortly after the respondent pauses.
@@ -219,10 +233,6 @@
     const page = data.pages.find((candidate) => candidate.code === event.state?.code);
     if (page) draw(page);
     else location.reload();
-  });
-  window.addEventListener('online', () => schedule(0));
-  window.addEventListener('offline', () => {
-    if (hasPending()) showStatus(words.savedLocally);
   });
 
   function element(tag, attributes, ...children) {

@@ -27,6 +27,23 @@ const scriptWords = {
   checkAnswers: 'questionnaire.check.title',
 } as const;
 
+/**
+ * For the task list and check page: only what it takes to send answers still
+ * waiting on the device (the script then reloads the page to show them).
+ */
+export function syncData(messages: Messages, token: string): string {
+  const words = Object.fromEntries(
+    Object.entries(scriptWords).map(([name, key]) => [name, messages.t(key)]),
+  );
+  const data = {
+    token,
+    limits: { comment: COMMENT_MAX, evidence: EVIDENCE_URL_MAX },
+    answers: {},
+    words,
+  };
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}
+
 export function clientData(options: {
   messages: Messages;
   token: string;

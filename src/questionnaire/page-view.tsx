@@ -23,6 +23,21 @@ function ErrorMessage({ id, message }: { id: string; message: string | undefined
   ) : null;
 }
 
+/** The enhancing script and the data it reads (client-data.ts); no inline code, so a strict CSP allows it. */
+export function QuestionnaireScript({ data }: { data: string }) {
+  return (
+    <>
+      <script
+        type="application/json"
+        id="questionnaire-data"
+        // JSON with "<" escaped (client-data.ts): data for questionnaire.js, never executed.
+        dangerouslySetInnerHTML={{ __html: data }}
+      />
+      <script src="/assets/questionnaire.js" defer />
+    </>
+  );
+}
+
 /** The status line the script keeps up to date: what is saved where. Empty without JavaScript. */
 export function SaveStatus() {
   return <output id="save-status" class="save-status" aria-live="polite" />;
@@ -199,13 +214,7 @@ export function SubdimensionPageView(props: PageViewProps) {
       <p>
         <a href={`/r/${token}`}>{t('questionnaire.backToTasks')}</a>
       </p>
-      <script
-        type="application/json"
-        id="questionnaire-data"
-        // JSON with "<" escaped (client-data.ts): data for questionnaire.js, never executed.
-        dangerouslySetInnerHTML={{ __html: props.clientData }}
-      />
-      <script src="/assets/questionnaire.js" defer />
+      <QuestionnaireScript data={props.clientData} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import { CsrfField, ErrorSummary, type FieldErrors } from '../http/forms.tsx';
 import type { Messages } from '../i18n/messages.ts';
 import type { Invitation } from '../invitations/invitation-store.ts';
 import { type AnswerContent, isAnswered, itemScale } from './answer.ts';
+import { syncData } from './client-data.ts';
+import { QuestionnaireScript, SaveStatus } from './page-view.tsx';
 import type { StoredResponse } from './questionnaire-store.ts';
 import type { LinkProblem } from './respondent-link.ts';
 import { pageToContinue, type TaskList, type TaskStatus } from './task-list.ts';
@@ -105,6 +107,8 @@ export function StartView({
       <p>
         <a href={`/r/${token}/check`}>{t('questionnaire.checkAnswersLink')}</a>
       </p>
+      <SaveStatus />
+      <QuestionnaireScript data={syncData(messages, token)} />
     </>
   );
 }
@@ -221,6 +225,8 @@ export function CheckView({
             : t('questionnaire.submit.button')}
         </button>
       </form>
+      <SaveStatus />
+      <QuestionnaireScript data={syncData(messages, token)} />
     </>
   );
 }

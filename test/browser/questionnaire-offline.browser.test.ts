@@ -60,4 +60,28 @@ describe.skipIf(!hasChromium)('answering the questionnaire offline', { timeout: 
     await expect.poll(() => page.locator('h1').textContent()).toBe('Answers submitted');
     await browserContext.close();
   });
+
+  it('sends answers left on the device when the respondent comes back to the check page later', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    const browserContext = await context.browser.newContext();
+    const first = await browserContext.newPage();
+    await first.goto(`${context.baseUrl}/r/${invitation.token}/s/LEA-VIS`);
+    await browserContext.setOffline(true);
+    const codes = await answerPage(first, () => 5);
+    await expect
+      .poll(() => first.locator('#save-status').textContent())
+      .toBe('Saved on this device – will send when you are back online');
+    await first.close();
+    expect(await storedAnswers(context.database, invitation.id)).toEqual([]);
+
+    await browserContext.setOffline(false);
+    const later = await browserContext.newPage();
+    await later.goto(`${context.baseUrl}/r/${invitation.token}/check`);
+    await expect
+      .poll(async () => (await storedAnswers(context.database, invitation.id)).length)
+      .toBe(codes.length);
+    // The page reloads once they are in, and shows them answered.
+    await expect.poll(() => later.locator('#check-LEA01 .missing').count()).toBe(0);
+    await browserContext.close();
+  });
 });
