@@ -40,9 +40,9 @@ import {
   type Messages,
   messagesFor,
 } from '../i18n/messages.ts';
+import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
-import { operatorRoutes } from '../operator/operator-routes.ts';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
