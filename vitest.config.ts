@@ -40,6 +40,7 @@ export default defineConfig({
       databaseProject('pglite'),
       ...(postgresUrl ? [databaseProject('postgres')] : []),
       databaseProject('pglite', 'browser', ['test/browser/**/*.browser.test.ts']),
+      databaseProject('pglite', 'durability', ['test/durability/**/*.durability.test.ts']),
     ],
   },
 });

@@ -5,6 +5,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
 import { buildApp } from '../src/http/app.ts';
+import { signInAs } from '../test/accounts.ts';
 
 export interface Figure {
   name: string;
@@ -27,7 +28,9 @@ export async function pageWeights(): Promise<Figure[]> {
   await installReferenceFrameworks(database.db);
   const demo = await loadDemo(database.db);
   const app = await buildApp({ database });
-  const headers = { 'accept-encoding': 'br, gzip' };
+  // Pages as a signed-in viewer sees them (the navigation and account line included).
+  const viewer = await signInAs(database, 'viewer');
+  const headers = { 'accept-encoding': 'br, gzip', cookie: viewer.cookie };
   const wireBytes = async (url: string) =>
     (await app.inject({ method: 'GET', url, headers })).rawPayload.length;
   try {
@@ -36,7 +39,12 @@ export async function pageWeights(): Promise<Figure[]> {
       ...pages,
       ['round_page_bytes', `/rounds/${demo.round.id}`] as [string, string],
     ]) {
-      const { body } = await app.inject({ method: 'GET', url });
+      const { body, statusCode } = await app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: viewer.cookie },
+      });
+      if (statusCode !== 200) throw new Error(`${url} answered ${statusCode}`);
       // Everything the page loads: today a stylesheet; scripts and images count too.
       const assets = [...body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map(
         (match) => match[1] as string,

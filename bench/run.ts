@@ -2,7 +2,12 @@
 // Run with `npm run bench`; the README records the latest figures.
 import { pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
+import { saveLoad } from './save-load.ts';
 
-const figures = [...(await pageWeights()), ...(await questionnairePageWeight())];
+const figures = [
+  ...(await pageWeights()),
+  ...(await questionnairePageWeight()),
+  ...(await saveLoad({ respondents: 200, seconds: 10 })),
+];
 for (const { name, value, unit } of figures)
   console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);

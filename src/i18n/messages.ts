@@ -46,7 +46,19 @@ export interface Messages {
 
 const formatters = new Map<string, IntlMessageFormat>();
 
+// One Messages per language: formats are costly to build and the same for every request.
+const messagesByLanguage = new Map<Language, Messages>();
+
 export function messagesFor(language: Language): Messages {
+  let messages = messagesByLanguage.get(language);
+  if (!messages) {
+    messages = buildMessages(language);
+    messagesByLanguage.set(language, messages);
+  }
+  return messages;
+}
+
+function buildMessages(language: Language): Messages {
   const catalogue = catalogues[language];
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });

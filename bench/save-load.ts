@@ -1,0 +1,58 @@
+// Autosave under load: N respondents on loopback, each connection saving one
+// answer change after another through the autosave API, against a server in
+// its own process on the embedded database. Prints saves per second and the
+// latency of a save at the median and the 99th percentile.
+import autocannon from 'autocannon';
+import { frameworkItemCodes } from './dgca-items.ts';
+import type { Figure } from './page-weight.ts';
+import { prepareData, startServer } from './server-process.ts';
+
+export async function saveLoad({ respondents = 200, seconds = 10 } = {}): Promise<Figure[]> {
+  const { dataRoot, tokens } = await prepareData(respondents);
+  const server = await startServer(dataRoot);
+  const itemCodes = frameworkItemCodes();
+  let nextRespondent = 0;
+  let saves = 0;
+  try {
+    const result = await autocannon({
+      url: server.url,
+      connections: respondents,
+      duration: seconds,
+      requests: [
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          // Each connection is one respondent, changing items one after another.
+          setupRequest: (request, context: { token?: string }) => {
+            context.token ??= tokens[nextRespondent++ % tokens.length];
+            saves += 1;
+            const itemCode = itemCodes[saves % itemCodes.length];
+            return {
+              ...request,
+              path: `/api/respondent/${context.token}/answers`,
+              body: JSON.stringify({
+                saveId: `bench-${saves}-${context.token?.slice(0, 8)}`,
+                answers: [
+                  { itemCode, value: 1 + (saves % 5), changedAt: new Date().toISOString() },
+                ],
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const acknowledged = result['2xx'];
+    if (result.non2xx > 0 || result.errors > 0) {
+      console.error(
+        `save load: ${result.non2xx} saves answered non-2xx and ${result.errors} failed`,
+      );
+    }
+    return [
+      { name: 'saves_per_s', value: Math.round(acknowledged / seconds) },
+      { name: 'save_p50_ms', value: result.latency.p50, unit: 'ms' },
+      { name: 'save_p99_ms', value: result.latency.p99, unit: 'ms' },
+    ];
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,90 @@
+// A Transforma server in its own process on a fresh embedded database, as a
+// stranger would run it, for load and durability measurements: prepared with
+// the demo and an open round of invitations, then started and stopped at will.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import { buildInvitation, buildRound } from '../test/factories.ts';
+
+const root = path.join(import.meta.dirname, '..');
+
+export interface PreparedData {
+  dataRoot: string;
+  tokens: string[];
+}
+
+/** A data folder with the demo and `respondents` invitations to an open dgca round. */
+export async function prepareData(respondents: number): Promise<PreparedData> {
+  const dataRoot = await mkdtemp(path.join(tmpdir(), 'transforma-bench-'));
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataRoot, 'pglite') });
+  try {
+    await migrate(database);
+    await installReferenceFrameworks(database.db);
+    await loadDemo(database.db);
+    const round = await buildRound(database.db, { agencyCount: 38 });
+    const tokens: string[] = [];
+    for (let i = 0; i < respondents; i++)
+      tokens.push((await buildInvitation(database.db, { round })).token);
+    return { dataRoot, tokens };
+  } finally {
+    await database.close();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  /** Ends the process with the given signal and waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServer(dataRoot: string): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'transforma.js'), 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TRANSFORMA_DATA_DIR: dataRoot,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TRANSFORMA_LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Transforma is running')) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`The server exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
