@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFirstAdmin } from './accounts/first-admin.ts';
+import { OidcSignIn } from './accounts/oidc.ts';
 import { type Config, ConfigError, readConfig } from './config.ts';
 import { restoreSnapshot, writeSnapshot } from './db/backup.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -75,7 +76,8 @@ async function serve(config: Config, withDemo: boolean) {
     );
   }
   const operatorSecret = newSecret();
-  const app = await buildApp({ database, logLevel: config.logLevel, operatorSecret });
+  const oidc = config.oidc ? new OidcSignIn(config.oidc, config.publicUrl) : undefined;
+  const app = await buildApp({ database, logLevel: config.logLevel, operatorSecret, ...(oidc ? { oidc } : {}) });
   const dataRoot =
     config.database.kind === 'pglite' ? dataRootOf(config.database.dataDir) : undefined;
   const stop = async () => {

@@ -24,6 +24,9 @@ const environmentSchema = z.object({
     .max(256)
     .optional(),
   TRANSFORMA_ADMIN_NAME: z.string().trim().min(1).max(200).default('Administrator'),
+  TRANSFORMA_OIDC_ISSUER: z.url({ error: 'must be the issuer URL of your OpenID Connect provider' }).optional(),
+  TRANSFORMA_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  TRANSFORMA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   TRANSFORMA_WORKSPACE_NAME: z.string().trim().min(1).max(200).default('My government'),
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -43,8 +46,16 @@ export interface Config {
   workspaceName: string;
   /** The address people reach Transforma at, for links in messages (no trailing slash). */
   publicUrl: string;
+  /** Sign-in through an organisation's OpenID Connect provider, when configured. */
+  oidc: OidcSettings | undefined;
   /** The first admin, created on first start when both are given; otherwise a setup link is printed. */
   firstAdmin: { email: string; password: string; name: string } | undefined;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +69,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  const oidcSettings = [env.TRANSFORMA_OIDC_ISSUER, env.TRANSFORMA_OIDC_CLIENT_ID, env.TRANSFORMA_OIDC_CLIENT_SECRET];
+  if (oidcSettings.some(Boolean) && !oidcSettings.every(Boolean)) {
+    throw new ConfigError(
+      'Invalid configuration:\nTRANSFORMA_OIDC_ISSUER, TRANSFORMA_OIDC_CLIENT_ID and TRANSFORMA_OIDC_CLIENT_SECRET: set all three or none',
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -67,6 +84,14 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.TRANSFORMA_LOG_LEVEL,
     workspaceName: env.TRANSFORMA_WORKSPACE_NAME,
     publicUrl: (env.TRANSFORMA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    oidc:
+      env.TRANSFORMA_OIDC_ISSUER && env.TRANSFORMA_OIDC_CLIENT_ID && env.TRANSFORMA_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.TRANSFORMA_OIDC_ISSUER,
+            clientId: env.TRANSFORMA_OIDC_CLIENT_ID,
+            clientSecret: env.TRANSFORMA_OIDC_CLIENT_SECRET,
+          }
+        : undefined,
     firstAdmin:
       env.TRANSFORMA_ADMIN_EMAIL && env.TRANSFORMA_ADMIN_PASSWORD
         ? {

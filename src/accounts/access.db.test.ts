@@ -20,6 +20,8 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'POST /sign-in': everyone,
   'POST /sign-out': members,
   'GET /setup/:token': everyone,
+  'GET /sign-in/oidc': everyone,
+  'GET /sign-in/oidc/callback': everyone,
   'POST /internal/backup': 'operator',
   'POST /setup/:token': everyone,
   'POST /sign-out-everywhere': members,

@@ -40,7 +40,7 @@ function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
 }
 
-export async function signInRoutes(app: App, database: Database) {
+export async function signInRoutes(app: App, database: Database, organisationSignIn: boolean) {
   app.get(
     '/sign-in',
     {
@@ -57,6 +57,7 @@ export async function signInRoutes(app: App, database: Database) {
             messages={request.messages}
             next={safeNextPath(request.query.next)}
             errors={{}}
+            organisationSignIn={organisationSignIn}
           />
         ),
       });
@@ -93,7 +94,15 @@ export async function signInRoutes(app: App, database: Database) {
       return sendPage(request, reply.status(400), {
         title: request.messages.t('signIn.title'),
         workspaceName: workspace.name,
-        body: <SignInView messages={request.messages} next={next} email={email} errors={errors} />,
+        body: (
+          <SignInView
+            messages={request.messages}
+            next={next}
+            email={email}
+            errors={errors}
+            organisationSignIn={organisationSignIn}
+          />
+        ),
       });
     },
   );

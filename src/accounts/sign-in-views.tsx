@@ -7,17 +7,30 @@ export function SignInView({
   next,
   email,
   errors,
+  organisationSignIn,
 }: {
   messages: Messages;
   next: string;
   email?: string;
   errors: FieldErrors;
+  /** Whether the organisation's OpenID Connect provider is set up. */
+  organisationSignIn: boolean;
 }) {
   const { t } = messages;
   return (
     <div class="narrow">
       <ErrorSummary messages={messages} errors={errors} />
       <h1>{t('signIn.title')}</h1>
+      {organisationSignIn && (
+        <>
+          <p>
+            <a class="button" href={`/sign-in/oidc?next=${encodeURIComponent(next)}`}>
+              {t('oidc.signIn')}
+            </a>
+          </p>
+          <p>{t('oidc.or')}</p>
+        </>
+      )}
       <p>{t('signIn.intro')}</p>
       <form method="post" action="/sign-in" novalidate>
         <input type="hidden" name="next" value={next} />

@@ -26,6 +26,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
 import { registerSessionHooks } from '../accounts/session-hooks.ts';
+import type { OidcSignIn } from '../accounts/oidc.ts';
+import { oidcRoutes } from '../accounts/oidc-routes.tsx';
 import { setupRoutes } from '../accounts/setup-routes.tsx';
 import { signInRoutes } from '../accounts/sign-in-routes.tsx';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
@@ -71,6 +73,8 @@ export interface AppOptions {
   logLevel?: string;
   /** The secret the command line proves itself with (see src/operator/); none: no operator routes. */
   operatorSecret?: string;
+  /** Sign-in with the organisation's OpenID Connect provider, when set up. */
+  oidc?: OidcSignIn;
 }
 
 const LANGUAGE_COOKIE = 'lang';
@@ -81,6 +85,7 @@ export async function buildApp({
   database,
   logLevel = 'silent',
   operatorSecret,
+  oidc,
 }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -174,7 +179,8 @@ export async function buildApp({
   });
 
   registerSessionHooks(app, database);
-  await signInRoutes(app, database);
+  await signInRoutes(app, database, oidc !== undefined);
+  await oidcRoutes(app, database, oidc);
   await setupRoutes(app, database);
   await operatorRoutes(app, database, operatorSecret);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
