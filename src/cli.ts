@@ -77,7 +77,12 @@ async function serve(config: Config, withDemo: boolean) {
   }
   const operatorSecret = newSecret();
   const oidc = config.oidc ? new OidcSignIn(config.oidc, config.publicUrl) : undefined;
-  const app = await buildApp({ database, logLevel: config.logLevel, operatorSecret, ...(oidc ? { oidc } : {}) });
+  const app = await buildApp({
+    database,
+    logLevel: config.logLevel,
+    operatorSecret,
+    ...(oidc ? { oidc } : {}),
+  });
   const dataRoot =
     config.database.kind === 'pglite' ? dataRootOf(config.database.dataDir) : undefined;
   const stop = async () => {

@@ -24,7 +24,9 @@ const environmentSchema = z.object({
     .max(256)
     .optional(),
   TRANSFORMA_ADMIN_NAME: z.string().trim().min(1).max(200).default('Administrator'),
-  TRANSFORMA_OIDC_ISSUER: z.url({ error: 'must be the issuer URL of your OpenID Connect provider' }).optional(),
+  TRANSFORMA_OIDC_ISSUER: z
+    .url({ error: 'must be the issuer URL of your OpenID Connect provider' })
+    .optional(),
   TRANSFORMA_OIDC_CLIENT_ID: z.string().min(1).optional(),
   TRANSFORMA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   TRANSFORMA_WORKSPACE_NAME: z.string().trim().min(1).max(200).default('My government'),
@@ -69,7 +71,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
-  const oidcSettings = [env.TRANSFORMA_OIDC_ISSUER, env.TRANSFORMA_OIDC_CLIENT_ID, env.TRANSFORMA_OIDC_CLIENT_SECRET];
+  const oidcSettings = [
+    env.TRANSFORMA_OIDC_ISSUER,
+    env.TRANSFORMA_OIDC_CLIENT_ID,
+    env.TRANSFORMA_OIDC_CLIENT_SECRET,
+  ];
   if (oidcSettings.some(Boolean) && !oidcSettings.every(Boolean)) {
     throw new ConfigError(
       'Invalid configuration:\nTRANSFORMA_OIDC_ISSUER, TRANSFORMA_OIDC_CLIENT_ID and TRANSFORMA_OIDC_CLIENT_SECRET: set all three or none',
@@ -85,7 +91,9 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     workspaceName: env.TRANSFORMA_WORKSPACE_NAME,
     publicUrl: (env.TRANSFORMA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     oidc:
-      env.TRANSFORMA_OIDC_ISSUER && env.TRANSFORMA_OIDC_CLIENT_ID && env.TRANSFORMA_OIDC_CLIENT_SECRET
+      env.TRANSFORMA_OIDC_ISSUER &&
+      env.TRANSFORMA_OIDC_CLIENT_ID &&
+      env.TRANSFORMA_OIDC_CLIENT_SECRET
         ? {
             issuer: env.TRANSFORMA_OIDC_ISSUER,
             clientId: env.TRANSFORMA_OIDC_CLIENT_ID,

@@ -25,9 +25,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
-import { registerSessionHooks } from '../accounts/session-hooks.ts';
 import type { OidcSignIn } from '../accounts/oidc.ts';
 import { oidcRoutes } from '../accounts/oidc-routes.tsx';
+import { registerSessionHooks } from '../accounts/session-hooks.ts';
 import { setupRoutes } from '../accounts/setup-routes.tsx';
 import { signInRoutes } from '../accounts/sign-in-routes.tsx';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
