@@ -9,6 +9,7 @@ import { isApiRequest } from '../http/paths.ts';
 import { currentWorkspace } from '../workspaces/workspace-store.ts';
 import { type Access, decideAccess } from './access.ts';
 import { findSignedIn, type SignedIn } from './account-store.ts';
+import { LinkGuessing } from './link-guessing.ts';
 
 export const SESSION_COOKIE = 'transforma_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -50,6 +51,23 @@ export function registerSessionHooks(app: App, database: Database) {
     if (decision === 'forbidden') throw new AppError('forbidden', 'Your role does not allow this');
     if (isApiRequest(request.url)) throw new AppError('unauthenticated', 'Sign in first');
     return redirectToSignIn(request, reply);
+  });
+
+  // Respondent links: an address that keeps asking for links that do not
+  // exist is refused for a while (see link-guessing.ts).
+  const guessing = new LinkGuessing();
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.access === 'respondent' && guessing.isBlocked(request.ip)) {
+      throw new AppError(
+        'too_many_requests',
+        'Too many links that do not exist were tried from this address; wait and try again',
+      );
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config?.access === 'respondent' && reply.statusCode === 404) {
+      guessing.recordUnknownLink(request.ip);
+    }
   });
 
   // A form or script that changes something with a session must carry the
