@@ -5,6 +5,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findFramework } from '../frameworks/framework-store.ts';
+import { createWorkspace } from '../workspaces/workspace-store.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 
@@ -32,15 +33,7 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
     if (!(await isEmpty(tx)))
       throw new AppError('conflict', 'The demo is only created in an empty database');
     const { workspace, agencies, round, invitations, responses, answers } = demo;
-    await tx
-      .insertInto('workspaces')
-      .values({
-        id: workspace.id,
-        name: workspace.name,
-        default_language: workspace.defaultLanguage,
-        languages: workspace.languages,
-      })
-      .execute();
+    await createWorkspace(tx, workspace);
     // Parents first, so every parent_id refers to a row already there.
     const ordered = [...agencies].sort(
       (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null),
