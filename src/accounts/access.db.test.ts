@@ -9,6 +9,7 @@ import type { Role } from './access.ts';
 type Who = Role | 'anonymous';
 const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
 const everyone: Who[] = ['anonymous', ...members];
+const facilitators: Who[] = ['admin', 'coordinator', 'facilitator'];
 
 /**
  * Who may call each route. Respondent routes (an invitation link) and operator
@@ -39,6 +40,11 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /rounds/:id': members,
   'GET /api/rounds': members,
   'GET /api/rounds/:id': members,
+  'GET /rounds/:id/workshop': facilitators,
+  'GET /rounds/:id/workshop/:subdimension': facilitators,
+  'POST /rounds/:id/workshop/:subdimension': facilitators,
+  'GET /api/rounds/:id/workshop/items': facilitators,
+  'PUT /api/rounds/:id/consensus': facilitators,
   'GET /r/:token': 'respondent',
   'GET /r/:token/s/:code': 'respondent',
   'POST /r/:token/s/:code': 'respondent',
@@ -84,12 +90,12 @@ describe('who may call which route', () => {
     );
 
   it.each(cases)('$route for $who: allowed $allowed', async ({ route, who, allowed }) => {
-    const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+    const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
     const response = await context.app.inject({
       method,
       url: sampleUrl(url),
       headers: await headersFor(who),
-      ...(method === 'POST' ? { payload: {} } : {}),
+      ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
     });
     const deniedAsAnonymous =
       response.statusCode === 401 || String(response.headers.location ?? '').startsWith('/sign-in');

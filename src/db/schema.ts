@@ -142,6 +142,19 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface ConsensusTable {
+  id: Generated<string>;
+  round_id: string;
+  item_code: string;
+  /** null: the whole of government. */
+  agency_id: string | null;
+  value: number | null;
+  not_applicable: boolean;
+  rationale: string;
+  recorded_by: string | null;
+  recorded_at: UpdatedAt;
+}
+
 export interface Schema {
   workspaces: WorkspaceTable;
   agencies: AgencyTable;
@@ -158,6 +171,7 @@ export interface Schema {
   sessions: SessionTable;
   account_tokens: AccountTokenTable;
   audit_log: AuditLogTable;
+  consensus: ConsensusTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -29,6 +29,8 @@ describe('the JSON API', () => {
       '/api/respondent/{token}/submit',
       '/api/rounds',
       '/api/rounds/{id}',
+      '/api/rounds/{id}/consensus',
+      '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
   });

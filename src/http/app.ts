@@ -46,6 +46,8 @@ import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
+import { workshopApi } from '../workshop/workshop-api.ts';
+import { workshopRoutes } from '../workshop/workshop-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
@@ -193,6 +195,8 @@ export async function buildApp({
   await roundRoutes(app, database);
   await questionnaireRoutes(app, database);
   await questionnaireApi(app, database);
+  await workshopRoutes(app, database);
+  await workshopApi(app, database);
   return app;
 }
 

@@ -1,5 +1,6 @@
 // Assessment rounds over HTTP: the rounds pages and API.
 import { z } from 'zod';
+import { decideAccess } from '../accounts/access.ts';
 import { agencyLevels } from '../agencies/agency-schema.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -122,6 +123,7 @@ export async function roundRoutes(app: App, database: Database) {
             round={round}
             agencies={agencies}
             totals={totals}
+            canFacilitate={decideAccess('workshop.facilitate', request.signedIn) === 'allow'}
           />
         ),
       });

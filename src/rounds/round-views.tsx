@@ -90,11 +90,14 @@ export function RoundOverviewView({
   round,
   agencies,
   totals,
+  canFacilitate = false,
 }: {
   messages: Messages;
   round: RoundSummary;
   agencies: AgencyProgress[];
   totals: ProgressTotals;
+  /** Whether the reader may run the collaborative workshop (src/workshop/). */
+  canFacilitate?: boolean;
 }) {
   const { t } = messages;
   return (
@@ -137,6 +140,11 @@ export function RoundOverviewView({
           </dd>
         </div>
       </dl>
+      {canFacilitate && (
+        <p>
+          <a href={`/rounds/${round.id}/workshop`}>{t('workshop.openFromRound')}</a>
+        </p>
+      )}
       <h2>{t('rounds.byAgency')}</h2>
       <p>
         {t('rounds.agenciesResponding', {

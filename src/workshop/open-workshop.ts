@@ -1,0 +1,67 @@
+// Opens the workshop of a round for a request: the round and its framework,
+// the agencies of its scope, and the scope asked for (an agency of the round,
+// or the whole of government) with whose answers its statistics are drawn from.
+import type { Kysely } from 'kysely';
+import { type Member, memberCoversAgency } from '../accounts/access.ts';
+import type { Schema } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Framework } from '../frameworks/framework-schema.ts';
+import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
+import { findRound, type RoundSummary } from '../rounds/round-store.ts';
+import { requireWorkspace, type Workspace } from '../workspaces/workspace-store.ts';
+import { statisticsScope } from './workshop-scope.ts';
+import { type WorkshopAgency, workshopAgencies } from './workshop-store.ts';
+
+export interface OpenWorkshop {
+  workspace: Workspace;
+  round: RoundSummary;
+  framework: Framework;
+  agencies: WorkshopAgency[];
+  /** The agency chosen; undefined: the whole of government. */
+  agency: WorkshopAgency | undefined;
+  /** Whose answers the statistics show: the agency's, or the whole of government's when it has too few. */
+  statisticsFrom: 'agency' | 'whole_of_government';
+  /** The agency whose answers are counted; null: every agency. */
+  statisticsAgencyId: string | null;
+}
+
+/** `agencyField` names the request field that chose the agency, for the error when it is not in scope. */
+export async function openWorkshop(
+  db: Kysely<Schema>,
+  options: {
+    roundId: string;
+    agencyId: string | undefined;
+    agencyField: string;
+    member: Member | undefined;
+  },
+): Promise<OpenWorkshop> {
+  const workspace = await requireWorkspace(db);
+  const round = await findRound(db, workspace.id, options.roundId);
+  if (!round) throw new AppError('not_found', `There is no round ${options.roundId}`);
+  const framework = await frameworkOfRound(db, round.frameworkId);
+  // Focal points see only their own agencies, here as everywhere.
+  const agencies = (await workshopAgencies(db, round.id)).filter(
+    (candidate) => !options.member || memberCoversAgency(options.member, candidate.agencyId),
+  );
+  let agency: WorkshopAgency | undefined;
+  if (options.agencyId !== undefined) {
+    agency = agencies.find((candidate) => candidate.agencyId === options.agencyId);
+    if (!agency)
+      throw new AppError('invalid_request', 'The agency is not in the scope of this round', [
+        { path: options.agencyField, message: 'is not an agency of this round' },
+      ]);
+  }
+  const statisticsFrom = statisticsScope({
+    agencyId: agency?.agencyId ?? null,
+    submittedResponses: agency?.submittedResponses ?? round.submitted,
+  });
+  return {
+    workspace,
+    round,
+    framework,
+    agencies,
+    agency,
+    statisticsFrom,
+    statisticsAgencyId: statisticsFrom === 'agency' ? (agency?.agencyId ?? null) : null,
+  };
+}

@@ -1,0 +1,121 @@
+// The workshop's pages without JavaScript: the overview, a sub-dimension with
+// its distributions, a consensus posted through the form, errors beside the
+// field, and an agency's figures withheld when it has too few responses.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
+import { buildRound } from '../../test/factories.ts';
+import { buildResponse, demoRoundId } from '../../test/workshop.ts';
+
+describe('the workshop pages', () => {
+  const context = useTestApp('demo');
+  let roundId: string;
+  let signedIn: Awaited<ReturnType<typeof signInAs>>;
+
+  beforeAll(async () => {
+    roundId = await demoRoundId(context.database.db);
+    signedIn = await signInAs(context.database, 'facilitator');
+  });
+
+  const get = (url: string) =>
+    context.app.inject({ method: 'GET', url, headers: headersOf(signedIn) });
+  const post = (url: string, form: Record<string, string>) =>
+    context.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: signedIn.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: signedIn.csrfToken, ...form }).toString(),
+    });
+
+  it('is linked from the round’s page for those who may run it, and only for them', async () => {
+    const link = `href="/rounds/${roundId}/workshop"`;
+    expect((await get(`/rounds/${roundId}`)).body).toContain(link);
+    const viewer = headersOf(await signInAs(context.database, 'viewer'));
+    const asViewer = await context.app.inject({ url: `/rounds/${roundId}`, headers: viewer });
+    expect(asViewer.statusCode).toBe(200);
+    expect(asViewer.body).not.toContain(link);
+  });
+
+  it('shows the overview by dimension with a link to every sub-dimension', async () => {
+    const response = await get(`/rounds/${roundId}/workshop`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<h1>Collaborative assessment</h1>');
+    expect(response.body).toContain(`href="/rounds/${roundId}/workshop/LEA-VIS"`);
+    expect(response.body).toContain(`href="/rounds/${roundId}/workshop/PWD-GEN"`);
+    expect(response.body).toMatch(
+      /94 items: 0 with a consensus, \d+ where the self-assessments diverge/,
+    );
+  });
+
+  it('shows each item’s distribution as bars with the numbers beside them, and no inline style', async () => {
+    const response = await get(`/rounds/${roundId}/workshop/LEA-VIS`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body.match(/class="workshop-item"/g)).toHaveLength(4);
+    expect(response.body).toContain('Self-assessment answers to LEA01');
+    expect(response.body).toMatch(/class="bar bar-\d+"/);
+    expect(response.body).toContain('Spread (standard deviation)');
+    expect(response.body).not.toMatch(/\sstyle=/);
+  });
+
+  it('records a consensus from the form and goes on to the next item', async () => {
+    const response = await post(`/rounds/${roundId}/workshop/LEA-VIS`, {
+      itemCode: 'LEA01',
+      value: '4',
+      rationale: 'A vision is published and known.',
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(
+      `/rounds/${roundId}/workshop/LEA-VIS?saved=LEA01#item-LEA02`,
+    );
+    const page = await get(`/rounds/${roundId}/workshop/LEA-VIS?saved=LEA01`);
+    expect(page.body).toContain('The consensus for LEA01 is saved.');
+    expect(page.body).toContain('Agreed: 4 Agree');
+    expect(page.body).toContain('A vision is published and known.');
+  });
+
+  it('goes on to the next sub-dimension after its last item', async () => {
+    const response = await post(`/rounds/${roundId}/workshop/LEA-VIS`, {
+      itemCode: 'LEA04',
+      value: 'na',
+      rationale: 'Not relevant here.',
+    });
+    expect(response.headers.location).toMatch(
+      new RegExp(`^/rounds/${roundId}/workshop/LEA-POL\\?saved=LEA04#item-`),
+    );
+  });
+
+  it('shows a refused consensus again with each error beside its field', async () => {
+    const response = await post(`/rounds/${roundId}/workshop/LEA-VIS`, {
+      itemCode: 'LEA02',
+      value: '2',
+      rationale: '   ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('id="LEA02-rationale-error"');
+    expect(response.body).toContain('Enter the rationale for the consensus on LEA02');
+    expect(response.body).toMatch(/id="LEA02-value-2" name="value" value="2" checked/);
+    const noValue = await post(`/rounds/${roundId}/workshop/LEA-VIS`, {
+      itemCode: 'LEA02',
+      rationale: 'Because.',
+    });
+    expect(noValue.statusCode).toBe(400);
+    expect(noValue.body).toContain('id="LEA02-value-error"');
+  });
+
+  it('says why an agency with fewer than three responses is shown the whole of government', async () => {
+    const round = await buildRound(context.database.db, { agencyCount: 1, status: 'closed' });
+    const agencyId = round.agencyIds[0]!;
+    await buildResponse(context.database.db, { round, agencyId, answers: { LEA01: 2 } });
+    const response = await get(`/rounds/${round.id}/workshop/LEA-VIS?agency=${agencyId}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('only 1 submitted self-assessment');
+    expect(response.body).toContain('shown only from 3 responses');
+  });
+
+  it('refuses an agency outside the round', async () => {
+    const response = await get(
+      `/rounds/${roundId}/workshop?agency=00000000-0000-4000-8000-000000000000`,
+    );
+    expect(response.statusCode).toBe(400);
+  });
+});
