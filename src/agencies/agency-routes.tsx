@@ -1,11 +1,15 @@
-// Agencies over HTTP: the agencies page and the API that lists them.
+// Agencies over HTTP: the agencies page and the API that lists them; adding,
+// editing and importing live beside it.
 import { z } from 'zod';
+import { decideAccess } from '../accounts/access.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { agencyEditRoutes } from './agency-edit-routes.tsx';
+import { agencyImportRoutes } from './agency-import-routes.tsx';
 import { agencyFilterSchema, agencySchema } from './agency-schema.ts';
 import { findAgency, listAgencies, listSectors } from './agency-store.ts';
 import { AgencyListView } from './agency-views.tsx';
@@ -39,6 +43,7 @@ export async function agencyRoutes(app: App, database: Database) {
             agencies={agencies}
             sectors={sectors}
             filter={request.query}
+            canManage={decideAccess('agencies.manage', request.signedIn) === 'allow'}
           />
         ),
       });
@@ -80,4 +85,7 @@ export async function agencyRoutes(app: App, database: Database) {
       return agency;
     },
   );
+
+  await agencyEditRoutes(app, database);
+  await agencyImportRoutes(app, database);
 }

@@ -1,6 +1,7 @@
 // Queries for agencies of a workspace.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import type { AgencyFields } from './agency-rules.ts';
 import type { Agency, AgencyFilter } from './agency-schema.ts';
 
 function agencyQuery(db: Kysely<Schema>, workspaceId: string) {
@@ -48,4 +49,86 @@ export async function listSectors(db: Kysely<Schema>, workspaceId: string): Prom
     .orderBy('sector')
     .execute();
   return rows.map((row) => row.sector);
+}
+
+/** What the rules need to know of every agency: its name, acronym and parent. */
+export interface AgencyRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+  parentId: string | null;
+}
+
+export async function listAgencyRefs(
+  db: Kysely<Schema>,
+  workspaceId: string,
+): Promise<AgencyRef[]> {
+  return db
+    .selectFrom('agencies')
+    .where('workspace_id', '=', workspaceId)
+    .select(['id', 'name', 'acronym', 'parent_id as parentId'])
+    .orderBy('name')
+    .execute();
+}
+
+/**
+ * Takes the workspace's lock on its agencies until the transaction ends, so
+ * two changes cannot each pass the parent check and together make a loop.
+ */
+export async function lockAgencies(tx: Kysely<Schema>, workspaceId: string): Promise<void> {
+  await tx
+    .selectFrom('workspaces')
+    .where('id', '=', workspaceId)
+    .select('id')
+    .forUpdate()
+    .execute();
+}
+
+export interface AgencyValues extends AgencyFields {
+  parentId: string | null;
+}
+
+const columns = (values: AgencyValues) => ({
+  name: values.name,
+  acronym: values.acronym,
+  level: values.level,
+  sector: values.sector,
+  parent_id: values.parentId,
+  focal_point_email: values.focalPointEmail,
+});
+
+export async function insertAgency(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  values: AgencyValues & { id?: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('agencies')
+    .values({
+      ...(values.id ? { id: values.id } : {}),
+      workspace_id: workspaceId,
+      ...columns(values),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAgency(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  id: string,
+  values: AgencyValues,
+): Promise<void> {
+  await db
+    .updateTable('agencies')
+    .set({ ...columns(values), updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether a database error is the unique name of an agency, lost to a concurrent change. */
+export function isDuplicateName(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '23505';
 }

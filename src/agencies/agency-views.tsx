@@ -13,17 +13,30 @@ export function AgencyListView({
   agencies,
   sectors,
   filter,
+  canManage,
 }: {
   messages: Messages;
   agencies: Agency[];
   sectors: string[];
   filter: AgencyFilter;
+  /** Whether the reader may add, edit and import agencies. */
+  canManage: boolean;
 }) {
   const { t } = messages;
   return (
     <>
       <h1>{t('agencies.title')}</h1>
       <p class="lead">{t('agencies.intro')}</p>
+      {canManage && (
+        <p class="actions">
+          <a class="button" href="/agencies/new">
+            {t('agencies.add')}
+          </a>{' '}
+          <a class="button secondary" href="/agencies/import">
+            {t('agencies.import.link')}
+          </a>
+        </p>
+      )}
       <form method="get" action="/agencies" class="filters" aria-label={t('agencies.filter')}>
         <div class="field">
           <label for="level">{t('agencies.level')}</label>
@@ -66,7 +79,13 @@ export function AgencyListView({
         <tbody>
           {agencies.map((agency) => (
             <tr key={agency.id}>
-              <th scope="row">{agency.name}</th>
+              <th scope="row">
+                {canManage ? (
+                  <a href={`/agencies/${agency.id}/edit`}>{agency.name}</a>
+                ) : (
+                  agency.name
+                )}
+              </th>
               <td>{agency.acronym}</td>
               <td>{t(`level.${agency.level}`)}</td>
               <td>{sectorLabel(messages, agency.sector)}</td>

@@ -20,6 +20,7 @@ describe('the JSON API', () => {
     expect(result.valid).toBe(true);
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/agencies',
+      '/api/agencies/import',
       '/api/agencies/{id}',
       '/api/frameworks',
       '/api/frameworks/{key}',

@@ -6,6 +6,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -118,6 +119,12 @@ export async function buildApp({
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  // File uploads (CSV imports) arrive as form fields, so the CSRF check, which
+  // runs after this, finds the token of a multipart form as of any other.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 20 },
+  });
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/assets/',
