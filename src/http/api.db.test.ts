@@ -30,7 +30,9 @@ describe('the JSON API', () => {
       '/api/respondent/{token}/submit',
       '/api/rounds',
       '/api/rounds/{id}',
+      '/api/rounds/{id}/close',
       '/api/rounds/{id}/consensus',
+      '/api/rounds/{id}/open',
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');

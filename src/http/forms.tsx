@@ -36,7 +36,7 @@ export function TextField({
   hint?: string;
   value?: string;
   error?: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   autocomplete?: string;
 }) {
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']

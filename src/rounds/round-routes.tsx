@@ -1,4 +1,6 @@
-// Assessment rounds over HTTP: the rounds pages and API.
+// Assessment rounds over HTTP: the rounds pages and API; creating, editing,
+// opening and closing live beside it.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { decideAccess } from '../accounts/access.ts';
 import { agencyLevels } from '../agencies/agency-schema.ts';
@@ -8,6 +10,8 @@ import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { roundEditRoutes } from './round-edit-routes.tsx';
+import { RoundActions } from './round-form-views.tsx';
 import { responseRate, totalProgress } from './round-progress.ts';
 import { findRound, listRounds, type RoundSummary, roundProgress } from './round-store.ts';
 import { RoundListView, RoundOverviewView } from './round-views.tsx';
@@ -19,7 +23,7 @@ const rate = z
   .nullable()
   .describe('Submitted responses per invitation, 0–1; null before any invitation');
 
-const roundSummarySchema = z
+export const roundSummarySchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
@@ -63,7 +67,7 @@ const roundOverviewSchema = z
   })
   .meta({ id: 'RoundOverview' });
 
-function presentRound(round: RoundSummary): z.infer<typeof roundSummarySchema> {
+export function presentRound(round: RoundSummary): z.infer<typeof roundSummarySchema> {
   return {
     id: round.id,
     name: round.name,
@@ -83,15 +87,52 @@ function presentRound(round: RoundSummary): z.infer<typeof roundSummarySchema> {
   };
 }
 
-export async function roundRoutes(app: App, database: Database) {
-  async function loadOverview(roundId: string) {
-    const workspace = await requireWorkspace(database.db);
-    const round = await findRound(database.db, workspace.id, roundId);
-    if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
-    const agencies = await roundProgress(database.db, round.id);
-    return { workspace, round, agencies, totals: totalProgress(agencies) };
-  }
+/** Loads a round with its progress per agency, or answers 404. */
+async function loadOverview(database: Database, roundId: string) {
+  const workspace = await requireWorkspace(database.db);
+  const round = await findRound(database.db, workspace.id, roundId);
+  if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
+  const agencies = await roundProgress(database.db, round.id);
+  return { workspace, round, agencies, totals: totalProgress(agencies) };
+}
 
+/** The overview page of a round, with a refusal to show when an action was refused. */
+export async function sendRoundOverview(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  database: Database,
+  roundId: string,
+  refusal?: string,
+) {
+  const { workspace, round, agencies, totals } = await loadOverview(database, roundId);
+  const canManage = decideAccess('rounds.manage', request.signedIn) === 'allow';
+  return sendPage(request, reply, {
+    title: round.name,
+    workspaceName: workspace.name,
+    body: (
+      <>
+        {canManage && (
+          <RoundActions
+            messages={request.messages}
+            roundId={round.id}
+            status={round.status}
+            csrfToken={request.signedIn?.csrfToken}
+            refusal={refusal}
+          />
+        )}
+        <RoundOverviewView
+          messages={request.messages}
+          round={round}
+          agencies={agencies}
+          totals={totals}
+          canFacilitate={decideAccess('workshop.facilitate', request.signedIn) === 'allow'}
+        />
+      </>
+    ),
+  });
+}
+
+export async function roundRoutes(app: App, database: Database) {
   app.get(
     '/rounds',
     { schema: { hide: true }, config: { access: 'workspace.read' } },
@@ -101,7 +142,13 @@ export async function roundRoutes(app: App, database: Database) {
       return sendPage(request, reply, {
         title: request.messages.t('rounds.title'),
         workspaceName: workspace.name,
-        body: <RoundListView messages={request.messages} rounds={rounds} />,
+        body: (
+          <RoundListView
+            messages={request.messages}
+            rounds={rounds}
+            canManage={decideAccess('rounds.manage', request.signedIn) === 'allow'}
+          />
+        ),
       });
     },
   );
@@ -112,22 +159,7 @@ export async function roundRoutes(app: App, database: Database) {
       schema: { hide: true, params: z.object({ id: z.uuid() }) },
       config: { access: 'workspace.read' },
     },
-    async (request, reply) => {
-      const { workspace, round, agencies, totals } = await loadOverview(request.params.id);
-      return sendPage(request, reply, {
-        title: round.name,
-        workspaceName: workspace.name,
-        body: (
-          <RoundOverviewView
-            messages={request.messages}
-            round={round}
-            agencies={agencies}
-            totals={totals}
-            canFacilitate={decideAccess('workshop.facilitate', request.signedIn) === 'allow'}
-          />
-        ),
-      });
-    },
+    (request, reply) => sendRoundOverview(request, reply, database, request.params.id),
   );
 
   app.get(
@@ -158,7 +190,7 @@ export async function roundRoutes(app: App, database: Database) {
       config: { access: 'workspace.read' },
     },
     async (request) => {
-      const { round, agencies, totals } = await loadOverview(request.params.id);
+      const { round, agencies, totals } = await loadOverview(database, request.params.id);
       return {
         round: presentRound(round),
         totals: { ...totals, responseRate: responseRate(totals) ?? null },
@@ -169,4 +201,6 @@ export async function roundRoutes(app: App, database: Database) {
       };
     },
   );
+
+  await roundEditRoutes(app, database);
 }

@@ -26,15 +26,25 @@ function RoundStatus({ messages, status }: { messages: Messages; status: RoundSu
 export function RoundListView({
   messages,
   rounds,
+  canManage,
 }: {
   messages: Messages;
   rounds: RoundSummary[];
+  /** Whether the reader may create, open and close rounds. */
+  canManage: boolean;
 }) {
   const { t } = messages;
   return (
     <>
       <h1>{t('rounds.title')}</h1>
       <p class="lead">{t('rounds.intro')}</p>
+      {canManage && (
+        <p>
+          <a class="button" href="/rounds/new">
+            {t('rounds.create')}
+          </a>
+        </p>
+      )}
       {rounds.length === 0 ? (
         <p>{t('rounds.none')}</p>
       ) : (

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
+import { buildInvitation, isoDay } from '../../test/factories.ts';
+
+describe('creating, opening and closing rounds', () => {
+  const context = useTestApp('demo');
+  let headers: Record<string, string> = {};
+  let cookie = '';
+  let csrf = '';
+  let frameworkId = '';
+  let agencyIds: string[] = [];
+  beforeAll(async () => {
+    const signedIn = await signInAs(context.database, 'coordinator');
+    headers = headersOf(signedIn);
+    cookie = signedIn.cookie;
+    csrf = signedIn.csrfToken;
+    const frameworks = (await context.app.inject({ method: 'GET', url: '/api/frameworks' })).json()
+      .frameworks;
+    frameworkId = frameworks.find((framework: { key: string }) => framework.key === 'dgca').id;
+    const agencies = (
+      await context.app.inject({ method: 'GET', url: '/api/agencies', headers })
+    ).json().agencies;
+    agencyIds = agencies.map((agency: { id: string }) => agency.id);
+  });
+
+  const api = (method: 'POST' | 'PUT', url: string, payload?: object) =>
+    context.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const roundInput = (overrides: object = {}) => ({
+    name: '2026 self-assessment',
+    frameworkId,
+    agencies: agencyIds.slice(0, 3),
+    opensOn: isoDay(1),
+    closesOn: isoDay(30),
+    ...overrides,
+  });
+  const auditOf = async (entityId: string) =>
+    (
+      await context.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute()
+    ).map((row) => row.action);
+
+  it('creates a draft round, edits it, opens and closes it, auditing each step', async () => {
+    const created = await api('POST', '/api/rounds', roundInput());
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      name: '2026 self-assessment',
+      status: 'draft',
+      agencies: 3,
+    });
+    const id = created.json().id;
+
+    const edited = await api(
+      'PUT',
+      `/api/rounds/${id}`,
+      roundInput({ name: '2026 round', agencies: 'all' }),
+    );
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ name: '2026 round', agencies: agencyIds.length });
+
+    expect((await api('POST', `/api/rounds/${id}/open`)).json().status).toBe('open');
+    const editOpen = await api('PUT', `/api/rounds/${id}`, roundInput());
+    expect(editOpen.statusCode).toBe(409);
+    expect(editOpen.json().error.message).toBe(
+      'only a round that has not opened yet can be edited',
+    );
+    expect((await api('POST', `/api/rounds/${id}/close`)).json().status).toBe('closed');
+    expect(await auditOf(id)).toEqual([
+      'round.created',
+      'round.updated',
+      'round.opened',
+      'round.closed',
+    ]);
+  });
+
+  it('refuses moves out of order with 409 and says why', async () => {
+    const id = (await api('POST', '/api/rounds', roundInput())).json().id;
+    const closeDraft = await api('POST', `/api/rounds/${id}/close`);
+    expect(closeDraft.statusCode).toBe(409);
+    expect(closeDraft.json().error.fields).toEqual([
+      { path: 'status', message: 'a round that has not opened cannot be closed; open it first' },
+    ]);
+    await api('POST', `/api/rounds/${id}/open`);
+    expect((await api('POST', `/api/rounds/${id}/open`)).json().error.message).toBe(
+      'the round is already open',
+    );
+    await api('POST', `/api/rounds/${id}/close`);
+    const reopen = await api('POST', `/api/rounds/${id}/open`);
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().error.message).toBe('a closed round cannot be opened again');
+    const missing = await api('POST', '/api/rounds/00000000-0000-4000-8000-000000000009/open');
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('names each bad field of a round', async () => {
+    const response = await api(
+      'POST',
+      '/api/rounds',
+      roundInput({
+        name: ' ',
+        frameworkId: '00000000-0000-4000-8000-000000000009',
+        agencies: [],
+        closesOn: isoDay(0),
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.name', message: 'enter a name for the round' },
+      { path: 'body.frameworkId', message: 'there is no such framework version' },
+      { path: 'body.agencies', message: 'choose at least one agency, or all agencies' },
+      { path: 'body.closesOn', message: 'must be on or after the opening date' },
+    ]);
+    const badTypes = await api('POST', '/api/rounds', {
+      name: 1,
+      agencies: 'some',
+      opensOn: '2025-13-01',
+    });
+    expect(badTypes.statusCode).toBe(400);
+    const paths = badTypes.json().error.fields.map((field: { path: string }) => field.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.name', 'body.frameworkId', 'body.opensOn', 'body.closesOn']),
+    );
+  });
+
+  it('keeps in scope an agency that already has invitations', async () => {
+    const id = (
+      await api('POST', '/api/rounds', roundInput({ agencies: agencyIds.slice(0, 2) }))
+    ).json().id;
+    await buildInvitation(context.database.db, { round: { id, agencyIds: agencyIds.slice(0, 1) } });
+    const response = await api(
+      'PUT',
+      `/api/rounds/${id}`,
+      roundInput({ agencies: agencyIds.slice(1, 2) }),
+    );
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toMatch(
+      /already have invitations, so they stay in scope$/,
+    );
+  });
+
+  describe('through the pages', () => {
+    const form = (url: string, fields: Record<string, string | string[]>) => {
+      const body = new URLSearchParams({ _csrf: csrf });
+      for (const [name, value] of Object.entries(fields))
+        for (const one of [value].flat()) body.append(name, one);
+      return context.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      });
+    };
+
+    it('offers to create a round on the rounds page', async () => {
+      const page = await context.app.inject({ method: 'GET', url: '/rounds', headers: { cookie } });
+      expect(page.body).toContain('href="/rounds/new"');
+    });
+
+    it('creates a round of chosen agencies, then opens it from its overview', async () => {
+      const created = await form('/rounds/new', {
+        name: 'Pilot round',
+        frameworkId,
+        scope: 'chosen',
+        agencyIds: agencyIds.slice(0, 2),
+        opensOn: isoDay(0),
+        closesOn: isoDay(14),
+      });
+      expect(created.statusCode).toBe(303);
+      const overviewUrl = String(created.headers.location);
+      const overview = await context.app.inject({
+        method: 'GET',
+        url: overviewUrl,
+        headers: { cookie },
+      });
+      expect(overview.body).toContain('Pilot round');
+      expect(overview.body).toContain(`action="${overviewUrl}/open"`);
+      expect(overview.body).toContain(`href="${overviewUrl}/edit"`);
+
+      const opened = await form(`${overviewUrl}/open`, {});
+      expect(opened.statusCode).toBe(303);
+      const again = await form(`${overviewUrl}/open`, {});
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain('the round is already open');
+      const edit = await context.app.inject({
+        method: 'GET',
+        url: `${overviewUrl}/edit`,
+        headers: { cookie },
+      });
+      expect(edit.statusCode).toBe(409);
+    });
+
+    it('shows each problem beside its field and keeps the choices', async () => {
+      const response = await form('/rounds/new', {
+        name: '',
+        frameworkId: '',
+        scope: 'chosen',
+        opensOn: '2025-02-30',
+        closesOn: '',
+      });
+      expect(response.statusCode).toBe(400);
+      for (const field of ['name', 'frameworkId', 'scope', 'opensOn', 'closesOn'])
+        expect(response.body).toContain(`id="${field}-error"`);
+      expect(response.body).toContain('value="2025-02-30"');
+    });
+  });
+});
