@@ -86,15 +86,7 @@ function Distribution({
   );
 }
 
-function Statistics({
-  messages,
-  scale,
-  statistics,
-}: {
-  messages: Messages;
-  scale: Scale;
-  statistics: ItemStatistics;
-}) {
+function Statistics({ messages, statistics }: { messages: Messages; statistics: ItemStatistics }) {
   const { t } = messages;
   const decimal = (value: number | null) =>
     value === null
@@ -118,22 +110,37 @@ function Statistics({
         <dt>{t('workshop.stats.notApplicable')}</dt>
         <dd>{statistics.notApplicable}</dd>
       </div>
-      <div>
-        <dt>{t('workshop.stats.divergence')}</dt>
-        <dd>
-          {statistics.divergent ? (
-            <strong class="tag tag-divergent">{t('workshop.stats.divergent')}</strong>
-          ) : (
-            t('workshop.stats.notDivergent')
-          )}{' '}
-          <span class="meta">
-            {t('workshop.stats.divergenceRule', {
-              threshold: messages.number(divergenceThreshold(scale), { maximumFractionDigits: 2 }),
-            })}
-          </span>
-        </dd>
-      </div>
     </dl>
+  );
+}
+
+/** Whether the answers diverge, with the rule beside the verdict so no one has to guess it. */
+function Divergence({
+  messages,
+  scale,
+  statistics,
+}: {
+  messages: Messages;
+  scale: Scale;
+  statistics: ItemStatistics;
+}) {
+  const { t } = messages;
+  return (
+    <p class="divergence">
+      {statistics.divergent ? (
+        <strong class="tag tag-divergent">{t('workshop.stats.divergent')}</strong>
+      ) : (
+        t('workshop.stats.notDivergent')
+      )}{' '}
+      <span class="meta">
+        {t('workshop.stats.divergenceRule', {
+          threshold: messages.number(divergenceThreshold(scale), {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 2,
+          }),
+        })}
+      </span>
+    </p>
   );
 }
 
@@ -305,7 +312,8 @@ export function SubdimensionWorkshopView(props: SubdimensionWorkshopProps) {
               labels={labels}
               statistics={statistics}
             />
-            <Statistics messages={messages} scale={scale} statistics={statistics} />
+            <Statistics messages={messages} statistics={statistics} />
+            <Divergence messages={messages} scale={scale} statistics={statistics} />
             <h3>{t('workshop.consensus.title')}</h3>
             <CurrentConsensus messages={messages} consensus={consensus} labels={labels} />
             <ConsensusForm

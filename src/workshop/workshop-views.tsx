@@ -46,7 +46,7 @@ export function ScopeChooser({
   const { t } = messages;
   return (
     <form method="get" action={action} class="scope-chooser">
-      <label for="agency">{t('workshop.scope.label')}</label>
+      <label for="agency">{t('workshop.scope.label')}</label>{' '}
       <select id="agency" name="agency">
         <option value="" selected={!workshop.agency}>
           {t('workshop.scope.wholeOfGovernment', { count: workshop.round.submitted })}
@@ -138,7 +138,7 @@ export function WorkshopOverviewView({
       {dimensions.map(({ dimension, subdimensions }) => (
         <section key={dimension.code} aria-labelledby={`dimension-${dimension.code}`}>
           <h2 id={`dimension-${dimension.code}`}>{text(dimension.name)}</h2>
-          <table>
+          <table class="subdimension-progress">
             <caption class="visually-hidden">{text(dimension.name)}</caption>
             <thead>
               <tr>
