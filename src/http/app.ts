@@ -26,12 +26,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
+import { memberRoutes } from '../accounts/member-routes.tsx';
 import type { OidcSignIn } from '../accounts/oidc.ts';
 import { oidcRoutes } from '../accounts/oidc-routes.tsx';
 import { registerSessionHooks } from '../accounts/session-hooks.ts';
 import { setupRoutes } from '../accounts/setup-routes.tsx';
 import { signInRoutes } from '../accounts/sign-in-routes.tsx';
 import { agencyRoutes } from '../agencies/agency-routes.tsx';
+import { auditRoutes } from '../audit/audit-routes.tsx';
 import type { Database } from '../db/database.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 import { frameworkRoutes } from '../frameworks/framework-routes.tsx';
@@ -200,6 +202,8 @@ export async function buildApp({
   await agencyRoutes(app, database);
   await frameworkRoutes(app, database);
   await roundRoutes(app, database);
+  await auditRoutes(app, database);
+  await memberRoutes(app, database);
   await questionnaireRoutes(app, database);
   await questionnaireApi(app, database);
   await workshopRoutes(app, database);

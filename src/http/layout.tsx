@@ -23,6 +23,8 @@ const navigation: { href: string; key: string; access: Access }[] = [
   { href: '/agencies', key: 'nav.agencies', access: 'workspace.read' },
   { href: '/frameworks', key: 'nav.frameworks', access: 'public' },
   { href: '/rounds', key: 'nav.rounds', access: 'workspace.read' },
+  { href: '/members', key: 'nav.members', access: 'members.manage' },
+  { href: '/audit', key: 'nav.audit', access: 'audit.read' },
 ];
 
 export function Layout({ messages, title, path, workspaceName, signedIn, children }: LayoutProps) {

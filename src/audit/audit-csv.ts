@@ -1,0 +1,36 @@
+// The audit log as CSV, for admins to keep or inspect in a spreadsheet.
+import { stringify } from 'csv-stringify/sync';
+import type { AuditRecord } from './audit-store.ts';
+
+export const auditCsvColumns = [
+  'id',
+  'at',
+  'actor',
+  'action',
+  'entity_type',
+  'entity_id',
+  'details',
+];
+
+/**
+ * A spreadsheet runs a cell that starts with =, +, - or @ as a formula; names
+ * and details come from users, so such a cell is written as text.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function auditCsv(records: readonly AuditRecord[]): string {
+  const rows = records.map((record) =>
+    [
+      String(record.id),
+      new Date(record.at).toISOString(),
+      record.actor,
+      record.action,
+      record.entityType,
+      record.entityId ?? '',
+      JSON.stringify(record.details ?? {}),
+    ].map(spreadsheetSafe),
+  );
+  return stringify([auditCsvColumns, ...rows], { record_delimiter: '\r\n' });
+}
