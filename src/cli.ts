@@ -18,6 +18,7 @@ import {
 } from './frameworks/import-framework.ts';
 import { describeProblem } from './frameworks/validate-framework.ts';
 import { buildApp } from './http/app.ts';
+import { createMailer } from './mail/mailer.ts';
 import { removeServerInfo, runningServer, writeServerInfo } from './operator/local-control.ts';
 import { OPERATOR_HEADER } from './operator/operator-routes.ts';
 import { newSecret } from './secrets.ts';
@@ -77,17 +78,21 @@ async function serve(config: Config, withDemo: boolean) {
   }
   const operatorSecret = newSecret();
   const oidc = config.oidc ? new OidcSignIn(config.oidc, config.publicUrl) : undefined;
+  const mailer = createMailer(config.mail);
   const app = await buildApp({
     database,
     logLevel: config.logLevel,
     operatorSecret,
     ...(oidc ? { oidc } : {}),
+    mail: { mailer, publicUrl: config.publicUrl },
+    scheduleReminders: true,
   });
   const dataRoot =
     config.database.kind === 'pglite' ? dataRootOf(config.database.dataDir) : undefined;
   const stop = async () => {
     if (dataRoot) removeServerInfo(dataRoot);
     await app.close();
+    mailer.close();
     await database.close();
     process.exit(0);
   };

@@ -49,4 +49,23 @@ describe('configuration', () => {
       /TRANSFORMA_ADMIN_PASSWORD: must have at least 12/,
     );
   });
+
+  it('keeps messages in the outbox unless an SMTP server is named', () => {
+    expect(readConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Transforma <transforma@localhost>',
+    });
+    expect(
+      readConfig({
+        TRANSFORMA_SMTP_URL: 'smtp://user:pass@mail.gov.example:587',
+        TRANSFORMA_MAIL_FROM: 'Digital Office <transforma@gov.example>',
+      }).mail,
+    ).toEqual({
+      smtpUrl: 'smtp://user:pass@mail.gov.example:587',
+      from: 'Digital Office <transforma@gov.example>',
+    });
+    expect(() => readConfig({ TRANSFORMA_SMTP_URL: 'http://mail.example' })).toThrow(
+      /TRANSFORMA_SMTP_URL: must be an SMTP server address/,
+    );
+  });
 });

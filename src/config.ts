@@ -30,6 +30,18 @@ const environmentSchema = z.object({
   TRANSFORMA_OIDC_CLIENT_ID: z.string().min(1).optional(),
   TRANSFORMA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   TRANSFORMA_WORKSPACE_NAME: z.string().trim().min(1).max(200).default('My government'),
+  TRANSFORMA_SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'must be an SMTP server address, e.g. smtp://user:password@mail.gov.example:587',
+    })
+    .optional(),
+  TRANSFORMA_MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .max(320)
+    .default('Transforma <transforma@localhost>'),
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('warn'),
@@ -52,12 +64,20 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** The first admin, created on first start when both are given; otherwise a setup link is printed. */
   firstAdmin: { email: string; password: string; name: string } | undefined;
+  mail: MailConfig;
 }
 
 export interface OidcSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+}
+
+export interface MailConfig {
+  /** The SMTP server messages go through; none: they stay in the outbox, read in the app. */
+  smtpUrl: string | undefined;
+  /** The sender of every message, e.g. `Transforma <transforma@gov.example>`. */
+  from: string;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +108,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(env.TRANSFORMA_DATA_DIR, 'pglite') },
     logLevel: env.TRANSFORMA_LOG_LEVEL,
+    mail: { smtpUrl: env.TRANSFORMA_SMTP_URL, from: env.TRANSFORMA_MAIL_FROM },
     workspaceName: env.TRANSFORMA_WORKSPACE_NAME,
     publicUrl: (env.TRANSFORMA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     oidc:

@@ -9,6 +9,7 @@ import type { Role } from './access.ts';
 type Who = Role | 'anonymous';
 const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
 const everyone: Who[] = ['anonymous', ...members];
+const invitationManagers: Who[] = ['admin', 'coordinator', 'focal_point'];
 const facilitators: Who[] = ['admin', 'coordinator', 'facilitator'];
 
 /**
@@ -26,6 +27,21 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'POST /internal/backup': 'operator',
   'POST /setup/:token': everyone,
   'POST /sign-out-everywhere': members,
+  'GET /forgot-password': everyone,
+  'POST /forgot-password': everyone,
+  'GET /reset-password/:token': everyone,
+  'POST /reset-password/:token': everyone,
+  'GET /rounds/:id/invitations': invitationManagers,
+  'GET /rounds/:id/invitations/:agencyId': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId/reminders': invitationManagers,
+  'POST /rounds/:id/reminders': invitationManagers,
+  'POST /invitations/:id/revoke': invitationManagers,
+  'GET /api/rounds/:id/invitations': invitationManagers,
+  'POST /api/rounds/:id/invitations': invitationManagers,
+  'POST /api/invitations/:id/revoke': invitationManagers,
+  'POST /api/rounds/:id/reminders': invitationManagers,
+  'GET /outbox': ['admin', 'coordinator'],
   'GET /api/openapi.json': everyone,
   'GET /agencies': members,
   'GET /api/agencies': members,

@@ -53,6 +53,9 @@ export function SignInView({
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <a href="/forgot-password">{t('passwordReset.forgot')}</a>
+      </p>
     </div>
   );
 }

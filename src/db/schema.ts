@@ -61,6 +61,10 @@ export interface InvitationTable {
   token_hash: string;
   created_at: CreatedAt;
   revoked_at: Date | null;
+  /** The respondent's language: every message to them is written in it. */
+  language: Generated<string>;
+  reminders_sent: Generated<number>;
+  last_reminded_at: Date | null;
 }
 
 export interface ResponseTable {
@@ -155,6 +159,22 @@ export interface ConsensusTable {
   recorded_at: UpdatedAt;
 }
 
+export interface MailMessageTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  kind: 'invitation' | 'reminder' | 'password_reset';
+  invitation_id: string | null;
+  recipient: string;
+  language: string;
+  subject: string;
+  /** The plain-text body, with secret links masked. */
+  body: string;
+  status: 'pending' | 'sent' | 'failed' | 'held';
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface Schema {
   workspaces: WorkspaceTable;
   agencies: AgencyTable;
@@ -171,6 +191,7 @@ export interface Schema {
   sessions: SessionTable;
   account_tokens: AccountTokenTable;
   audit_log: AuditLogTable;
+  mail_messages: MailMessageTable;
   consensus: ConsensusTable;
 }
 

@@ -27,6 +27,7 @@ describe('the JSON API', () => {
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
+      '/api/invitations/{id}/revoke',
       '/api/members',
       '/api/members/{userId}',
       '/api/respondent/{token}',
@@ -36,7 +37,9 @@ describe('the JSON API', () => {
       '/api/rounds/{id}',
       '/api/rounds/{id}/close',
       '/api/rounds/{id}/consensus',
+      '/api/rounds/{id}/invitations',
       '/api/rounds/{id}/open',
+      '/api/rounds/{id}/reminders',
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');

@@ -29,6 +29,7 @@ import type { Access } from '../accounts/access.ts';
 import { memberRoutes } from '../accounts/member-routes.tsx';
 import type { OidcSignIn } from '../accounts/oidc.ts';
 import { oidcRoutes } from '../accounts/oidc-routes.tsx';
+import { passwordResetRoutes } from '../accounts/password-reset-routes.tsx';
 import { registerSessionHooks } from '../accounts/session-hooks.ts';
 import { setupRoutes } from '../accounts/setup-routes.tsx';
 import { signInRoutes } from '../accounts/sign-in-routes.tsx';
@@ -45,6 +46,11 @@ import {
   type Messages,
   messagesFor,
 } from '../i18n/messages.ts';
+import { invitationApi } from '../invitations/invitation-api.ts';
+import { invitationRoutes } from '../invitations/invitation-routes.tsx';
+import { startReminderSchedule } from '../invitations/reminder-schedule.ts';
+import { type MailSetup, outboxOnly } from '../mail/mailer.ts';
+import { outboxRoutes } from '../mail/outbox-routes.tsx';
 import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
@@ -80,6 +86,10 @@ export interface AppOptions {
   operatorSecret?: string;
   /** Sign-in with the organisation's OpenID Connect provider, when set up. */
   oidc?: OidcSignIn;
+  /** How messages go out and the address their links start with; default: kept in the outbox. */
+  mail?: MailSetup;
+  /** Run the hourly reminders job in this process (the server does; tests call it directly). */
+  scheduleReminders?: boolean;
 }
 
 const LANGUAGE_COOKIE = 'lang';
@@ -91,6 +101,8 @@ export async function buildApp({
   logLevel = 'silent',
   operatorSecret,
   oidc,
+  mail = { mailer: outboxOnly, publicUrl: 'http://localhost:3000' },
+  scheduleReminders = false,
 }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -192,6 +204,7 @@ export async function buildApp({
   registerSessionHooks(app, database);
   await signInRoutes(app, database, oidc !== undefined);
   await oidcRoutes(app, database, oidc);
+  await passwordResetRoutes(app, database, mail);
   await setupRoutes(app, database);
   await operatorRoutes(app, database, operatorSecret);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
@@ -206,6 +219,13 @@ export async function buildApp({
   await memberRoutes(app, database);
   await questionnaireRoutes(app, database);
   await questionnaireApi(app, database);
+  await invitationRoutes(app, database, mail);
+  await invitationApi(app, database, mail);
+  await outboxRoutes(app, database, mail.mailer);
+  if (scheduleReminders) {
+    const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
+    app.addHook('onClose', stop);
+  }
   await workshopRoutes(app, database);
   await workshopApi(app, database);
   return app;

@@ -23,6 +23,7 @@ const navigation: { href: string; key: string; access: Access }[] = [
   { href: '/agencies', key: 'nav.agencies', access: 'workspace.read' },
   { href: '/frameworks', key: 'nav.frameworks', access: 'public' },
   { href: '/rounds', key: 'nav.rounds', access: 'workspace.read' },
+  { href: '/outbox', key: 'nav.outbox', access: 'rounds.manage' },
   { href: '/members', key: 'nav.members', access: 'members.manage' },
   { href: '/audit', key: 'nav.audit', access: 'audit.read' },
 ];

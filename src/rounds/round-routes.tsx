@@ -126,6 +126,7 @@ export async function sendRoundOverview(
           agencies={agencies}
           totals={totals}
           canFacilitate={decideAccess('workshop.facilitate', request.signedIn) === 'allow'}
+          canManageInvitations={decideAccess('invitations.manage', request.signedIn) === 'allow'}
         />
       </>
     ),

@@ -101,11 +101,14 @@ export function RoundOverviewView({
   agencies,
   totals,
   canFacilitate = false,
+  canManageInvitations = false,
 }: {
   messages: Messages;
   round: RoundSummary;
   agencies: AgencyProgress[];
   totals: ProgressTotals;
+  /** Whether the reader may invite and remind respondents (src/invitations/). */
+  canManageInvitations?: boolean;
   /** Whether the reader may run the collaborative workshop (src/workshop/). */
   canFacilitate?: boolean;
 }) {
@@ -153,6 +156,11 @@ export function RoundOverviewView({
       {canFacilitate && (
         <p>
           <a href={`/rounds/${round.id}/workshop`}>{t('workshop.openFromRound')}</a>
+        </p>
+      )}
+      {canManageInvitations && (
+        <p>
+          <a href={`/rounds/${round.id}/invitations`}>{t('invitations.manage')}</a>
         </p>
       )}
       <h2>{t('rounds.byAgency')}</h2>

@@ -1,0 +1,233 @@
+// "Forgot your password?": ask for a reset link by email, then choose a new
+// password through it. The request page answers the same whether or not the
+// address has an account, and is rate-limited like sign-in.
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/app.ts';
+import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
+import { sendPage } from '../http/page.tsx';
+import type { Messages } from '../i18n/messages.ts';
+import type { MailSetup } from '../mail/mailer.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import {
+  isResetLinkUsable,
+  RESET_LINK_MINUTES,
+  requestPasswordReset,
+  resetPassword,
+} from './password-reset.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+// Reset requests per client address per minute: a person needs one or two;
+// more would let someone flood an inbox or probe for accounts.
+export const RESET_REQUESTS_PER_MINUTE = 5;
+
+const requestForm = z.object({ email: z.string().trim().max(320).default('') });
+const tokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a reset link token'),
+});
+const newPasswordForm = z.object({
+  password: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+  confirmPassword: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+});
+
+function RequestView({
+  messages,
+  email,
+  errors,
+}: {
+  messages: Messages;
+  email?: string;
+  errors: FieldErrors;
+}) {
+  const { t } = messages;
+  return (
+    <div class="narrow">
+      <ErrorSummary messages={messages} errors={errors} />
+      <h1>{t('passwordReset.title')}</h1>
+      <p>{t('passwordReset.intro', { minutes: RESET_LINK_MINUTES })}</p>
+      <form method="post" action="/forgot-password" novalidate>
+        <TextField
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          value={email}
+          error={errors.email}
+          autocomplete="username"
+        />
+        <button type="submit" class="button">
+          {t('passwordReset.send')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function NewPasswordView({
+  messages,
+  token,
+  errors,
+}: {
+  messages: Messages;
+  token: string;
+  errors: FieldErrors;
+}) {
+  const { t } = messages;
+  return (
+    <div class="narrow">
+      <ErrorSummary messages={messages} errors={errors} />
+      <h1>{t('passwordReset.newTitle')}</h1>
+      <p>{t('passwordReset.newIntro')}</p>
+      <form method="post" action={`/reset-password/${token}`} novalidate>
+        <TextField
+          name="password"
+          type="password"
+          label={t('passwordReset.newPassword')}
+          hint={t('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={errors.password}
+          autocomplete="new-password"
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t('setup.confirmPassword')}
+          error={errors.confirmPassword}
+          autocomplete="new-password"
+        />
+        <button type="submit" class="button">
+          {t('passwordReset.save')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function linkGone() {
+  return new AppError('gone', 'This reset link has been used or has expired; ask for a new one');
+}
+
+export async function passwordResetRoutes(app: App, database: Database, mail: MailSetup) {
+  // The reset pages carry a secret in their address: never cached, never sent on as a referrer.
+  const privately = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
+
+  app.get(
+    '/forgot-password',
+    { schema: { hide: true }, config: { access: 'public' } },
+    async (request, reply) => {
+      const workspace = await requireWorkspace(database.db);
+      return sendPage(request, reply, {
+        title: request.messages.t('passwordReset.title'),
+        workspaceName: workspace.name,
+        body: <RequestView messages={request.messages} errors={{}} />,
+      });
+    },
+  );
+
+  app.post(
+    '/forgot-password',
+    {
+      schema: { hide: true, body: requestForm },
+      config: {
+        access: 'public',
+        rateLimit: { max: RESET_REQUESTS_PER_MINUTE, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const { t } = request.messages;
+      const { email } = request.body;
+      const workspace = await requireWorkspace(database.db);
+      if (!z.email().safeParse(email).success) {
+        return sendPage(request, reply.status(400), {
+          title: t('passwordReset.title'),
+          workspaceName: workspace.name,
+          body: (
+            <RequestView
+              messages={request.messages}
+              email={email}
+              errors={{ email: t('setup.error.emailInvalid') }}
+            />
+          ),
+        });
+      }
+      await requestPasswordReset({
+        database,
+        mail,
+        email,
+        messages: request.messages,
+        log: (error) => request.log.error(error),
+      });
+      return sendPage(request, reply, {
+        title: t('passwordReset.sentTitle'),
+        workspaceName: workspace.name,
+        body: (
+          <div class="narrow">
+            <h1>{t('passwordReset.sentTitle')}</h1>
+            <p>{t('passwordReset.sent', { email, minutes: RESET_LINK_MINUTES })}</p>
+            <p>
+              <a href="/sign-in">{t('passwordReset.backToSignIn')}</a>
+            </p>
+          </div>
+        ),
+      });
+    },
+  );
+
+  app.get(
+    '/reset-password/:token',
+    { schema: { hide: true, params: tokenParams }, config: { access: 'public' } },
+    async (request, reply) => {
+      if (!(await isResetLinkUsable(database.db, request.params.token))) throw linkGone();
+      const workspace = await requireWorkspace(database.db);
+      return sendPage(request, reply.headers(privately), {
+        title: request.messages.t('passwordReset.newTitle'),
+        workspaceName: workspace.name,
+        body: (
+          <NewPasswordView messages={request.messages} token={request.params.token} errors={{}} />
+        ),
+      });
+    },
+  );
+
+  app.post(
+    '/reset-password/:token',
+    {
+      schema: { hide: true, params: tokenParams, body: newPasswordForm },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const { t } = request.messages;
+      const { token } = request.params;
+      const { password, confirmPassword } = request.body;
+      if (!(await isResetLinkUsable(database.db, token))) throw linkGone();
+      const workspace = await requireWorkspace(database.db);
+      const errors: FieldErrors = {};
+      if (password.length < MIN_PASSWORD_LENGTH)
+        errors.password = t('setup.error.passwordShort', { min: MIN_PASSWORD_LENGTH });
+      else if (confirmPassword !== password)
+        errors.confirmPassword = t('setup.error.passwordsDiffer');
+      if (Object.keys(errors).length > 0) {
+        return sendPage(request, reply.status(400).headers(privately), {
+          title: t('passwordReset.newTitle'),
+          workspaceName: workspace.name,
+          body: <NewPasswordView messages={request.messages} token={token} errors={errors} />,
+        });
+      }
+      if (!(await resetPassword(database, token, password))) throw linkGone();
+      return sendPage(request, reply.headers(privately), {
+        title: t('passwordReset.doneTitle'),
+        workspaceName: workspace.name,
+        body: (
+          <div class="narrow">
+            <h1>{t('passwordReset.doneTitle')}</h1>
+            <p>{t('passwordReset.done')}</p>
+            <p>
+              <a class="button" href="/sign-in">
+                {t('signIn.submit')}
+              </a>
+            </p>
+          </div>
+        ),
+      });
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../test/mail-app.ts';
+import { linkIn } from '../../test/smtp.ts';
+import { DEMO_PASSWORD } from '../demo/sumwhere-accounts.ts';
+import { RESET_REQUESTS_PER_MINUTE } from './password-reset-routes.tsx';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+
+describe('resetting a forgotten password', () => {
+  const context = useMailTestApp();
+  let address = 0;
+  // Each test asks from its own address, so the rate limit of one does not touch another.
+  const ask = (email: string, remoteAddress = `10.1.0.${++address}`, lang = 'en') =>
+    context.app.inject({
+      method: 'POST',
+      url: `/forgot-password?lang=${lang}`,
+      payload: form({ email }),
+      headers: formHeaders,
+      remoteAddress,
+    });
+  const signIn = (email: string, password: string) =>
+    context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email, password },
+      remoteAddress: `10.2.0.${++address}`,
+    });
+
+  it('offers the reset from the sign-in page', async () => {
+    const page = await context.app.inject({ method: 'GET', url: '/sign-in' });
+    expect(page.body).toContain('<a href="/forgot-password">Forgot your password?</a>');
+  });
+
+  it('emails a one-time link that sets a new password and signs the account out everywhere', async () => {
+    const { app, smtp } = context;
+    const email = 'viewer@sumwhere.example';
+    const oldSession = (await signIn(email, DEMO_PASSWORD)).cookies.find(
+      (cookie) => cookie.name === 'transforma_session',
+    )!;
+    const before = smtp.delivered.length;
+    const answer = await ask('Viewer@Sumwhere.example', undefined, 'es');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).toContain('Revise su correo');
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.to).toEqual([email]);
+    expect(mail!.subject).toBe('Elija una contraseña nueva de Transforma');
+    const link = pathOf(linkIn(mail!, `${TEST_PUBLIC_URL}/reset-password/`));
+
+    const page = await app.inject({ method: 'GET', url: link });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const short = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: form({ password: 'too short', confirmPassword: 'too short' }),
+      headers: formHeaders,
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('Choose a password of at least 12 characters');
+
+    const newPassword = 'a brand new passphrase';
+    const done = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: form({ password: newPassword, confirmPassword: newPassword }),
+      headers: formHeaders,
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Your password has been changed');
+    expect((await signIn(email, newPassword)).statusCode).toBe(303);
+    expect((await signIn(email, DEMO_PASSWORD)).statusCode).toBe(400);
+    const oldPage = await app.inject({
+      method: 'GET',
+      url: '/rounds',
+      cookies: { transforma_session: oldSession.value },
+    });
+    expect(oldPage.statusCode).toBe(303);
+
+    // Used once: the link is spent.
+    expect((await app.inject({ method: 'GET', url: link })).statusCode).toBe(410);
+    const reuse = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: form({
+        password: 'yet another passphrase',
+        confirmPassword: 'yet another passphrase',
+      }),
+      headers: formHeaders,
+    });
+    expect(reuse.statusCode).toBe(410);
+  });
+
+  it('answers the same for an address without an account, and sends nothing', async () => {
+    const { smtp } = context;
+    const before = smtp.delivered.length;
+    const known = await ask('coordinator@sumwhere.example');
+    const unknown = await ask('nobody@sumwhere.example');
+    const strip = (body: string) =>
+      body.replace(/[\w.]+@sumwhere\.example/g, '…').replace(/csrf-token" content="[^"]+"/, '');
+    expect(unknown.statusCode).toBe(known.statusCode);
+    expect(strip(unknown.body)).toBe(strip(known.body));
+    await smtp.waitFor(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.delivered.slice(before).map((mail) => mail.to)).toEqual([
+      ['coordinator@sumwhere.example'],
+    ]);
+  });
+
+  it('refuses an expired link, and a malformed address next to the field', async () => {
+    const { app, database, smtp } = context;
+    const before = smtp.delivered.length;
+    await ask('facilitator@sumwhere.example');
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    await database.db
+      .updateTable('account_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .execute();
+    const link = pathOf(linkIn(mail!, `${TEST_PUBLIC_URL}/reset-password/`));
+    expect((await app.inject({ method: 'GET', url: link })).statusCode).toBe(410);
+    const malformed = await ask('not an address');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.body).toContain('Enter an email address like name@ministry.gov.example');
+  });
+
+  it('limits how often one client may ask', async () => {
+    const statuses = [];
+    for (let attempt = 0; attempt <= RESET_REQUESTS_PER_MINUTE; attempt++)
+      statuses.push((await ask('nobody@sumwhere.example', '10.9.9.9')).statusCode);
+    expect(statuses.slice(0, RESET_REQUESTS_PER_MINUTE).every((status) => status === 200)).toBe(
+      true,
+    );
+    expect(statuses.at(-1)).toBe(429);
+  });
+});

@@ -1,0 +1,119 @@
+// Password reset by emailed link: a one-time secret valid for an hour, stored
+// only as its hash (account_tokens, purpose password_reset). Using it sets the
+// new password, spends every reset link of the account and ends its sessions.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { MailMessage } from '../mail/mail-message.ts';
+import { deliverRecorded, type MailSetup, recordForDelivery } from '../mail/mailer.ts';
+import { hashSecret, newSecret } from '../secrets.ts';
+import { deleteSessionsOfUser, findUserByEmail, setPassword } from './account-store.ts';
+import { hashPassword } from './passwords.ts';
+
+export const RESET_LINK_MINUTES = 60;
+
+export function passwordResetMessage(
+  messages: Messages,
+  to: string,
+  link: { url: string; token: string },
+): MailMessage {
+  const { t, language } = messages;
+  return {
+    kind: 'password_reset',
+    to,
+    language,
+    subject: t('passwordResetMail.subject'),
+    text: [
+      t('passwordResetMail.greeting'),
+      t('passwordResetMail.why'),
+      link.url,
+      t('passwordResetMail.expiry', { minutes: RESET_LINK_MINUTES }),
+      t('passwordResetMail.notYou'),
+    ].join('\n\n'),
+    secrets: [link.token],
+  };
+}
+
+/**
+ * Sends a reset link when the address has an account, and does nothing
+ * otherwise. The caller answers the same either way; delivery runs after this
+ * returns, so the time taken does not tell an account from none either.
+ */
+export async function requestPasswordReset(options: {
+  database: Database;
+  mail: MailSetup;
+  email: string;
+  messages: Messages;
+  log: (error: unknown) => void;
+}): Promise<void> {
+  const { database, mail } = options;
+  const user = await findUserByEmail(database.db, options.email);
+  if (!user) return;
+  const token = newSecret();
+  const recorded = await database.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('account_tokens')
+      .values({
+        token_hash: hashSecret(token),
+        purpose: 'password_reset',
+        user_id: user.id,
+        expires_at: new Date(Date.now() + RESET_LINK_MINUTES * 60 * 1000),
+      })
+      .execute();
+    const message = passwordResetMessage(options.messages, user.email, {
+      url: `${mail.publicUrl}/reset-password/${token}`,
+      token,
+    });
+    return recordForDelivery(tx, mail.mailer, message, { workspaceId: null });
+  });
+  void deliverRecorded(database.db, mail.mailer, [recorded]).catch(options.log);
+}
+
+function usableToken(db: Kysely<Schema>, token: string) {
+  return db
+    .selectFrom('account_tokens')
+    .where('token_hash', '=', hashSecret(token))
+    .where('purpose', '=', 'password_reset')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date());
+}
+
+export async function isResetLinkUsable(db: Kysely<Schema>, token: string): Promise<boolean> {
+  return (await usableToken(db, token).select('token_hash').executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Sets the new password with the link, once: spending the link and setting the
+ * password are one transaction, so two submissions race and one loses. Every
+ * other reset link of the account is spent too, and all its sessions end.
+ */
+export async function resetPassword(
+  database: Database,
+  token: string,
+  password: string,
+): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return database.db.transaction().execute(async (tx) => {
+    const spent = await tx
+      .updateTable('account_tokens')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', hashSecret(token))
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!spent?.user_id) return false;
+    await setPassword(tx, spent.user_id, passwordHash);
+    await tx
+      .updateTable('account_tokens')
+      .set({ used_at: new Date() })
+      .where('user_id', '=', spent.user_id)
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .execute();
+    await deleteSessionsOfUser(tx, spent.user_id);
+    return true;
+  });
+}

@@ -1,0 +1,48 @@
+// The scheduled reminders: a job in the app process that sends the reminders
+// due every hour. Any number of app processes may run it at once: the claim
+// in the store hands each due reminder to one of them.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { sendReminders } from './send-reminders.ts';
+
+export const REMINDER_SCHEDULE_EVERY_MS = 3600 * 1000;
+
+/** Runs the scheduled reminders once: what the hourly job does. */
+export function sendScheduledReminders(database: Database, mailer: Mailer, now?: Date) {
+  return sendReminders({
+    database,
+    mailer,
+    occasion: 'scheduled',
+    actor: { system: 'reminder schedule' },
+    ...(now ? { now } : {}),
+  });
+}
+
+/** Starts the hourly job (first run a minute after start); returns a function that stops it. */
+export function startReminderSchedule(options: {
+  database: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+  everyMs?: number;
+}): () => Promise<void> {
+  const { database, mailer, log, everyMs = REMINDER_SCHEDULE_EVERY_MS } = options;
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = sendScheduledReminders(database, mailer)
+      .then(({ reminded }) => {
+        if (reminded > 0) log.info({ reminded }, 'scheduled reminders sent');
+      })
+      .catch((error: unknown) => log.error(error, 'scheduled reminders failed'));
+  };
+  const first = setTimeout(run, Math.min(60_000, everyMs));
+  const timer = setInterval(run, everyMs);
+  // The job never keeps the process alive on its own.
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
