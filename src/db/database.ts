@@ -65,6 +65,10 @@ export async function openPostgres(url: string): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // The server may close an idle connection (a restart, a failover, a dropped
+  // database); the pool then discards it and opens a new one for the next
+  // query. Without a listener that event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
