@@ -10,13 +10,13 @@ import { sendPage } from '../http/page.tsx';
 import type { Messages } from '../i18n/messages.ts';
 import type { MailSetup } from '../mail/mailer.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { NewPasswordFields, newPasswordErrors, newPasswordFields } from './new-password.tsx';
 import {
   isResetLinkUsable,
   RESET_LINK_MINUTES,
   requestPasswordReset,
   resetPassword,
 } from './password-reset.ts';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 // Reset requests per client address per minute: a person needs one or two;
 // more would let someone flood an inbox or probe for accounts.
@@ -27,8 +27,7 @@ const tokenParams = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a reset link token'),
 });
 const newPasswordForm = z.object({
-  password: z.string().max(MAX_PASSWORD_LENGTH).default(''),
-  confirmPassword: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+  ...newPasswordFields,
 });
 
 function RequestView({
@@ -79,20 +78,10 @@ function NewPasswordView({
       <h1>{t('passwordReset.newTitle')}</h1>
       <p>{t('passwordReset.newIntro')}</p>
       <form method="post" action={`/reset-password/${token}`} novalidate>
-        <TextField
-          name="password"
-          type="password"
+        <NewPasswordFields
+          messages={messages}
           label={t('passwordReset.newPassword')}
-          hint={t('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={errors.password}
-          autocomplete="new-password"
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t('setup.confirmPassword')}
-          error={errors.confirmPassword}
-          autocomplete="new-password"
+          errors={errors}
         />
         <button type="submit" class="button">
           {t('passwordReset.save')}
@@ -200,11 +189,7 @@ export async function passwordResetRoutes(app: App, database: Database, mail: Ma
       const { password, confirmPassword } = request.body;
       if (!(await isResetLinkUsable(database.db, token))) throw linkGone();
       const workspace = await requireWorkspace(database.db);
-      const errors: FieldErrors = {};
-      if (password.length < MIN_PASSWORD_LENGTH)
-        errors.password = t('setup.error.passwordShort', { min: MIN_PASSWORD_LENGTH });
-      else if (confirmPassword !== password)
-        errors.confirmPassword = t('setup.error.passwordsDiffer');
+      const errors = newPasswordErrors({ password, confirmPassword }, t);
       if (Object.keys(errors).length > 0) {
         return sendPage(request, reply.status(400).headers(privately), {
           title: t('passwordReset.newTitle'),

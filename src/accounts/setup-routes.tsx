@@ -9,7 +9,7 @@ import type { Messages } from '../i18n/messages.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { createSession } from './account-store.ts';
 import { createAdmin, hasAdmin, isSetupTokenValid, spendSetupToken } from './first-admin.ts';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { NewPasswordFields, newPasswordErrors, newPasswordFields } from './new-password.tsx';
 import { setSessionCookie } from './sign-in-routes.tsx';
 
 const tokenParams = z.object({
@@ -18,8 +18,7 @@ const tokenParams = z.object({
 const setupForm = z.object({
   name: z.string().trim().max(200).default(''),
   email: z.string().trim().max(320).default(''),
-  password: z.string().max(MAX_PASSWORD_LENGTH).default(''),
-  confirmPassword: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+  ...newPasswordFields,
 });
 type SetupForm = z.infer<typeof setupForm>;
 
@@ -27,11 +26,7 @@ function formErrors(form: SetupForm, t: Messages['t']): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.name) errors.name = t('setup.error.nameMissing');
   if (!z.email().safeParse(form.email).success) errors.email = t('setup.error.emailInvalid');
-  if (form.password.length < MIN_PASSWORD_LENGTH)
-    errors.password = t('setup.error.passwordShort', { min: MIN_PASSWORD_LENGTH });
-  else if (form.confirmPassword !== form.password)
-    errors.confirmPassword = t('setup.error.passwordsDiffer');
-  return errors;
+  return { ...errors, ...newPasswordErrors(form, t) };
 }
 
 function SetupView({
@@ -67,21 +62,7 @@ function SetupView({
           error={errors.email}
           autocomplete="username"
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('setup.password')}
-          hint={t('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={errors.password}
-          autocomplete="new-password"
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t('setup.confirmPassword')}
-          error={errors.confirmPassword}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields messages={messages} label={t('setup.password')} errors={errors} />
         <button type="submit" class="button">
           {t('setup.submit')}
         </button>
