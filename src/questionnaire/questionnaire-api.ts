@@ -5,9 +5,14 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
-import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
-import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
-import { requireOpenLink } from './respondent-link.ts';
+import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from './answer.ts';
+import {
+  loadResponse,
+  saveAnsweredChanges,
+  saveAnswers,
+  submitResponse,
+} from './questionnaire-store.ts';
+import { OpenedLinks, requireOpenLink } from './respondent-link.ts';
 import { recordedAt } from './save-decision.ts';
 
 const tokenParams = z.object({
@@ -93,6 +98,12 @@ const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodyS
 
 export async function questionnaireApi(app: App, database: Database) {
   const respondent = { access: 'respondent' as const };
+  // Autosave looks a link up once, then checks it within each save's statement.
+  const openedLinks = new OpenedLinks();
+  async function openAndRemember(token: string) {
+    const { invitation, framework } = await requireOpenLink(database.db, token);
+    return openedLinks.remember(token, invitation, framework);
+  }
 
   app.get(
     '/api/respondent/:token',
@@ -145,7 +156,9 @@ export async function questionnaireApi(app: App, database: Database) {
       config: respondent,
     },
     async (request) => {
-      const { invitation, framework } = await requireOpenLink(database.db, request.params.token);
+      const { token } = request.params;
+      const link = openedLinks.get(token) ?? (await openAndRemember(token));
+      const { framework } = link;
       const now = new Date();
       const changes = request.body.answers.map((answer) =>
         normalizeAnswer({ ...answer, changedAt: recordedAt(new Date(answer.changedAt), now) }),
@@ -161,13 +174,17 @@ export async function questionnaireApi(app: App, database: Database) {
           })),
         );
       }
-      const outcome = await saveAnswers(database.db, {
-        invitation,
-        framework,
-        changes,
-        saveId: request.body.saveId,
-      });
-      return { saveId: request.body.saveId, ...outcome };
+      const { saveId } = request.body;
+      if (changes.every(isAnswered)) {
+        const outcome = await saveAnsweredChanges(database.db, link.ids, changes, saveId);
+        if (outcome !== 'link_closed') return { saveId, ...outcome };
+        openedLinks.forget(token);
+      }
+      // Clearing an answer, or a link that no longer opens: the full path,
+      // which says why a link is refused.
+      const { invitation } = await requireOpenLink(database.db, token);
+      const outcome = await saveAnswers(database.db, { invitation, framework, changes, saveId });
+      return { saveId, ...outcome };
     },
   );
 

@@ -117,6 +117,21 @@ async function lockResponse(tx: Transaction<Schema>, invitation: Invitation) {
     .executeTakeFirstOrThrow();
 }
 
+/** What a save needs of its link: facts that never change for a token. */
+export interface LinkIds {
+  invitationId: string;
+  roundId: string;
+  agencyId: string;
+}
+
+export function linkIdsOf(invitation: Invitation): LinkIds {
+  return {
+    invitationId: invitation.id,
+    roundId: invitation.round.id,
+    agencyId: invitation.agency.id,
+  };
+}
+
 export interface SaveOutcome {
   /** True when this save id had been applied before: nothing was written again. */
   duplicate: boolean;
@@ -143,7 +158,8 @@ export async function saveAnswers(
   // submitted response incomplete, so its whole save fits in one statement:
   // the common case of autosave, and most of its cost saved.
   if (changes.length > 0 && changes.every(isAnswered)) {
-    return saveInOneStatement(db, invitation, changes, saveId);
+    const outcome = await saveAnsweredChanges(db, linkIdsOf(invitation), changes, saveId);
+    if (outcome !== 'link_closed') return outcome;
   }
   return db.transaction().execute(async (tx) => {
     const response = await lockResponse(tx, invitation);
@@ -224,25 +240,39 @@ export async function saveAnswers(
 }
 
 /**
- * The save of answering changes as one atomic statement: the response created
- * or found, the save id recorded (a repeat stops here), and each answer written
- * unless the stored one was changed later — the rule of save-decision.ts's
- * `supersedes`, in SQL. One statement is one round trip and one commit.
+ * The save of answering changes as one atomic statement: the link checked
+ * (not revoked, its round open today, in UTC days — the rule of
+ * invitation-link.ts's decideLink), the response created or found, the save
+ * id recorded (a repeat stops here), and each answer written unless the stored
+ * one was changed later — save-decision.ts's `supersedes`, in SQL. One
+ * statement is one round trip and one commit. 'link_closed': nothing was
+ * written; the caller asks decideLink why.
  */
-async function saveInOneStatement(
+export async function saveAnsweredChanges(
   db: Kysely<Schema>,
-  invitation: Invitation,
+  link: LinkIds,
   changes: readonly AnswerChange[],
   saveId: string | undefined,
-): Promise<SaveOutcome> {
+): Promise<SaveOutcome | 'link_closed'> {
   const rows = changes.map(
     (change) =>
       sql`(${change.itemCode}::text, ${change.value}::smallint, ${change.notApplicable}::boolean, ${change.comment}::text, ${change.evidenceUrl}::text, ${change.changedAt.toISOString()}::timestamptz)`,
   );
-  const result = await sql<{ status: ResponseStatus; fresh: number; written: string[] }>`
-    with response as (
+  const result = await sql<{
+    open: number;
+    status: ResponseStatus;
+    fresh: number;
+    written: string[];
+  }>`
+    with link as (
+      select 1 from invitations join rounds on rounds.id = invitations.round_id
+      where invitations.id = ${link.invitationId} and invitations.revoked_at is null
+        and rounds.status = 'open'
+        and rounds.opens_on <= (now() at time zone 'UTC')::date
+        and rounds.closes_on >= (now() at time zone 'UTC')::date
+    ), response as (
       insert into responses (invitation_id, round_id, agency_id, status)
-      values (${invitation.id}, ${invitation.round.id}, ${invitation.agency.id}, 'draft')
+      select ${link.invitationId}, ${link.roundId}, ${link.agencyId}, 'draft' from link
       on conflict (invitation_id) do update set updated_at = now()
       returning id, status
     ), saved as (
@@ -265,12 +295,14 @@ async function saveInOneStatement(
       where answers.changed_at <= excluded.changed_at
       returning item_code
     )
-    select (select status from response) as status,
+    select (select count(*) from link) as open,
+           (select status from response) as status,
            (select count(*) from saved) as fresh,
            coalesce((select array_agg(item_code) from written), '{}') as written
   `.execute(db);
   const outcome = result.rows[0];
   if (!outcome) throw new Error('The save statement returned no row');
+  if (Number(outcome.open) === 0) return 'link_closed';
   if (Number(outcome.fresh) === 0) return { duplicate: true, written: [], status: outcome.status };
   const written = new Set(outcome.written);
   return {

@@ -6,7 +6,7 @@ import { AppError, type ErrorCode } from '../errors.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import { decideLink, isoToday, type LinkState } from '../invitations/invitation-link.ts';
 import { findInvitationByToken, type Invitation } from '../invitations/invitation-store.ts';
-import { frameworkOfRound } from './questionnaire-store.ts';
+import { frameworkOfRound, type LinkIds, linkIdsOf } from './questionnaire-store.ts';
 
 export type LinkProblem = Exclude<LinkState, 'valid'>;
 
@@ -47,4 +47,32 @@ export async function requireOpenLink(db: Kysely<Schema>, token: string) {
   const opened = await openLink(db, token);
   if (opened.state !== 'valid') throw linkError(opened.state);
   return opened;
+}
+
+/**
+ * What autosave remembers of a link that opened: the facts that never change
+ * for a token (its invitation, round and agency, and the framework a round
+ * keeps once open). Whether the link still opens today is checked again by
+ * each save, inside its own statement (saveAnsweredChanges).
+ */
+export class OpenedLinks {
+  static readonly MAX = 50_000;
+  readonly #links = new Map<string, { ids: LinkIds; framework: Framework }>();
+
+  get(token: string) {
+    return this.#links.get(token);
+  }
+
+  remember(token: string, invitation: Invitation, framework: Framework) {
+    // The oldest link makes room: a respondent who comes back is looked up again.
+    if (this.#links.size >= OpenedLinks.MAX)
+      this.#links.delete(this.#links.keys().next().value as string);
+    const link = { ids: linkIdsOf(invitation), framework };
+    this.#links.set(token, link);
+    return link;
+  }
+
+  forget(token: string) {
+    this.#links.delete(token);
+  }
 }
