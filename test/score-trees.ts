@@ -1,0 +1,21 @@
+// Score trees for tests of what is read from scores: built by the real scoring
+// from answers given per item, one respondent per position in each list.
+import type { Framework } from '../src/frameworks/framework-schema.ts';
+import { type ScoredAnswer, type ScoreTree, scoreTree } from '../src/results/scoring.ts';
+
+export function treeOf(
+  framework: Framework,
+  answersByItem: Record<string, readonly number[]>,
+  agencyId = 'agency',
+): ScoreTree {
+  const answers: ScoredAnswer[] = Object.entries(answersByItem).flatMap(([itemCode, values]) =>
+    values.map((value, respondent) => ({
+      agencyId,
+      responseId: `${agencyId}-${respondent}`,
+      itemCode,
+      value,
+      notApplicable: false,
+    })),
+  );
+  return scoreTree(framework, answers);
+}
