@@ -86,6 +86,7 @@ async function serve(config: Config, withDemo: boolean) {
     ...(oidc ? { oidc } : {}),
     mail: { mailer, publicUrl: config.publicUrl },
     scheduleReminders: true,
+    resultsMinRespondents: config.resultsMinRespondents,
   });
   const dataRoot =
     config.database.kind === 'pglite' ? dataRootOf(config.database.dataDir) : undefined;

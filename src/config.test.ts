@@ -26,6 +26,14 @@ describe('configuration', () => {
     }
   });
 
+  it('protects agencies with fewer than 3 respondents unless told otherwise', () => {
+    expect(readConfig({}).resultsMinRespondents).toBe(3);
+    expect(readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '5' }).resultsMinRespondents).toBe(5);
+    expect(() => readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '0' })).toThrow(
+      /TRANSFORMA_RESULTS_MIN_RESPONDENTS: must be at least 1/,
+    );
+  });
+
   it('builds links from the public address, without a trailing slash', () => {
     expect(readConfig({}).publicUrl).toBe('http://localhost:3000');
     expect(readConfig({ TRANSFORMA_PUBLIC_URL: 'https://transforma.gov.example/' }).publicUrl).toBe(

@@ -2,6 +2,7 @@
 // Nothing else in the code base reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MIN_RESPONDENTS } from './results/disclosure.ts';
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +43,12 @@ const environmentSchema = z.object({
     .min(3)
     .max(320)
     .default('Transforma <transforma@localhost>'),
+  TRANSFORMA_RESULTS_MIN_RESPONDENTS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000)
+    .default(DEFAULT_MIN_RESPONDENTS),
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('warn'),
@@ -65,6 +72,8 @@ export interface Config {
   /** The first admin, created on first start when both are given; otherwise a setup link is printed. */
   firstAdmin: { email: string; password: string; name: string } | undefined;
   mail: MailConfig;
+  /** Agencies with fewer respondents are shown in results only inside totals. */
+  resultsMinRespondents: number;
 }
 
 export interface OidcSettings {
@@ -110,6 +119,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.TRANSFORMA_LOG_LEVEL,
     mail: { smtpUrl: env.TRANSFORMA_SMTP_URL, from: env.TRANSFORMA_MAIL_FROM },
     workspaceName: env.TRANSFORMA_WORKSPACE_NAME,
+    resultsMinRespondents: env.TRANSFORMA_RESULTS_MIN_RESPONDENTS,
     publicUrl: (env.TRANSFORMA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     oidc:
       env.TRANSFORMA_OIDC_ISSUER &&

@@ -90,6 +90,8 @@ export interface AppOptions {
   mail?: MailSetup;
   /** Run the hourly reminders job in this process (the server does; tests call it directly). */
   scheduleReminders?: boolean;
+  /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
+  resultsMinRespondents?: number;
 }
 
 const LANGUAGE_COOKIE = 'lang';
