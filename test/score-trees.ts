@@ -1,14 +1,15 @@
 // Score trees for tests of what is read from scores: built by the real scoring
 // from answers given per item, one respondent per position in each list.
 import type { Framework } from '../src/frameworks/framework-schema.ts';
-import { type ScoredAnswer, type ScoreTree, scoreTree } from '../src/results/scoring.ts';
+import { type ScoreTree, scoreTree } from '../src/results/scoring.ts';
+import { type RawAnswer, tallyAnswers } from './tallies.ts';
 
 export function treeOf(
   framework: Framework,
   answersByItem: Record<string, readonly number[]>,
   agencyId = 'agency',
 ): ScoreTree {
-  const answers: ScoredAnswer[] = Object.entries(answersByItem).flatMap(([itemCode, values]) =>
+  const answers: RawAnswer[] = Object.entries(answersByItem).flatMap(([itemCode, values]) =>
     values.map((value, respondent) => ({
       agencyId,
       responseId: `${agencyId}-${respondent}`,
@@ -17,5 +18,5 @@ export function treeOf(
       notApplicable: false,
     })),
   );
-  return scoreTree(framework, answers);
+  return scoreTree(framework, tallyAnswers(answers));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReferenceFramework } from '../../test/frameworks.ts';
+import { type RawAnswer, tallyAnswers } from '../../test/tallies.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import { validateFramework } from '../frameworks/validate-framework.ts';
 import {
@@ -7,7 +8,6 @@ import {
   type DimensionScore,
   type ItemScore,
   roundScores,
-  type ScoredAnswer,
   type ScoreTree,
   type SubdimensionScore,
   scoreTree,
@@ -75,7 +75,7 @@ function response(
   agencyId: string,
   responseId: string,
   values: Record<string, number | typeof NA | typeof UNANSWERED>,
-): ScoredAnswer[] {
+): RawAnswer[] {
   return Object.entries(values).map(([itemCode, value]) => ({
     agencyId,
     responseId,
@@ -123,7 +123,11 @@ function agency(scores: { agencies: Map<string, ScoreTree> }, id: string): Score
 }
 
 const framework = buildFramework();
-const scores = roundScores({ framework, answers, agencyIds: ['ministry', 'council', 'empty'] });
+const scores = roundScores({
+  framework,
+  tallies: tallyAnswers(answers),
+  agencyIds: ['ministry', 'council', 'empty'],
+});
 const ministry = agency(scores, 'ministry');
 const council = agency(scores, 'council');
 
@@ -217,7 +221,7 @@ describe('sub-dimension, dimension and agency scores', () => {
   });
 
   it('ignore answers to items the framework does not have', () => {
-    const tree = scoreTree(framework, response('ministry', 'r9', { A1: 4, GONE: 1 }));
+    const tree = scoreTree(framework, tallyAnswers(response('ministry', 'r9', { A1: 4, GONE: 1 })));
     expect(tree).toMatchObject({ value: 4, n: 1 });
   });
 });
@@ -240,6 +244,22 @@ describe('the whole of government', () => {
     expect(government).toMatchObject({ agencies: 2, n: 14, notApplicable: 5, respondents: 4 });
   });
 
+  it('holds the distribution of each item’s answers, of every agency together', () => {
+    // A1: the ministry's 4, 2, 3 and the council's 1; "not applicable" is counted apart
+    const a1 = [1, 2, 3, 4].map((value) => ({ value, count: 1 }));
+    expect(item(scores.wholeOfGovernment, 'A1').counts).toEqual(a1);
+    expect(item(scores.pooled, 'A1').counts).toEqual(a1);
+    expect(item(ministry, 'A1').counts).toEqual(a1.slice(1));
+    // B1: the ministry's 3, 3 (and one n/a), the council's 5
+    expect(item(scores.wholeOfGovernment, 'B1')).toMatchObject({
+      counts: [
+        { value: 3, count: 2 },
+        { value: 5, count: 1 },
+      ],
+      notApplicable: 1,
+    });
+  });
+
   it('is also given pooled, every respondent counting once, for comparison', () => {
     const pooled = scores.pooled;
     // A1: 4, 2, 3, 1 → 2.5 (the ministry's three pull it up from 2);
@@ -257,7 +277,7 @@ describe('the whole of government', () => {
   });
 
   it('has no score when no agency answered', () => {
-    const none = roundScores({ framework, answers: [], agencyIds: ['empty'] });
+    const none = roundScores({ framework, tallies: [], agencyIds: ['empty'] });
     expect(none.wholeOfGovernment).toMatchObject({ value: undefined, n: 0, agencies: 0 });
     expect(none.pooled).toMatchObject({ value: undefined, n: 0, respondents: 0 });
   });
@@ -268,7 +288,7 @@ describe('maturity levels of scores', () => {
     item(
       scoreTree(
         framework,
-        values.flatMap((value, i) => response('ministry', `r${i}`, { A1: value })),
+        tallyAnswers(values.flatMap((value, i) => response('ministry', `r${i}`, { A1: value }))),
       ),
       'A1',
     );
@@ -287,10 +307,13 @@ describe('maturity levels of scores', () => {
   it('place a score that is on a boundary by hand on it, despite floating-point rounding', () => {
     // LEA-A: 1, 1, 2, 1, 2 → 7/5 = 1.4; LEA-B: 4, 4, 4, 3, 4 → 19/5 = 3.8;
     // LEA = (1.4 + 3.8) / 2 = 2.6 on paper, 2.5999999999999996 in floating point
-    const tree = scoreTree(framework, [
-      ...[1, 1, 2, 1, 2].flatMap((v, i) => response('ministry', `a${i}`, { A1: v, A2: v })),
-      ...[4, 4, 4, 3, 4].flatMap((v, i) => response('ministry', `b${i}`, { B1: v })),
-    ]);
+    const tree = scoreTree(
+      framework,
+      tallyAnswers([
+        ...[1, 1, 2, 1, 2].flatMap((v, i) => response('ministry', `a${i}`, { A1: v, A2: v })),
+        ...[4, 4, 4, 3, 4].flatMap((v, i) => response('ministry', `b${i}`, { B1: v })),
+      ]),
+    );
     expect(dimension(tree, 'LEA').value).toBeCloseTo(2.6, 10);
     expect(dimension(tree, 'LEA').level?.key).toBe('defined');
   });
@@ -302,11 +325,14 @@ describe('a stage-scale framework (nine pillars)', () => {
   const pillars = validated.framework;
 
   it('scores stage values 1–4 like any other scale, with its own stage levels', () => {
-    const tree = scoreTree(pillars, [
-      ...response('ministry', 'r1', { VLM01: 2, DAT01: 1 }),
-      ...response('ministry', 'r2', { VLM01: 3, DAT01: 2 }),
-      ...response('ministry', 'r3', { VLM01: 3, DAT01: 4 }),
-    ]);
+    const tree = scoreTree(
+      pillars,
+      tallyAnswers([
+        ...response('ministry', 'r1', { VLM01: 2, DAT01: 1 }),
+        ...response('ministry', 'r2', { VLM01: 3, DAT01: 2 }),
+        ...response('ministry', 'r3', { VLM01: 3, DAT01: 4 }),
+      ]),
+    );
     // VLM: 2, 3, 3 → 8/3 ≈ 2.667 (Connected from 2.5); DAT: 1, 2, 4 → 7/3 ≈ 2.333 (Transactional)
     expect(dimension(tree, 'VLM').value).toBeCloseTo(8 / 3, 10);
     expect(dimension(tree, 'VLM').level?.key).toBe('connected');

@@ -1,18 +1,35 @@
-// Scores of a round from its answers: item, sub-dimension, dimension and
-// overall, for each agency and for the whole of government, with the number of
-// answers, the spread and the maturity level of each. Pure; the method is
-// written down in docs/scoring.md.
+// Scores of a round from its answers, tallied per agency and item (how many
+// answers gave each value): item, sub-dimension, dimension and overall, for
+// each agency and for the whole of government, with the number of answers,
+// the spread and the maturity level of each. Pure; the method is written down
+// in docs/scoring.md.
 import { maturityLevelOf } from '../frameworks/framework.ts';
-import type { Framework, MaturityLevel, Subdimension } from '../frameworks/framework-schema.ts';
+import type { Framework, MaturityLevel } from '../frameworks/framework-schema.ts';
 
-/** One answer of a submitted response (the caller leaves drafts out). */
-export interface ScoredAnswer {
+/** How many answers gave one value. */
+export interface ValueCount {
+  value: number;
+  count: number;
+}
+
+/** How one agency's submitted responses answered one item. */
+export interface ItemTally {
+  /** Answers per value given, by ascending value. */
+  counts: readonly ValueCount[];
+  notApplicable: number;
+}
+
+/** What submitted responses answered, item by item: scoreTree's input. */
+export interface Tallies {
+  /** Submitted responses with at least one answer (a value or "not applicable"). */
+  respondents: number;
+  /** Per item code; an item nobody answered may be missing. */
+  items: ReadonlyMap<string, ItemTally>;
+}
+
+/** One agency's tallies, as results-store.ts keeps them up to date. */
+export interface AgencyTallies extends Tallies {
   agencyId: string;
-  responseId: string;
-  itemCode: string;
-  /** null when "not applicable" or unanswered. */
-  value: number | null;
-  notApplicable: boolean;
 }
 
 /** One consensus a workshop recorded; agencyId null for the whole of government's workshop. */
@@ -46,6 +63,8 @@ export interface Score {
 
 export interface ItemScore extends Score {
   itemCode: string;
+  /** The answers with a value behind the score, per value by ascending value: their distribution. */
+  counts: readonly ValueCount[];
 }
 
 export interface SubdimensionScore extends Score {
@@ -130,76 +149,74 @@ function countsOf(children: readonly Score[], agencies: number) {
   return { n: sum(children, 'n'), notApplicable: sum(children, 'notApplicable'), agencies };
 }
 
-/**
- * The hierarchy from a set of answers, every answer counting once: one
- * agency's answers give its scores, everyone's give the pooled scores.
- * Answers to items the framework does not have are ignored.
- */
-export function scoreTree(framework: Framework, answers: readonly ScoredAnswer[]): ScoreTree {
-  const levels = framework.maturityLevels;
-  const tallies = new Map<
-    string,
-    { values: Part[]; notApplicable: number; agencies: Set<string> }
-  >();
-  const respondents = new Set<string>();
-  const codesOf = (subdimension: Subdimension) => subdimension.items.map((item) => item.code);
-  const itemCodes = new Set(framework.dimensions.flatMap((d) => d.subdimensions.flatMap(codesOf)));
-  for (const answer of answers) {
-    if (!itemCodes.has(answer.itemCode)) continue;
-    if (!answer.notApplicable && answer.value === null) continue;
-    let tally = tallies.get(answer.itemCode);
-    if (!tally) {
-      tally = { values: [], notApplicable: 0, agencies: new Set() };
-      tallies.set(answer.itemCode, tally);
-    }
-    if (answer.notApplicable) tally.notApplicable += 1;
-    else if (answer.value !== null) {
-      tally.values.push({ value: answer.value, weight: 1 });
-      tally.agencies.add(answer.agencyId);
-    }
-    respondents.add(answer.responseId);
-  }
-  // Which agencies have a value under a node cannot be added up from the
-  // counts of its children (an agency may be under several), so it is counted
-  // again over the node's items.
-  const agenciesUnder = (codes: readonly string[]): number =>
-    new Set(codes.flatMap((code) => [...(tallies.get(code)?.agencies ?? [])])).size;
+const hasValue = (tally: ItemTally) => tally.counts.some((count) => count.count > 0);
 
+/** The counts of several tallies of one item added up, by ascending value. */
+function mergedCounts(tallies: readonly (ItemTally | undefined)[]): readonly ValueCount[] {
+  const present = tallies.filter((tally) => tally !== undefined);
+  if (present.length === 1) return present[0]?.counts ?? [];
+  const byValue = new Map<number, number>();
+  for (const tally of present)
+    for (const { value, count } of tally.counts)
+      byValue.set(value, (byValue.get(value) ?? 0) + count);
+  return [...byValue].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count }));
+}
+
+/**
+ * The hierarchy from tallies, every answer counting once: one agency's
+ * tallies give its scores, several agencies' give their pooled scores.
+ * Tallies of items the framework does not have are ignored.
+ */
+export function scoreTree(framework: Framework, tallies: readonly Tallies[]): ScoreTree {
+  const levels = framework.maturityLevels;
+  // Which agencies have a value under a node cannot be added up from the
+  // counts of its children (an agency may be under several), so each node
+  // collects the tallies (by index) with a value under it.
+  const underTree = new Set<number>();
   const dimensions = framework.dimensions.map((dimension): DimensionScore => {
+    const underDimension = new Set<number>();
     const subdimensions = dimension.subdimensions.map((subdimension): SubdimensionScore => {
+      const underSubdimension = new Set<number>();
       const items = subdimension.items.map((item): ItemScore => {
-        const tally = tallies.get(item.code);
-        const values = tally?.values ?? [];
-        const counts = {
-          n: values.length,
-          notApplicable: tally?.notApplicable ?? 0,
-          agencies: tally?.agencies.size ?? 0,
+        const ofItem = tallies.map((agency) => agency.items.get(item.code));
+        let agencies = 0;
+        let notApplicable = 0;
+        ofItem.forEach((tally, index) => {
+          if (!tally) return;
+          notApplicable += tally.notApplicable;
+          if (hasValue(tally)) {
+            agencies += 1;
+            underSubdimension.add(index);
+          }
+        });
+        const counts = mergedCounts(ofItem);
+        const parts = counts.map(({ value, count }) => ({ value, weight: count }));
+        const n = counts.reduce((total, { count }) => total + count, 0);
+        return {
+          itemCode: item.code,
+          counts,
+          ...score(parts, { n, notApplicable, agencies }, levels),
         };
-        return { itemCode: item.code, ...score(values, counts, levels) };
       });
+      for (const index of underSubdimension) underDimension.add(index);
       const weights = subdimension.items.map((item) => item.weight);
       return {
         subdimensionCode: subdimension.code,
-        ...score(
-          partsOf(items, weights),
-          countsOf(items, agenciesUnder(codesOf(subdimension))),
-          levels,
-        ),
+        ...score(partsOf(items, weights), countsOf(items, underSubdimension.size), levels),
         items,
       };
     });
-    const agencies = agenciesUnder(dimension.subdimensions.flatMap(codesOf));
+    for (const index of underDimension) underTree.add(index);
     return {
       dimensionCode: dimension.code,
-      ...score(partsOf(subdimensions), countsOf(subdimensions, agencies), levels),
+      ...score(partsOf(subdimensions), countsOf(subdimensions, underDimension.size), levels),
       subdimensions,
     };
   });
-  const agencies = agenciesUnder([...tallies.keys()]);
   return {
-    ...score(partsOf(dimensions), countsOf(dimensions, agencies), levels),
+    ...score(partsOf(dimensions), countsOf(dimensions, underTree.size), levels),
     dimensions,
-    respondents: respondents.size,
+    respondents: tallies.reduce((total, agency) => total + agency.respondents, 0),
   };
 }
 
@@ -212,7 +229,7 @@ function acrossAgencies(scores: readonly Score[], levels: readonly MaturityLevel
 /**
  * The whole of government with each agency counting once, from the agencies'
  * trees (all of the same framework): a ministry of 40 respondents weighs what
- * a council of 3 weighs.
+ * a council of 3 weighs. Its items' counts are all the agencies' answers.
  */
 export function wholeOfGovernmentTree(
   framework: Framework,
@@ -232,18 +249,40 @@ export function wholeOfGovernmentTree(
           return {
             subdimensionCode: subdimension.code,
             ...acrossAgencies(subdimensionScores, levels),
-            items: subdimension.items.map((item, i) => ({
-              itemCode: item.code,
-              ...acrossAgencies(
-                subdimensionScores.map((scores) => itemAt(scores, i)),
-                levels,
-              ),
-            })),
+            items: subdimension.items.map((item, i) => {
+              const itemScores = subdimensionScores.map((scores) => itemAt(scores, i));
+              return {
+                itemCode: item.code,
+                counts: mergedCounts(itemScores),
+                ...acrossAgencies(itemScores, levels),
+              };
+            }),
           };
         }),
       };
     }),
   };
+}
+
+/**
+ * Every respondent counting once, whatever their agency, from the agencies'
+ * trees: an item score holds the counts of its answers, which is all the
+ * pooled tree needs.
+ */
+export function pooledTree(framework: Framework, agencyTrees: readonly ScoreTree[]): ScoreTree {
+  return scoreTree(
+    framework,
+    agencyTrees.map((tree) => ({
+      respondents: tree.respondents,
+      items: new Map(
+        tree.dimensions.flatMap((dimension) =>
+          dimension.subdimensions.flatMap((subdimension) =>
+            subdimension.items.map((item): [string, ItemTally] => [item.itemCode, item]),
+          ),
+        ),
+      ),
+    })),
+  );
 }
 
 function dimensionAt(tree: ScoreTree, index: number): DimensionScore {
@@ -264,21 +303,16 @@ function itemAt(subdimension: SubdimensionScore, index: number): ItemScore {
   return found;
 }
 
-function treesByAgency<A extends { agencyId: string }>(
+/** A tree per agency: those listed (without answers, a tree with no values), then any other. */
+function treesByAgency(
   framework: Framework,
-  rows: readonly A[],
+  tallies: readonly AgencyTallies[],
   agencyIds: readonly string[],
-  toAnswer: (row: A) => ScoredAnswer,
 ): Map<string, ScoreTree> {
-  const rowsByAgency = new Map<string, ScoredAnswer[]>(agencyIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const list = rowsByAgency.get(row.agencyId);
-    if (list) list.push(toAnswer(row));
-    else rowsByAgency.set(row.agencyId, [toAnswer(row)]);
-  }
-  return new Map(
-    [...rowsByAgency].map(([agencyId, answers]) => [agencyId, scoreTree(framework, answers)]),
-  );
+  const trees = new Map<string, ScoreTree>();
+  for (const agencyId of agencyIds) trees.set(agencyId, scoreTree(framework, []));
+  for (const agency of tallies) trees.set(agency.agencyId, scoreTree(framework, [agency]));
+  return trees;
 }
 
 /**
@@ -288,26 +322,24 @@ function treesByAgency<A extends { agencyId: string }>(
  */
 export function roundScores(options: {
   framework: Framework;
-  answers: readonly ScoredAnswer[];
+  tallies: readonly AgencyTallies[];
   agencyIds?: readonly string[];
 }): RoundScores {
-  const { framework, answers, agencyIds = [] } = options;
-  const agencies = treesByAgency(framework, answers, agencyIds, (answer) => answer);
+  const { framework, tallies, agencyIds = [] } = options;
+  const agencies = treesByAgency(framework, tallies, agencyIds);
+  const trees = [...agencies.values()];
   return {
     agencies,
-    wholeOfGovernment: wholeOfGovernmentTree(framework, [...agencies.values()]),
-    pooled: scoreTree(framework, answers),
+    wholeOfGovernment: wholeOfGovernmentTree(framework, trees),
+    pooled: pooledTree(framework, trees),
   };
 }
-
-// Stands for the whole of government where an agency id is expected; the
-// whole of government's consensus tree counts it as its one "agency".
-const WHOLE_OF_GOVERNMENT = 'whole-of-government';
 
 /**
  * The same hierarchy from the workshops' consensus, to set beside the
  * self-assessment: each agency's from its workshop, the whole of government's
- * from its own workshop. A consensus counts as one answer (n = 1, spread 0).
+ * from its own workshop. A consensus counts as one answer (n = 1, spread 0)
+ * of one respondent.
  */
 export function consensusScores(options: {
   framework: Framework;
@@ -315,21 +347,28 @@ export function consensusScores(options: {
   agencyIds?: readonly string[];
 }): ConsensusScores {
   const { framework, consensus, agencyIds = [] } = options;
-  const asAnswer = (row: ConsensusValue, agencyId: string): ScoredAnswer => ({
-    agencyId,
-    responseId: `consensus:${agencyId}`,
-    itemCode: row.itemCode,
-    value: row.value,
-    notApplicable: row.notApplicable,
-  });
-  const ofAgencies: (ConsensusValue & { agencyId: string })[] = [];
-  const ofGovernment: ScoredAnswer[] = [];
+  const ofAgencies = new Map<string, Map<string, ItemTally>>();
+  const ofGovernment = new Map<string, ItemTally>();
   for (const row of consensus) {
-    if (row.agencyId === null) ofGovernment.push(asAnswer(row, WHOLE_OF_GOVERNMENT));
-    else ofAgencies.push({ ...row, agencyId: row.agencyId });
+    let items = ofGovernment;
+    if (row.agencyId !== null) {
+      items = ofAgencies.get(row.agencyId) ?? new Map();
+      ofAgencies.set(row.agencyId, items);
+    }
+    items.set(row.itemCode, {
+      counts: row.value === null ? [] : [{ value: row.value, count: 1 }],
+      notApplicable: row.notApplicable ? 1 : 0,
+    });
   }
   return {
-    agencies: treesByAgency(framework, ofAgencies, agencyIds, (row) => asAnswer(row, row.agencyId)),
-    wholeOfGovernment: scoreTree(framework, ofGovernment),
+    agencies: treesByAgency(
+      framework,
+      [...ofAgencies].map(([agencyId, items]) => ({ agencyId, respondents: 1, items })),
+      agencyIds,
+    ),
+    wholeOfGovernment: scoreTree(
+      framework,
+      ofGovernment.size === 0 ? [] : [{ respondents: 1, items: ofGovernment }],
+    ),
   };
 }
