@@ -159,6 +159,23 @@ export interface ConsensusTable {
   recorded_at: UpdatedAt;
 }
 
+/** Per item code: answers per value ("3": 4) and "not applicable" ("na": 1). See migration 008. */
+export type StoredTallies = Record<string, Record<string, number>>;
+
+export interface ResultTalliesTable {
+  round_id: string;
+  agency_id: string;
+  tallies: ColumnType<StoredTallies, string, string>;
+  respondents: number;
+  computed_at: UpdatedAt;
+}
+
+export interface ResultStalenessTable {
+  round_id: string;
+  agency_id: string;
+  version: number;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -193,6 +210,8 @@ export interface Schema {
   audit_log: AuditLogTable;
   mail_messages: MailMessageTable;
   consensus: ConsensusTable;
+  result_tallies: ResultTalliesTable;
+  result_staleness: ResultStalenessTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
