@@ -97,4 +97,18 @@ describe('the heatmap', () => {
       cellsOf(svg).filter((cell) => cell.fill === scoreColour(3.3, { min: 1, max: 5 })),
     ).toHaveLength(24);
   });
+
+  it('stands column labels upright when they are wider than their columns', () => {
+    const upright = (columns: string[]) =>
+      textsOf(
+        heatmapChart(
+          buildHeatmapInput({ columns, cells: [columns.map(() => 3), [], columns.map(() => 2)] }),
+        ),
+      )
+        .filter((text) => columns.includes(text.text))
+        .map((text) => /^matrix\(0,-?1,-?1,0,/.test(text.attrs.transform ?? ''));
+    expect(upright(['EST1', 'LID1', 'DAT1', 'SER1'])).toEqual([false, false, false, false]);
+    const many = Array.from({ length: 20 }, (_, index) => `S${index + 1}`);
+    expect(upright(many)).toEqual(many.map(() => true));
+  });
 });

@@ -29,7 +29,8 @@ export interface HeatmapChartInput extends ChartFrame {
 const rowHeight = 22;
 const rowLabelWidth = 180;
 const legendHeight = 44;
-const columnLabelHeight = 40;
+// Average width of a character of 12px text, to tell whether column labels fit.
+const characterWidth = 7.2;
 // Below this a cell is too narrow for its number: the colour and the table carry it.
 const minCellWidthForValues = 28;
 
@@ -46,6 +47,11 @@ export function heatmapChart(input: HeatmapChartInput): string {
   const gridRight = 12;
   const cellWidth = (width - gridLeft - gridRight) / Math.max(1, input.columns.length);
   const showValues = cellWidth >= minCellWidthForValues;
+  // Labels too wide for their column stand upright above it.
+  const longestColumnLabel =
+    Math.max(0, ...input.columns.map((column) => column.length)) * characterWidth;
+  const upright = longestColumnLabel > cellWidth - 4;
+  const columnLabelHeight = upright ? longestColumnLabel + 16 : 40;
   const height =
     input.height ?? input.rows.length * rowHeight + columnLabelHeight + legendHeight + 16;
 
@@ -84,7 +90,7 @@ export function heatmapChart(input: HeatmapChartInput): string {
         splitArea: { show: false },
         axisTick: { show: false },
         axisLine: { show: false },
-        axisLabel: { color: textColour, interval: 0, hideOverlap: false },
+        axisLabel: { color: textColour, interval: 0, rotate: upright ? 90 : 0 },
       },
       yAxis: {
         type: 'category',
