@@ -54,6 +54,8 @@ import { outboxRoutes } from '../mail/outbox-routes.tsx';
 import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
+import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
+import { resultsRoutes } from '../results/results-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { workshopApi } from '../workshop/workshop-api.ts';
 import { workshopRoutes } from '../workshop/workshop-routes.tsx';
@@ -105,6 +107,7 @@ export async function buildApp({
   oidc,
   mail = { mailer: outboxOnly, publicUrl: 'http://localhost:3000' },
   scheduleReminders = false,
+  resultsMinRespondents = DEFAULT_MIN_RESPONDENTS,
 }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -188,7 +191,7 @@ export async function buildApp({
     if (isApiRequest(request.url)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return renderErrorPage(request, reply.status(status), code);
+    return renderErrorPage(request, reply.status(status), code, fields);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -229,6 +232,7 @@ export async function buildApp({
     app.addHook('onClose', stop);
   }
   await workshopRoutes(app, database);
+  await resultsRoutes(app, database, resultsMinRespondents);
   await workshopApi(app, database);
   return app;
 }

@@ -1,11 +1,17 @@
 // The page a reader sees when something they asked for cannot be shown.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
-import type { ErrorCode } from '../errors.ts';
+import type { ErrorCode, FieldProblem } from '../errors.ts';
 import { errorCodes } from './errors.ts';
 import { Layout } from './layout.tsx';
 
-export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, code: ErrorCode) {
+/** `fields`: the values refused, each named (by the last part of its path) on the page. */
+export function renderErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  fields: readonly FieldProblem[] = [],
+) {
   const { messages } = request;
   const { t } = messages;
   const title = t(`${errorCodes[code].messageKey}.title`);
@@ -18,6 +24,15 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, co
     >
       <h1>{title}</h1>
       <p>{t(`${errorCodes[code].messageKey}.body`)}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((field) => (
+            <li key={field.path}>
+              {t('error.invalidField', { field: field.path.split('.').pop() ?? field.path })}
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         <a href="/">{t('error.backHome')}</a>
       </p>

@@ -10,7 +10,7 @@ import {
   decideDisclosure,
   matchesFilter,
 } from './disclosure.ts';
-import { type ScoreTree, wholeOfGovernmentTree } from './scoring.ts';
+import { pooledTree, type ScoreTree, wholeOfGovernmentTree } from './scoring.ts';
 
 export interface AgencyProfile {
   id: string;
@@ -29,6 +29,8 @@ export interface ResultsSelection {
   filter: AgencyFilter;
   /** The total over the chosen agencies; undefined when withheld to protect a small agency. */
   total: ScoreTree | undefined;
+  /** The same agencies' answers pooled, every respondent counting once: the distributions of answers. */
+  pooled: ScoreTree | undefined;
   /** Chosen agencies that answered and may be shown on their own, by name. */
   shown: AgencyResult[];
   /** Chosen agencies that answered but are shown only inside the total. */
@@ -73,15 +75,12 @@ export function selectResults(
   }
   const byName = (a: AgencyResult, b: AgencyResult) => a.agency.name.localeCompare(b.agency.name);
   const shown = answered.filter(({ agency }) => !disclosure.hidden.has(agency.id)).sort(byName);
+  const totalShown = answered.length > 0 && disclosure.totalShown(filter);
+  const trees = answered.map(({ tree }) => tree);
   return {
     filter,
-    total:
-      answered.length > 0 && disclosure.totalShown(filter)
-        ? wholeOfGovernmentTree(
-            round.framework,
-            answered.map(({ tree }) => tree),
-          )
-        : undefined,
+    total: totalShown ? wholeOfGovernmentTree(round.framework, trees) : undefined,
+    pooled: totalShown ? pooledTree(round.framework, trees) : undefined,
     shown,
     hiddenCount: answered.length - shown.length,
     withoutAnswers,

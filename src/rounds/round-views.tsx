@@ -153,6 +153,11 @@ export function RoundOverviewView({
           </dd>
         </div>
       </dl>
+      {round.status !== 'draft' && (
+        <p>
+          <a href={`/rounds/${round.id}/results`}>{t('results.openFromRound')}</a>
+        </p>
+      )}
       {canFacilitate && (
         <p>
           <a href={`/rounds/${round.id}/workshop`}>{t('workshop.openFromRound')}</a>

@@ -1,0 +1,115 @@
+// Opens the results of a round for a request: the round and its framework,
+// the agencies with their scores and profiles, the small-number protection
+// that applies to all of them, the workshops' consensus, and the earlier rounds
+// of the same framework it can be compared with.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { findRound, listRounds, type RoundSummary } from '../rounds/round-store.ts';
+import type { Workspace } from '../workspaces/workspace-store.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import type { AgencyFilter, Disclosure } from './disclosure.ts';
+import type { CompareChoice } from './results-parts.tsx';
+import {
+  type AgencyProfile,
+  disclosureOf,
+  type ResultsSelection,
+  type RoundAgencies,
+  selectResults,
+} from './results-selection.ts';
+import { loadConsensusScores, loadRoundResults } from './results-store.ts';
+import type { ConsensusScores, ScoreTree } from './scoring.ts';
+
+export interface OpenResults extends RoundAgencies {
+  workspace: Workspace;
+  round: RoundSummary;
+  disclosure: Disclosure;
+  consensus: ConsensusScores;
+  /** Sectors of the round's agencies, for the filter. */
+  sectors: string[];
+  /** Earlier rounds of the same framework, latest first. */
+  compareChoices: CompareChoice[];
+}
+
+async function agencyProfiles(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<AgencyProfile[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'acronym', 'level', 'sector'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
+}
+
+async function roundAgencies(db: Kysely<Schema>, workspace: Workspace, roundId: string) {
+  const results = await loadRoundResults(db, roundId);
+  const agencies = await agencyProfiles(db, workspace.id, [...results.agencies.keys()]);
+  return { framework: results.framework, agencies, trees: results.agencies };
+}
+
+export async function openResults(
+  db: Kysely<Schema>,
+  options: { roundId: string; threshold: number },
+): Promise<OpenResults> {
+  const workspace = await requireWorkspace(db);
+  const round = await findRound(db, workspace.id, options.roundId);
+  if (!round) throw new AppError('not_found', `There is no round ${options.roundId}`);
+  const scored = await roundAgencies(db, workspace, round.id);
+  const rounds = await listRounds(db, workspace.id);
+  return {
+    workspace,
+    round,
+    ...scored,
+    disclosure: disclosureOf(scored, options.threshold),
+    consensus: await loadConsensusScores(db, round.id),
+    sectors: [...new Set(scored.agencies.map((agency) => agency.sector))].sort(),
+    compareChoices: rounds
+      .filter(
+        (other) =>
+          other.id !== round.id &&
+          other.frameworkKey === round.frameworkKey &&
+          other.opensOn < round.opensOn,
+      )
+      .map((other) => ({ id: other.id, name: other.name })),
+  };
+}
+
+export interface EarlierResults {
+  round: CompareChoice;
+  /** The chosen agencies' total in the earlier round, under that round's own protection. */
+  selection: ResultsSelection;
+}
+
+/** The earlier round chosen to compare with; it must be one of `compareChoices`. */
+export async function openEarlierResults(
+  db: Kysely<Schema>,
+  results: OpenResults,
+  options: { compare: string | undefined; filter: AgencyFilter; threshold: number; field: string },
+): Promise<EarlierResults | undefined> {
+  if (options.compare === undefined) return undefined;
+  const choice = results.compareChoices.find((candidate) => candidate.id === options.compare);
+  if (!choice)
+    throw new AppError('invalid_request', 'Choose an earlier round of the same framework', [
+      { path: options.field, message: 'is not an earlier round of this framework' },
+    ]);
+  const scored = await roundAgencies(db, results.workspace, choice.id);
+  const disclosure = disclosureOf(scored, options.threshold);
+  return { round: choice, selection: selectResults(scored, disclosure, options.filter) };
+}
+
+/** The whole of government's consensus, when a workshop recorded any. */
+export function wholeOfGovernmentConsensus(results: OpenResults): ScoreTree | undefined {
+  const tree = results.consensus.wholeOfGovernment;
+  return tree.value === undefined ? undefined : tree;
+}
+
+/** An agency's own consensus, when its workshop recorded any. */
+export function agencyConsensus(results: OpenResults, agencyId: string): ScoreTree | undefined {
+  const tree = results.consensus.agencies.get(agencyId);
+  return tree?.value === undefined ? undefined : tree;
+}

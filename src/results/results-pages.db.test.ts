@@ -1,0 +1,122 @@
+// The results pages of the demo round, read by a member without JavaScript:
+// what each page shows, filters, comparisons, small-number protection, and
+// refusals of bad addresses.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
+import { demoRoundId } from '../../test/workshop.ts';
+
+describe('the results pages', () => {
+  const context = useTestApp('demo');
+  let roundId: string;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    roundId = await demoRoundId(context.database.db);
+    headers = headersOf(await signInAs(context.database, 'viewer'));
+  });
+
+  const get = (url: string) => context.app.inject({ method: 'GET', url, headers });
+
+  it('is linked from the round’s page', async () => {
+    const response = await get(`/rounds/${roundId}`);
+    expect(response.body).toContain(`href="/rounds/${roundId}/results"`);
+  });
+
+  it('shows the whole of government by dimension, as a chart and as a table', async () => {
+    const response = await get(`/rounds/${roundId}/results`);
+    expect(response.statusCode).toBe(200);
+    const body = response.body;
+    expect(body).toContain('<h1>Results</h1>');
+    expect(body).toMatch(/<svg[^>]*role="img"/);
+    expect(body).toContain('Scores by dimension, with their maturity level');
+    for (const dimension of ['Leadership', 'Technology', 'Professional and workforce development'])
+      expect(body).toContain(dimension);
+    expect(body).toMatch(/Overall score<\/dt><dd><strong>\d\.\d\d<\/strong>/);
+    expect(body).not.toMatch(/\sstyle=/);
+    expect(body).not.toContain('NaN');
+  });
+
+  it('filters by level and by sector', async () => {
+    const all = await get(`/rounds/${roundId}/results`);
+    const local = await get(`/rounds/${roundId}/results?level=local&sector=`);
+    expect(local.statusCode).toBe(200);
+    const agencies = (body: string) =>
+      Number(/Agencies with a score<\/dt><dd>(\d+)/.exec(body)?.[1]);
+    expect(agencies(local.body)).toBeLessThan(agencies(all.body));
+    expect(local.body).toContain('<option value="local" selected>');
+  });
+
+  it('lists agencies in a heatmap with a table, each linking to its own page', async () => {
+    const response = await get(`/rounds/${roundId}/results/agencies`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Scores by agency and sub-dimension');
+    const link = new RegExp(`href="/rounds/${roundId}/results/agencies/([0-9a-f-]{36})"`).exec(
+      response.body,
+    );
+    expect(link).not.toBeNull();
+    const agency = await get(`/rounds/${roundId}/results/agencies/${link?.[1]}`);
+    expect(agency.statusCode).toBe(200);
+    expect(agency.body).toContain('Compared with other agencies');
+    expect(agency.body).toContain('Whole of government');
+  });
+
+  it('shows the answers of each item of a dimension', async () => {
+    const response = await get(`/rounds/${roundId}/results/items?dimension=TEC`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('id="item-TEC01"');
+    expect(response.body).toContain('Not applicable');
+    expect(response.body).toContain('Where respondents disagree most');
+  });
+
+  it('gives diagnostic findings linked to their numbers', async () => {
+    const response = await get(`/rounds/${roundId}/results/diagnostics`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Items pulling a dimension down');
+    expect(response.body).toMatch(
+      new RegExp(`href="/rounds/${roundId}/results/items#item-[A-Z]{3}\\d\\d"`),
+    );
+  });
+
+  it('names the field of a bad filter, and does not know unknown rounds', async () => {
+    const level = await get(`/rounds/${roundId}/results?level=galactic`);
+    expect(level.statusCode).toBe(400);
+    expect(level.body).toContain('The value of “level” cannot be used.');
+    const dimension = await get(`/rounds/${roundId}/results/items?dimension=NOPE`);
+    expect(dimension.statusCode).toBe(400);
+    const compare = await get(`/rounds/${roundId}/results?compare=${roundId}`);
+    expect(compare.statusCode).toBe(400);
+    expect(compare.body).toContain('The value of “compare” cannot be used.');
+    const unknown = await get('/rounds/00000000-0000-4000-8000-000000000000/results');
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('does not show an agency with too few respondents on its own', async () => {
+    const agencies = await get(`/rounds/${roundId}/results/agencies`);
+    const shown = new Set(
+      [...agencies.body.matchAll(/results\/agencies\/([0-9a-f-]{36})"/g)].map((m) => m[1]),
+    );
+    const small = await context.database.db
+      .selectFrom('responses')
+      .select(['agency_id'])
+      .where('round_id', '=', roundId)
+      .where('status', '=', 'submitted')
+      .groupBy('agency_id')
+      .having((eb) => eb.fn.countAll(), '<', 3)
+      .execute();
+    for (const { agency_id } of small) {
+      expect(shown.has(agency_id)).toBe(false);
+      const page = await get(`/rounds/${roundId}/results/agencies/${agency_id}`);
+      expect(page.statusCode).toBe(404);
+      expect(page.body).toContain('fewer than 3 respondents');
+    }
+  });
+
+  it('is in Spanish for a Spanish reader', async () => {
+    const response = await context.app.inject({
+      url: `/rounds/${roundId}/results`,
+      headers: { ...headers, 'accept-language': 'es' },
+    });
+    expect(response.body).toContain('<h1>Resultados</h1>');
+  });
+});
