@@ -55,6 +55,7 @@ export function radarChart(input: RadarChartInput): string {
     radar: {
       center: ['50%', '48%'],
       radius: '62%',
+      clockwise: true,
       splitNumber: steps,
       axisName: { color: mutedTextColour, fontSize: 12 },
       axisLine: { lineStyle: { color: lineColour } },

@@ -31,9 +31,11 @@ interface SvgNode {
   text?: string;
 }
 
-// The SVG painter's tree is not part of echarts' typed API; reading it instead
-// of the string renderToSVGString makes lets us rewrite attributes without
-// parsing, and leave out the <style> of hover and animation effects.
+// echarts' renderToSVGString writes font declarations as style attributes, a
+// <style> of hover effects, hydration metadata (ecmeta_*), and classes and ids
+// numbered by a counter across the whole process (zr0-..., zr1-...). Reading
+// the SVG painter's tree instead, which is not part of echarts' typed API,
+// leaves the <style> out and lets us rewrite the rest without parsing markup.
 interface SvgPainter {
   renderToVNode(options: {
     animation: boolean;
@@ -55,7 +57,6 @@ export function renderChart(frame: ChartFrame, option: EChartsOption): string {
   try {
     chart.setOption({
       animation: false,
-      aria: { enabled: false },
       textStyle: { fontFamily: chartFont, fontSize: rootFontSize, color: textColour },
       ...option,
     });
