@@ -6,12 +6,8 @@ import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from './answer.ts';
-import {
-  loadResponse,
-  saveAnsweredChanges,
-  saveAnswers,
-  submitResponse,
-} from './questionnaire-store.ts';
+import { GroupedSaves } from './grouped-saves.ts';
+import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
 import { OpenedLinks, requireOpenLink } from './respondent-link.ts';
 import { recordedAt } from './save-decision.ts';
 
@@ -98,8 +94,9 @@ const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodyS
 
 export async function questionnaireApi(app: App, database: Database) {
   const respondent = { access: 'respondent' as const };
-  // Autosave looks a link up once, then checks it within each save's statement.
+  // Autosave looks a link up once, then checks it within each save's transaction.
   const openedLinks = new OpenedLinks();
+  const groupedSaves = new GroupedSaves(database.db);
   async function openAndRemember(token: string) {
     const { invitation, framework } = await requireOpenLink(database.db, token);
     return openedLinks.remember(token, invitation, framework);
@@ -176,7 +173,7 @@ export async function questionnaireApi(app: App, database: Database) {
       }
       const { saveId } = request.body;
       if (changes.every(isAnswered)) {
-        const outcome = await saveAnsweredChanges(database.db, link.ids, changes, saveId);
+        const outcome = await groupedSaves.save({ link: link.ids, changes, saveId });
         if (outcome !== 'link_closed') return { saveId, ...outcome };
         openedLinks.forget(token);
       }

@@ -24,18 +24,25 @@ export interface StoredResponse {
 }
 
 // A stored framework version never changes, so one parsed copy per id serves
-// every request of every process for as long as it runs.
-const frameworks = new Map<string, Framework>();
+// every request of every process for as long as it runs. The promise is kept,
+// so respondents who arrive together (a server just started) read it once.
+const frameworks = new Map<string, Promise<Framework>>();
 
-export async function frameworkOfRound(db: Kysely<Schema>, frameworkId: string) {
+export function frameworkOfRound(db: Kysely<Schema>, frameworkId: string): Promise<Framework> {
   let framework = frameworks.get(frameworkId);
   if (!framework) {
-    const stored = await findFrameworkById(db, frameworkId);
-    if (!stored) throw new AppError('not_found', `There is no framework ${frameworkId}`);
-    framework = stored.framework;
+    framework = readFramework(db, frameworkId);
     frameworks.set(frameworkId, framework);
+    // A read that failed is tried again by the next request.
+    framework.catch(() => frameworks.delete(frameworkId));
   }
   return framework;
+}
+
+async function readFramework(db: Kysely<Schema>, frameworkId: string) {
+  const stored = await findFrameworkById(db, frameworkId);
+  if (!stored) throw new AppError('not_found', `There is no framework ${frameworkId}`);
+  return stored.framework;
 }
 
 const answerColumns = [
@@ -155,11 +162,13 @@ export async function saveAnswers(
 ): Promise<SaveOutcome> {
   const { invitation, framework, changes, saveId } = options;
   // A change that answers (a value or "not applicable") never makes a
-  // submitted response incomplete, so its whole save fits in one statement:
+  // submitted response incomplete, so it needs no read of the stored answers:
   // the common case of autosave, and most of its cost saved.
   if (changes.length > 0 && changes.every(isAnswered)) {
-    const outcome = await saveAnsweredChanges(db, linkIdsOf(invitation), changes, saveId);
-    if (outcome !== 'link_closed') return outcome;
+    const [outcome] = await saveAnsweredGroup(db, [
+      { link: linkIdsOf(invitation), changes, saveId },
+    ]);
+    if (outcome && outcome !== 'link_closed') return outcome;
   }
   return db.transaction().execute(async (tx) => {
     const response = await lockResponse(tx, invitation);
@@ -239,77 +248,115 @@ export async function saveAnswers(
   });
 }
 
+/** A save of answering changes through one link, as autosave sends it. */
+export interface AnsweredSave {
+  link: LinkIds;
+  changes: readonly AnswerChange[];
+  saveId: string | undefined;
+}
+
 /**
- * The save of answering changes as one atomic statement: the link checked
- * (not revoked, its round open today, in UTC days — the rule of
- * invitation-link.ts's decideLink), the response created or found, the save
- * id recorded (a repeat stops here), and each answer written unless the stored
- * one was changed later — save-decision.ts's `supersedes`, in SQL. One
- * statement is one round trip and one commit. 'link_closed': nothing was
- * written; the caller asks decideLink why.
+ * Saves of answering changes through different links, written together in one
+ * transaction: three statements whatever their number, so saves that arrive
+ * together share the cost of a round trip and a commit (grouped-saves.ts).
+ * Each link is checked (not revoked, its round open today, in UTC days — the
+ * rule of invitation-link.ts's decideLink) as its response is created or
+ * locked; each save id is recorded (a repeat stops there); each answer is
+ * written unless the stored one was changed later — save-decision.ts's
+ * `supersedes`, in SQL. The outcomes come in the order of the saves;
+ * 'link_closed': nothing of that save was written, the caller asks decideLink
+ * why. Each statement joins the saves to stored rows only, never to rows of
+ * another statement, so its plan does not depend on the planner's guess of how
+ * many saves there are.
  */
-export async function saveAnsweredChanges(
+export async function saveAnsweredGroup(
   db: Kysely<Schema>,
-  link: LinkIds,
-  changes: readonly AnswerChange[],
-  saveId: string | undefined,
-): Promise<SaveOutcome | 'link_closed'> {
-  const rows = changes.map(
-    (change) =>
-      sql`(${change.itemCode}::text, ${change.value}::smallint, ${change.notApplicable}::boolean, ${change.comment}::text, ${change.evidenceUrl}::text, ${change.changedAt.toISOString()}::timestamptz)`,
-  );
-  const result = await sql<{
-    open: number;
-    status: ResponseStatus;
-    fresh: number;
-    written: string[];
-  }>`
-    with link as (
-      select 1 from invitations join rounds on rounds.id = invitations.round_id
-      where invitations.id = ${link.invitationId} and invitations.revoked_at is null
-        and rounds.status = 'open'
+  saves: readonly AnsweredSave[],
+): Promise<(SaveOutcome | 'link_closed')[]> {
+  const invitationIds = saves.map((save) => save.link.invitationId);
+  if (new Set(invitationIds).size !== saves.length)
+    throw new Error('A group of saves has at most one save per link');
+  return db.transaction().execute(async (tx) => {
+    // Responses are locked in the order of their invitations' ids, so two
+    // transactions that lock some of the same responses cannot deadlock.
+    const byInvitation = [...saves].sort((a, b) =>
+      a.link.invitationId < b.link.invitationId ? -1 : 1,
+    );
+    const opened = await sql<{ id: string; invitation_id: string; status: ResponseStatus }>`
+      insert into responses (invitation_id, round_id, agency_id, status)
+      select link.invitation_id, link.round_id, link.agency_id, 'draft'
+      from unnest(${byInvitation.map((save) => save.link.invitationId)}::uuid[],
+                  ${byInvitation.map((save) => save.link.roundId)}::uuid[],
+                  ${byInvitation.map((save) => save.link.agencyId)}::uuid[])
+             with ordinality as link (invitation_id, round_id, agency_id, position)
+      join invitations on invitations.id = link.invitation_id and invitations.revoked_at is null
+      join rounds on rounds.id = invitations.round_id and rounds.status = 'open'
         and rounds.opens_on <= (now() at time zone 'UTC')::date
         and rounds.closes_on >= (now() at time zone 'UTC')::date
-    ), response as (
-      insert into responses (invitation_id, round_id, agency_id, status)
-      select ${link.invitationId}, ${link.roundId}, ${link.agencyId}, 'draft' from link
+      order by link.position
       on conflict (invitation_id) do update set updated_at = now()
-      returning id, status
-    ), saved as (
-      ${
-        saveId === undefined
-          ? sql`select id as response_id from response`
-          : sql`insert into response_saves (response_id, save_id) select id, ${saveId} from response
-                on conflict do nothing returning response_id`
-      }
-    ), changes (item_code, value, not_applicable, comment, evidence_url, changed_at) as (
-      values ${sql.join(rows)}
-    ), written as (
-      insert into answers (response_id, item_code, value, not_applicable, comment, evidence_url, changed_at)
-      select saved.response_id, changes.item_code, changes.value, changes.not_applicable,
-             changes.comment, changes.evidence_url, changes.changed_at
-      from changes cross join saved
-      on conflict (response_id, item_code) do update set
-        value = excluded.value, not_applicable = excluded.not_applicable, comment = excluded.comment,
-        evidence_url = excluded.evidence_url, changed_at = excluded.changed_at, updated_at = now()
-      where answers.changed_at <= excluded.changed_at
-      returning item_code
-    )
-    select (select count(*) from link) as open,
-           (select status from response) as status,
-           (select count(*) from saved) as fresh,
-           coalesce((select array_agg(item_code) from written), '{}') as written
-  `.execute(db);
-  const outcome = result.rows[0];
-  if (!outcome) throw new Error('The save statement returned no row');
-  if (Number(outcome.open) === 0) return 'link_closed';
-  if (Number(outcome.fresh) === 0) return { duplicate: true, written: [], status: outcome.status };
-  const written = new Set(outcome.written);
-  return {
-    duplicate: false,
-    written: changes.map((change) => change.itemCode).filter((code) => written.has(code)),
-    status: outcome.status,
-  };
+      returning id, invitation_id, status
+    `.execute(tx);
+    const responseOf = new Map(opened.rows.map((row) => [row.invitation_id, row]));
+    const open = saves.flatMap((save) => {
+      const response = responseOf.get(save.link.invitationId);
+      return response ? [{ save, response }] : [];
+    });
+    const identified = open.filter(({ save }) => save.saveId !== undefined);
+    const recorded =
+      identified.length === 0
+        ? new Set<string>()
+        : new Set(
+            (
+              await sql<{ response_id: string }>`
+                insert into response_saves (response_id, save_id)
+                select * from unnest(${identified.map(({ response }) => response.id)}::uuid[],
+                                     ${identified.map(({ save }) => save.saveId)}::text[])
+                on conflict do nothing
+                returning response_id
+              `.execute(tx)
+            ).rows.map((row) => row.response_id),
+          );
+    const fresh = open.filter(
+      ({ save, response }) => save.saveId === undefined || recorded.has(response.id),
+    );
+    const answers = fresh.flatMap(({ save, response }) =>
+      save.changes.map((change) => ({ responseId: response.id, change })),
+    );
+    const written = new Set<string>();
+    if (answers.length > 0) {
+      const rows = await sql<{ response_id: string; item_code: string }>`
+        insert into answers (response_id, item_code, value, not_applicable, comment, evidence_url, changed_at)
+        select * from unnest(${answers.map((answer) => answer.responseId)}::uuid[],
+                             ${answers.map(({ change }) => change.itemCode)}::text[],
+                             ${answers.map(({ change }) => change.value)}::smallint[],
+                             ${answers.map(({ change }) => change.notApplicable)}::boolean[],
+                             ${answers.map(({ change }) => change.comment)}::text[],
+                             ${answers.map(({ change }) => change.evidenceUrl)}::text[],
+                             ${answers.map(({ change }) => change.changedAt.toISOString())}::timestamptz[])
+        on conflict (response_id, item_code) do update set
+          value = excluded.value, not_applicable = excluded.not_applicable, comment = excluded.comment,
+          evidence_url = excluded.evidence_url, changed_at = excluded.changed_at, updated_at = now()
+        where answers.changed_at <= excluded.changed_at
+        returning response_id, item_code
+      `.execute(tx);
+      for (const row of rows.rows) written.add(`${row.response_id} ${row.item_code}`);
+    }
+    const freshResponses = new Set(fresh.map(({ response }) => response.id));
+    return saves.map((save): SaveOutcome | 'link_closed' => {
+      const response = responseOf.get(save.link.invitationId);
+      if (!response) return 'link_closed';
+      if (!freshResponses.has(response.id))
+        return { duplicate: true, written: [], status: response.status };
+      return {
+        duplicate: false,
+        written: save.changes
+          .map((change) => change.itemCode)
+          .filter((code) => written.has(`${response.id} ${code}`)),
+        status: response.status,
+      };
+    });
+  });
 }
 
 /**

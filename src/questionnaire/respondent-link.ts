@@ -53,7 +53,7 @@ export async function requireOpenLink(db: Kysely<Schema>, token: string) {
  * What autosave remembers of a link that opened: the facts that never change
  * for a token (its invitation, round and agency, and the framework a round
  * keeps once open). Whether the link still opens today is checked again by
- * each save, inside its own statement (saveAnsweredChanges).
+ * each save, inside its own transaction (saveAnsweredGroup).
  */
 export class OpenedLinks {
   static readonly MAX = 50_000;
