@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRadarInput } from '../../test/charts.ts';
 import { svgElements, textsOf } from '../../test/svg.ts';
 import { seriesColours } from './chart-colours.ts';
-import { radarChart } from './radar-chart.ts';
+import { radarChart, wrapName } from './radar-chart.ts';
 
 const lines = (svg: string) => svgElements(svg).filter((element) => element.tag === 'polyline');
 
@@ -21,6 +21,19 @@ describe('the radar chart', () => {
         'Ministerio de Salud',
       ]),
     );
+  });
+
+  it('breaks a long axis name over lines instead of cutting it at the edge', () => {
+    expect(wrapName('Professional and workforce development', 18)).toBe(
+      'Professional and\nworkforce\ndevelopment',
+    );
+    expect(wrapName('Leadership', 18)).toBe('Leadership');
+    const svg = radarChart({
+      ...buildRadarInput(),
+      axes: ['Professional and workforce development', 'B', 'C', 'D', 'E', 'F'],
+    });
+    const texts = textsOf(svg).map((text) => text.text);
+    expect(texts).toEqual(expect.arrayContaining(['Professional and', 'workforce', 'development']));
   });
 
   it('runs its scale from the lowest to the highest answer, in the reader’s numbers', () => {

@@ -23,6 +23,22 @@ const lineDashes: ('solid' | 'dashed' | 'dotted' | number[])[] = [
 ];
 const markers = ['circle', 'rect', 'triangle', 'diamond'];
 
+// Axis names longer than this break over lines, so a long dimension name
+// ("Professional and workforce development") is not cut at the chart's edge.
+const AXIS_NAME_LINE = 18;
+
+/** Breaks a name between words into lines of at most `width` characters (a longer word stays whole). */
+export function wrapName(name: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 export function radarChart(input: RadarChartInput): string {
   const steps = input.scale.max - input.scale.min;
   const series: RadarSeriesOption = {
@@ -63,7 +79,7 @@ export function radarChart(input: RadarChartInput): string {
       splitArea: { show: false },
       axisLabel: { show: false },
       indicator: input.axes.map((name, axis) => ({
-        name,
+        name: wrapName(name, AXIS_NAME_LINE),
         min: input.scale.min,
         max: input.scale.max,
         // The scale's numbers once, along the first axis.

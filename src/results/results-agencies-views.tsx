@@ -18,6 +18,7 @@ import {
   ResultsNav,
   type ResultsQuery,
   resultsHref,
+  TableScroll,
 } from './results-parts.tsx';
 import type { ResultsSelection } from './results-selection.ts';
 import { scoreScaleOf } from './score-scale.ts';
@@ -103,7 +104,7 @@ export function ResultsAgenciesView({
               </dl>
             </details>
           </Chart>
-          <div class="table-scroll">
+          <TableScroll label={t('results.agencies.table')}>
             <table>
               <caption>{t('results.agencies.table')}</caption>
               <thead>
@@ -143,7 +144,7 @@ export function ResultsAgenciesView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {data.earlier && <AgencyChanges messages={messages} data={data} earlier={data.earlier} />}
         </>
       )}

@@ -52,7 +52,7 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
   const dimensionName = new Map(framework.dimensions.map((d) => [d.code, text(d.name)] as const));
   const subdimensionName = new Map(
     framework.dimensions.flatMap((d) =>
-      d.subdimensions.map((s) => [s.code, text(s.name)] as const),
+      d.subdimensions.map((s) => [s.code, `${text(d.name)}: ${text(s.name)}`] as const),
     ),
   );
   return (

@@ -19,6 +19,7 @@ import {
   ResultsNav,
   type ResultsQuery,
   resultsHref,
+  TableScroll,
 } from './results-parts.tsx';
 import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
 import type { ItemScore, SubdimensionScore } from './scoring.ts';
@@ -216,7 +217,7 @@ function SubdimensionAnswers({
           })),
         })}
       >
-        <div class="table-scroll">
+        <TableScroll label={t('results.items.table', { subdimension: text(subdimension.name) })}>
           <table>
             <caption>{t('results.items.table', { subdimension: text(subdimension.name) })}</caption>
             <thead>
@@ -252,7 +253,7 @@ function SubdimensionAnswers({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Chart>
     </section>
   );

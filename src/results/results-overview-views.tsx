@@ -126,7 +126,9 @@ function DimensionSection({
   const series: ChartSeries[] = [
     { name: t('results.series.selfAssessment'), values: total.dimensions.map((d) => d.value) },
   ];
-  if (consensus)
+  // A radar cannot leave a gap: a consensus covering only some dimensions is
+  // left to the table rather than drawn as zeros.
+  if (consensus?.dimensions.every((d) => d.value !== undefined))
     series.push({
       name: t('results.series.consensus'),
       values: consensus.dimensions.map((d) => d.value),
@@ -203,7 +205,9 @@ function SubdimensionSection({
   const text = textOf(messages, framework);
   const subdimensionName = new Map(
     framework.dimensions.flatMap((dimension) =>
-      dimension.subdimensions.map((s) => [s.code, text(s.name)] as const),
+      dimension.subdimensions.map(
+        (s) => [s.code, `${text(dimension.name)}: ${text(s.name)}`] as const,
+      ),
     ),
   );
   const { strongest, weakest } = strongestAndWeakest(total, HIGHLIGHTS);
