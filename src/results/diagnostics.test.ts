@@ -37,7 +37,7 @@ describe('items pulling a dimension down', () => {
     // AAA02 is 2 below, its share 3/4 of AAA-G, which is half of AAA: effect 2 · 3/8 = 0.75.
     // AAA01 and AAA03 score above AAA: they pull it up, not down.
     const tree = treeOf(framework, { AAA01: [5], AAA02: [1], AAA03: [4], BBB01: [2] });
-    expect(itemsPullingDown(framework, tree, { perDimension: 3, minEffect: 0.1 })).toEqual([
+    expect(itemsPullingDown(framework, tree, { perDimension: 3, minGap: 0.5 })).toEqual([
       {
         dimensionCode: 'AAA',
         subdimensionCode: 'AAA-G',
@@ -49,9 +49,13 @@ describe('items pulling a dimension down', () => {
     ]);
   });
 
-  it('leaves out effects too small to matter', () => {
+  it('leaves out items too close to their dimension to matter', () => {
+    // AAA-G 3, AAA-X 3.5, AAA 3.25: both AAA-G items are a quarter point below.
     const tree = treeOf(framework, { AAA01: [3], AAA02: [3], AAA03: [3.5] });
-    expect(itemsPullingDown(framework, tree, { perDimension: 3, minEffect: 0.25 })).toEqual([]);
+    expect(itemsPullingDown(framework, tree, { perDimension: 3, minGap: 0.5 })).toEqual([]);
+    expect(
+      itemsPullingDown(framework, tree, { perDimension: 3, minGap: 0.25 }).map((f) => f.itemCode),
+    ).toEqual(['AAA02', 'AAA01']);
   });
 });
 

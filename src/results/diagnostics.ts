@@ -22,13 +22,15 @@ export interface ItemPullingDown {
 
 /**
  * Per dimension, the items whose low score costs the dimension most, largest
- * effect first: at most `perDimension` of them, and only effects of at least
- * `minEffect` points, so a page does not list noise.
+ * effect first: at most `perDimension` of them, and only items at least
+ * `minGap` points below the dimension, so a page does not list noise. (The
+ * effect of one item is small by construction, a share of a dimension of
+ * dozens of items, so it ranks the findings but is no threshold.)
  */
 export function itemsPullingDown(
   framework: Framework,
   tree: ScoreTree,
-  options: { perDimension: number; minEffect: number },
+  options: { perDimension: number; minGap: number },
 ): ItemPullingDown[] {
   return framework.dimensions.flatMap((dimension, d) => {
     const scores = tree.dimensions[d];
@@ -43,7 +45,7 @@ export function itemsPullingDown(
       );
       return subdimension.items.flatMap((item, i) => {
         const itemValue = items[i]?.value;
-        if (itemValue === undefined || itemValue >= dimensionValue) return [];
+        if (itemValue === undefined || dimensionValue - itemValue < options.minGap) return [];
         const share = item.weight / scoredWeight / scoredSubdimensions;
         return [
           {
@@ -57,10 +59,7 @@ export function itemsPullingDown(
         ];
       });
     });
-    return found
-      .filter((finding) => finding.effect >= options.minEffect)
-      .sort((a, b) => b.effect - a.effect)
-      .slice(0, options.perDimension);
+    return found.sort((a, b) => b.effect - a.effect).slice(0, options.perDimension);
   });
 }
 

@@ -108,7 +108,6 @@ export function ResultsDiagnosticsView({
                     value: formatScore(messages, finding.value),
                     peerValue: formatScore(messages, finding.peerValue),
                     peers: finding.peers,
-                    level: t(`level.${finding.agency.level}`),
                     gap: formatScore(messages, Math.abs(finding.gap)),
                   },
                 )}{' '}

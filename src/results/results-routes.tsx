@@ -49,7 +49,7 @@ const itemsQuery = filterQuery.extend({
 
 // How many findings of each kind a page lists: enough to act on, few enough to read.
 const PULLING_DOWN_PER_DIMENSION = 2;
-const MIN_EFFECT = 0.05;
+const MIN_GAP_BELOW_DIMENSION = 0.4;
 const APART_FROM_PEERS = 8;
 const MIN_PEER_GAP = 0.5;
 const DIVERGENCES = 10;
@@ -196,7 +196,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
               },
               pullingDown: itemsPullingDown(results.framework, tree, {
                 perDimension: PULLING_DOWN_PER_DIMENSION,
-                minEffect: MIN_EFFECT,
+                minGap: MIN_GAP_BELOW_DIMENSION,
               }),
               divergences: itemSpreads(tree)
                 .sort((a, b) => b.spread - a.spread)
@@ -277,7 +277,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
               pullingDown: selection.total
                 ? itemsPullingDown(results.framework, selection.total, {
                     perDimension: PULLING_DOWN_PER_DIMENSION,
-                    minEffect: MIN_EFFECT,
+                    minGap: MIN_GAP_BELOW_DIMENSION,
                   })
                 : [],
               // Peers are the agencies shown, so the comparison reveals nothing hidden.
