@@ -4,13 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../src/db/schema.ts';
 import { type BuiltRound, buildInvitation } from './factories.ts';
 
-/** The demo's closed dgca round, with its hundreds of submitted responses. */
+/** The demo's latest closed dgca round (2025), with its hundreds of submitted responses. */
 export async function demoRoundId(db: Kysely<Schema>): Promise<string> {
   const round = await db
     .selectFrom('rounds')
     .select('id')
     .where('status', '=', 'closed')
-    .orderBy('opens_on')
+    .orderBy('opens_on', 'desc')
     .executeTakeFirstOrThrow();
   return round.id;
 }

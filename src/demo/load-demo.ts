@@ -1,4 +1,5 @@
-// Writes the generated Sumwhere demo into an empty database, in one transaction.
+// Writes the generated Sumwhere demo (agencies, two closed rounds, accounts and
+// the workshop's consensus) into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
 import { createUser, setMembership } from '../accounts/account-store.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -6,7 +7,7 @@ import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findFramework } from '../frameworks/framework-store.ts';
 import { createWorkspace } from '../workspaces/workspace-store.ts';
-import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
+import { type DemoRoundRecords, generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
@@ -32,7 +33,7 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
   await db.transaction().execute(async (tx) => {
     if (!(await isEmpty(tx)))
       throw new AppError('conflict', 'The demo is only created in an empty database');
-    const { workspace, agencies, round, invitations, responses, answers } = demo;
+    const { workspace, agencies } = demo;
     await createWorkspace(tx, workspace);
     // Parents first, so every parent_id refers to a row already there.
     const ordered = [...agencies].sort(
@@ -55,54 +56,8 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
         )
         .execute();
     }
-    await tx
-      .insertInto('rounds')
-      .values({
-        id: round.id,
-        workspace_id: workspace.id,
-        framework_id: dgca.id,
-        name: round.name,
-        opens_on: round.opensOn,
-        closes_on: round.closesOn,
-        status: round.status,
-      })
-      .execute();
-    await tx
-      .insertInto('round_agencies')
-      .values(round.agencyIds.map((agencyId) => ({ round_id: round.id, agency_id: agencyId })))
-      .execute();
-    for (const batch of batches(invitations)) {
-      await tx
-        .insertInto('invitations')
-        .values(
-          batch.map((invitation) => ({
-            id: invitation.id,
-            round_id: invitation.roundId,
-            agency_id: invitation.agencyId,
-            email: invitation.email,
-            token_hash: invitation.tokenHash,
-            created_at: round.opensOn,
-          })),
-        )
-        .execute();
-    }
-    for (const batch of batches(responses)) {
-      await tx
-        .insertInto('responses')
-        .values(
-          batch.map((response) => ({
-            id: response.id,
-            invitation_id: response.invitationId,
-            round_id: response.roundId,
-            agency_id: response.agencyId,
-            status: response.status,
-            started_at: response.startedAt,
-            updated_at: response.updatedAt,
-            submitted_at: response.submittedAt,
-          })),
-        )
-        .execute();
-    }
+    for (const records of [demo.baseline, demo])
+      await insertRound(tx, { workspaceId: workspace.id, frameworkId: dgca.id }, records);
     for (const account of accounts) {
       await createUser(tx, {
         id: account.id,
@@ -117,23 +72,100 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
         agencyIds: account.agencyIds,
       });
     }
-    for (const batch of batches(answers)) {
+    // The demo's facilitator ran the workshops, so the pages name them beside each consensus.
+    const facilitator = accounts.find((account) => account.role === 'facilitator');
+    if (!facilitator) throw new Error('The demo has no facilitator to record its workshop');
+    for (const batch of batches(demo.consensus)) {
       await tx
-        .insertInto('answers')
+        .insertInto('consensus')
         .values(
-          batch.map((answer) => ({
-            response_id: answer.responseId,
-            item_code: answer.itemCode,
-            value: answer.value,
-            not_applicable: answer.notApplicable,
-            comment: answer.comment,
-            updated_at: round.closesOn,
+          batch.map((consensus) => ({
+            id: consensus.id,
+            round_id: consensus.roundId,
+            item_code: consensus.itemCode,
+            agency_id: consensus.agencyId,
+            value: consensus.value,
+            not_applicable: false,
+            rationale: consensus.rationale,
+            recorded_by: facilitator.id,
+            recorded_at: consensus.recordedAt,
           })),
         )
         .execute();
     }
   });
   return demo;
+}
+
+/** A closed round: its scope, invitations, responses and answers. */
+async function insertRound(
+  tx: Kysely<Schema>,
+  { workspaceId, frameworkId }: { workspaceId: string; frameworkId: string },
+  { round, invitations, responses, answers }: DemoRoundRecords,
+) {
+  await tx
+    .insertInto('rounds')
+    .values({
+      id: round.id,
+      workspace_id: workspaceId,
+      framework_id: frameworkId,
+      name: round.name,
+      opens_on: round.opensOn,
+      closes_on: round.closesOn,
+      status: round.status,
+    })
+    .execute();
+  await tx
+    .insertInto('round_agencies')
+    .values(round.agencyIds.map((agencyId) => ({ round_id: round.id, agency_id: agencyId })))
+    .execute();
+  for (const batch of batches(invitations)) {
+    await tx
+      .insertInto('invitations')
+      .values(
+        batch.map((invitation) => ({
+          id: invitation.id,
+          round_id: invitation.roundId,
+          agency_id: invitation.agencyId,
+          email: invitation.email,
+          token_hash: invitation.tokenHash,
+          created_at: round.opensOn,
+        })),
+      )
+      .execute();
+  }
+  for (const batch of batches(responses)) {
+    await tx
+      .insertInto('responses')
+      .values(
+        batch.map((response) => ({
+          id: response.id,
+          invitation_id: response.invitationId,
+          round_id: response.roundId,
+          agency_id: response.agencyId,
+          status: response.status,
+          started_at: response.startedAt,
+          updated_at: response.updatedAt,
+          submitted_at: response.submittedAt,
+        })),
+      )
+      .execute();
+  }
+  for (const batch of batches(answers)) {
+    await tx
+      .insertInto('answers')
+      .values(
+        batch.map((answer) => ({
+          response_id: answer.responseId,
+          item_code: answer.itemCode,
+          value: answer.value,
+          not_applicable: answer.notApplicable,
+          comment: answer.comment,
+          updated_at: round.closesOn,
+        })),
+      )
+      .execute();
+  }
 }
 
 function* batches<T>(rows: readonly T[]): Generator<T[]> {

@@ -36,6 +36,8 @@ export interface AgencyProfile {
   strengths?: Readonly<Record<string, number>>;
   /** The mailbox of the focal point at `<key>.sumwhere.example`; null where nobody is named yet. */
   focalPoint: string | null;
+  /** The year of the first round this agency was in scope of; absent: every round. */
+  firstAssessed?: number;
 }
 
 export const mailDomain = 'sumwhere.example';
@@ -74,7 +76,8 @@ export const sumwhereAgencies: readonly AgencyProfile[] = [
   { key: 'ips', name: 'Immigration and Passport Service', acronym: 'IPS', level: 'national', sector: 'interior', parentKey: 'moi', size: 'medium', maturity: 0.2, focalPoint: 'cio' },
   { key: 'lrca', name: 'Land Registry and Cadastre Agency', acronym: 'LRCA', level: 'national', sector: 'justice', parentKey: 'moj', size: 'small', maturity: -0.1, focalPoint: 'ict' },
   { key: 'sif', name: 'Social Insurance Fund', acronym: 'SIF', level: 'national', sector: 'social', parentKey: 'mosp', size: 'medium', maturity: 0.3, focalPoint: 'cio' },
-  { key: 'bipr', name: 'Business and Intellectual Property Registry', acronym: 'BIPR', level: 'national', sector: 'economy', parentKey: 'moti', size: 'small', maturity: 0, focalPoint: 'ict' },
+  // Set up in 2024, out of the trade ministry's registry unit: first assessed in 2025.
+  { key: 'bipr', name: 'Business and Intellectual Property Registry', acronym: 'BIPR', level: 'national', sector: 'economy', parentKey: 'moti', size: 'small', maturity: 0, focalPoint: 'ict', firstAssessed: 2025 },
   { key: 'ndga', name: 'National Digital Government Agency', acronym: 'NDGA', level: 'national', sector: 'digital', parentKey: 'moda', size: 'medium', maturity: 1.1, strengths: { TEC: 0.3 }, focalPoint: 'cio' },
   // Still largely on paper: the equipment arrived, the work did not change.
   { key: 'archives', name: 'National Archives of Sumwhere', acronym: 'NAS', level: 'national', sector: 'general-administration', parentKey: 'opm', size: 'small', maturity: -0.6, strengths: { TEC: -0.3 }, focalPoint: 'records' },
@@ -85,11 +88,12 @@ export const sumwhereAgencies: readonly AgencyProfile[] = [
   { key: 'dunmora', name: 'Dunmora Provincial Administration', acronym: 'DPA', level: 'subnational', sector: 'general-administration', parentKey: null, size: 'medium', maturity: -0.5, focalPoint: 'ict' },
   { key: 'kivura', name: 'Kivura Highlands Provincial Administration', acronym: 'KHPA', level: 'subnational', sector: 'general-administration', parentKey: null, size: 'small', maturity: -0.9, strengths: { TEC: -0.2 }, focalPoint: 'ict' },
 
-  // Councils
+  // Councils. Four small councils joined the assessment only in 2025, once the
+  // provinces had brought them onto the shared network.
   { key: 'portaurelia', name: 'Port Aurelia City Council', acronym: 'PACC', level: 'local', sector: 'general-administration', parentKey: null, size: 'large', maturity: 0.7, focalPoint: 'digital' },
-  { key: 'ambervaletown', name: 'Ambervale Town Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'ambervale', size: 'small', maturity: -0.3, focalPoint: 'clerk' },
-  { key: 'brindlemoor', name: 'Brindlemoor District Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'dunmora', size: 'small', maturity: -0.8, focalPoint: 'clerk' },
-  { key: 'kessow', name: 'Kessow Town Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'saltcrest', size: 'small', maturity: -0.9, focalPoint: 'clerk' },
-  { key: 'marrowby', name: 'Marrowby District Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'kivura', size: 'small', maturity: -1.1, focalPoint: null },
+  { key: 'ambervaletown', name: 'Ambervale Town Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'ambervale', size: 'small', maturity: -0.3, focalPoint: 'clerk', firstAssessed: 2025 },
+  { key: 'brindlemoor', name: 'Brindlemoor District Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'dunmora', size: 'small', maturity: -0.8, focalPoint: 'clerk', firstAssessed: 2025 },
+  { key: 'kessow', name: 'Kessow Town Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'saltcrest', size: 'small', maturity: -0.9, focalPoint: 'clerk', firstAssessed: 2025 },
+  { key: 'marrowby', name: 'Marrowby District Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'kivura', size: 'small', maturity: -1.1, focalPoint: null, firstAssessed: 2025 },
   { key: 'talliscreek', name: 'Tallis Creek Town Council', acronym: null, level: 'local', sector: 'general-administration', parentKey: 'dunmora', size: 'small', maturity: -1.2, focalPoint: null },
 ];

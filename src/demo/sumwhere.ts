@@ -1,8 +1,9 @@
-// The demo workspace: the Republic of Sumwhere after one closed round of the dgca
-// framework, with answers drawn from a latent model so the results tell the seed's story.
+// The demo workspace: the Republic of Sumwhere after two closed rounds of the
+// dgca framework (a 2023 baseline and the 2025 round) and the workshop that
+// followed the latter, with answers drawn from a latent model so the results
+// tell the seed's story.
 import { createHash } from 'node:crypto';
-import { frameworkItems } from '../frameworks/framework.ts';
-import type { Framework, Item } from '../frameworks/framework-schema.ts';
+import type { Framework } from '../frameworks/framework-schema.ts';
 import { SeededRandom } from './random.ts';
 import {
   type AgencyProfile,
@@ -10,6 +11,17 @@ import {
   mailDomain,
   sumwhereAgencies,
 } from './sumwhere-agencies.ts';
+import {
+  type AnswerCircumstances,
+  answer,
+  answerModelQuestions,
+  type CommentPools,
+  comments,
+  type DemoAnswer,
+  type Question,
+  respondentBiasSd,
+} from './sumwhere-answers.ts';
+import { type DemoConsensus, workshopConsensus } from './sumwhere-workshop.ts';
 
 export interface DemoAgency {
   id: string;
@@ -51,25 +63,50 @@ export interface DemoResponse {
   submittedAt: Date | null;
 }
 
-export interface DemoAnswer {
-  responseId: string;
-  itemCode: string;
-  value: number | null;
-  notApplicable: boolean;
-  comment: string | null;
-}
-
-export interface SumwhereDemo {
-  workspace: { id: 'sumwhere'; name: string; defaultLanguage: 'en'; languages: ['en', 'es'] };
-  agencies: DemoAgency[];
+/** A round and everything its respondents left in it. */
+export interface DemoRoundRecords {
   round: DemoRound;
   invitations: DemoInvitation[];
   responses: DemoResponse[];
   answers: DemoAnswer[];
 }
 
-const roundOpensOn = '2025-03-03';
-const roundClosesOn = '2025-04-30';
+/** The workspace, its agencies and its latest round (2025), with the baseline and the workshop. */
+export interface SumwhereDemo extends DemoRoundRecords {
+  workspace: { id: 'sumwhere'; name: string; defaultLanguage: 'en'; languages: ['en', 'es'] };
+  agencies: DemoAgency[];
+  /** The earlier round (2023) the latest one is compared with. */
+  baseline: DemoRoundRecords;
+  /** What the workshop after the latest round agreed, for the whole of government and two agencies. */
+  consensus: DemoConsensus[];
+}
+
+/** How one round went: when, over which agencies, and how its officers answered. */
+interface RoundPlan {
+  name: string;
+  /** YYYY-MM-DD */
+  opensOn: string;
+  closesOn: string;
+  year: number;
+  /** Points each dimension stood apart, across government, from the latest round. */
+  dimensionShifts: Readonly<Record<string, number>>;
+  responseRate: number;
+  submissionRate: number;
+  /** The local part of invited officers' addresses, before their number. */
+  mailbox: string;
+  comments: CommentPools;
+}
+
+/** The random streams a round draws from: ids, people and answers apart. */
+interface RoundStreams {
+  ids: SeededRandom;
+  people: SeededRandom;
+  answering: SeededRandom;
+}
+
+/** Per dimension code, the points an agency's officers lean away from its maturity in one round. */
+type Twists = Map<string, number>;
+
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
@@ -79,128 +116,84 @@ const invitationsBySize: Record<AgencySize, [min: number, max: number]> = {
   small: [4, 6],
 };
 
-const responseRate = 0.85;
-const submissionRate = 0.88;
-
-// Points above or below the middle of the scale, across the whole of government.
-// Seed 001: computers and broadband were bought for every office, so technology
-// is strong, while strategy (16 projects planned, 1 finished), governance (no
-// coordination between offices) and the workforce (no HR development, officials
-// afraid for their jobs, no change management) lag behind.
-const dimensionEffects: Readonly<Record<string, number>> = {
-  LEA: 0.1,
-  STR: -0.45,
-  GOV: -0.55,
-  LEG: -0.1,
-  TEC: 0.75,
-  PWD: -0.8,
+const latestPlan: RoundPlan = {
+  name: 'Digital capability assessment 2025',
+  opensOn: '2025-03-03',
+  closesOn: '2025-04-30',
+  year: 2025,
+  dimensionShifts: {},
+  responseRate: 0.85,
+  submissionRate: 0.88,
+  mailbox: 'officer',
+  comments,
 };
 
-// Respondents in one agency disagree: a personal leaning plus noise per answer
-// together spread answers by about 0.7 of a point.
-const respondentBiasSd = 0.35;
-const answerNoiseSd = 0.6;
-const contestedItemShare = 0.2;
-const contestedItemNoiseFactor = 1.6;
+// The baseline, two years earlier. Since then the shared platform (seed 001)
+// lifted technology and, with the leaders who championed it, leadership;
+// strategy and the legal framework moved less; the workforce stayed where it
+// was; and governance slipped, as new systems arrived faster than anyone
+// coordinated them. A first round: fewer officers answered and finished.
+const baselinePlan: RoundPlan = {
+  name: 'Digital capability assessment 2023',
+  opensOn: '2023-03-06',
+  closesOn: '2023-04-28',
+  year: 2023,
+  dimensionShifts: { LEA: -0.75, STR: -0.5, GOV: 0.15, LEG: -0.5, TEC: -0.8, PWD: -0.05 },
+  responseRate: 0.8,
+  submissionRate: 0.85,
+  mailbox: 'respondent',
+  comments: {
+    ...comments,
+    high: [
+      'The new computers arrived this year and the network is reliable, even outside the capital.',
+      'Our unit has a clear mandate and its own budget for this.',
+      'We set this up ourselves, before anyone asked us to.',
+    ],
+  },
+};
 
-const notApplicableRate = 0.025;
-// Legal framework items often concern powers an agency does not hold, and
-// councils do not run many of the national functions the framework asks about.
-const notApplicableFactorByDimension: Readonly<Record<string, number>> = { LEG: 3 };
-const notApplicableFactorLocal = 2;
-const commentRate = 0.02;
-
-const comments = {
-  low: [
-    'Nobody has been told who owns this across the ministries.',
-    'There is a plan on paper, but it was never funded or followed up.',
-    'Colleagues fear the new systems will replace them, so they avoid using them.',
-    'The new software arrived without any training for the people who use it.',
-    'Each directorate does this its own way; we do not talk to each other.',
-  ],
-  middle: [
-    'It depends on the department; a few do this well, most do not.',
-    'Started last year, so it is too early to tell whether it works.',
-    'I am not sure this is written down anywhere.',
-  ],
-  high: [
-    'The equipment is good and the network is reliable, even outside the capital.',
-    'Our unit has a clear mandate and its own budget for this.',
-    'This improved a great deal once the shared platform was in place.',
-  ],
-  notApplicable: [
-    'Our office does not carry out this function.',
-    'This is handled by the parent ministry, not by us.',
-  ],
-} as const;
+// How far an agency's leaning in a dimension moved between the rounds, so
+// agencies change by different amounts around the government-wide trend.
+const twistDriftSd = 0.2;
 
 export function generateSumwhere(dgca: Framework, seed = 2026): SumwhereDemo {
-  // Separate streams, so that changing how answers are drawn does not move the ids.
+  // Separate streams, so that changing how answers are drawn does not move the
+  // ids, and adding the baseline or the workshop does not move the latest round.
   const ids = new SeededRandom(`${seed}:ids`);
   const people = new SeededRandom(`${seed}:people`);
-  const answering = new SeededRandom(`${seed}:answers`);
+  const latestStreams = { ids, people, answering: new SeededRandom(`${seed}:answers`) };
+  const baselineStreams = {
+    ids: new SeededRandom(`${seed}:baseline:ids`),
+    people: new SeededRandom(`${seed}:baseline:people`),
+    answering: new SeededRandom(`${seed}:baseline:answers`),
+  };
 
   const questions = answerModelQuestions(dgca, new SeededRandom(`${seed}:items`));
 
   const agencyIds = new Map(sumwhereAgencies.map((profile) => [profile.key, ids.uuid()]));
   const agencies = sumwhereAgencies.map((profile) => demoAgency(profile, agencyIds));
 
-  const round: DemoRound = {
-    id: ids.uuid(),
-    name: 'Digital capability assessment 2025',
-    opensOn: roundOpensOn,
-    closesOn: roundClosesOn,
-    status: 'closed',
-    agencyIds: agencies.map((agency) => agency.id),
-  };
-
-  const invitations: DemoInvitation[] = [];
-  const responses: DemoResponse[] = [];
-  const answers: DemoAnswer[] = [];
-
-  sumwhereAgencies.forEach((profile, index) => {
-    const agency = agencies[index] as DemoAgency;
+  const latestTwists = new Map<string, Twists>();
+  const latest = generateRound(latestPlan, latestStreams, questions, agencyIds, (profile) => {
     const twists = new Map(
       dgca.dimensions.map((dimension) => [
         dimension.code,
         (profile.strengths?.[dimension.code] ?? 0) + people.normal(0, 0.25),
       ]),
     );
-    const [fewest, most] = invitationsBySize[profile.size];
-    const invitationCount = people.integer(fewest, most);
-
-    for (let officer = 1; officer <= invitationCount; officer++) {
-      const invitation: DemoInvitation = {
-        id: ids.uuid(),
-        roundId: round.id,
-        agencyId: agency.id,
-        email: `officer.${String(officer).padStart(3, '0')}@${profile.key}.${mailDomain}`,
-        tokenHash: createHash('sha256').update(ids.hex(32)).digest('hex'),
-      };
-      invitations.push(invitation);
-      if (!people.chance(responseRate)) continue;
-
-      const submitted = people.chance(submissionRate);
-      const response: DemoResponse = {
-        id: ids.uuid(),
-        invitationId: invitation.id,
-        roundId: round.id,
-        agencyId: agency.id,
-        status: submitted ? 'submitted' : 'draft',
-        ...responseTimes(people, submitted),
-      };
-      responses.push(response);
-
-      // A draft stops part-way through the questionnaire, which is answered in order.
-      const answeredCount = submitted
-        ? questions.length
-        : Math.round(questions.length * (0.3 + 0.5 * people.next()));
-      const bias = people.normal(0, respondentBiasSd);
-      for (const question of questions.slice(0, answeredCount)) {
-        const twist = twists.get(question.dimensionCode) ?? 0;
-        answers.push(answer(answering, response.id, question, profile, twist + bias));
-      }
-    }
+    latestTwists.set(profile.key, twists);
+    return twists;
+  });
+  const baseline = generateRound(baselinePlan, baselineStreams, questions, agencyIds, (profile) => {
+    const twists = latestTwists.get(profile.key);
+    if (!twists)
+      throw new Error(`agency ${profile.key} is in the baseline but not the latest round`);
+    return new Map(
+      [...twists].map(([code, twist]) => [
+        code,
+        twist + baselineStreams.people.normal(0, twistDriftSd),
+      ]),
+    );
   });
 
   return {
@@ -211,11 +204,80 @@ export function generateSumwhere(dgca: Framework, seed = 2026): SumwhereDemo {
       languages: ['en', 'es'],
     },
     agencies,
-    round,
-    invitations,
-    responses,
-    answers,
+    ...latest,
+    baseline,
+    consensus: workshopConsensus(dgca, agencies, latest, new SeededRandom(`${seed}:workshop`)),
   };
+}
+
+/** The invitations, responses and answers of one round, agency by agency in the seed's order. */
+function generateRound(
+  plan: RoundPlan,
+  { ids, people, answering }: RoundStreams,
+  questions: readonly Question[],
+  agencyIds: ReadonlyMap<string, string>,
+  twistsOf: (profile: AgencyProfile) => Twists,
+): DemoRoundRecords {
+  const inScope = sumwhereAgencies.filter(
+    (profile) => (profile.firstAssessed ?? plan.year) <= plan.year,
+  );
+  const round: DemoRound = {
+    id: ids.uuid(),
+    name: plan.name,
+    opensOn: plan.opensOn,
+    closesOn: plan.closesOn,
+    status: 'closed',
+    agencyIds: inScope.map((profile) => agencyIds.get(profile.key) as string),
+  };
+
+  const invitations: DemoInvitation[] = [];
+  const responses: DemoResponse[] = [];
+  const answers: DemoAnswer[] = [];
+
+  for (const profile of inScope) {
+    const agencyId = agencyIds.get(profile.key) as string;
+    const twists = twistsOf(profile);
+    const [fewest, most] = invitationsBySize[profile.size];
+    const invitationCount = people.integer(fewest, most);
+
+    for (let officer = 1; officer <= invitationCount; officer++) {
+      const invitation: DemoInvitation = {
+        id: ids.uuid(),
+        roundId: round.id,
+        agencyId,
+        email: `${plan.mailbox}.${String(officer).padStart(3, '0')}@${profile.key}.${mailDomain}`,
+        tokenHash: createHash('sha256').update(ids.hex(32)).digest('hex'),
+      };
+      invitations.push(invitation);
+      if (!people.chance(plan.responseRate)) continue;
+
+      const submitted = people.chance(plan.submissionRate);
+      const response: DemoResponse = {
+        id: ids.uuid(),
+        invitationId: invitation.id,
+        roundId: round.id,
+        agencyId,
+        status: submitted ? 'submitted' : 'draft',
+        ...responseTimes(people, plan, submitted),
+      };
+      responses.push(response);
+
+      // A draft stops part-way through the questionnaire, which is answered in order.
+      const answeredCount = submitted
+        ? questions.length
+        : Math.round(questions.length * (0.3 + 0.5 * people.next()));
+      const bias = people.normal(0, respondentBiasSd);
+      for (const question of questions.slice(0, answeredCount)) {
+        const circumstances: AnswerCircumstances = {
+          personalShift: (twists.get(question.dimensionCode) ?? 0) + bias,
+          dimensionShift: plan.dimensionShifts[question.dimensionCode] ?? 0,
+          comments: plan.comments,
+        };
+        answers.push(answer(answering, response.id, question, profile, circumstances));
+      }
+    }
+  }
+  return { round, invitations, responses, answers };
 }
 
 function demoAgency(profile: AgencyProfile, agencyIds: ReadonlyMap<string, string>): DemoAgency {
@@ -234,95 +296,10 @@ function demoAgency(profile: AgencyProfile, agencyIds: ReadonlyMap<string, strin
   };
 }
 
-/** What the model needs to know about one item: where it sits, its scale and its own pull. */
-interface Question {
-  itemCode: string;
-  dimensionCode: string;
-  min: number;
-  max: number;
-  allowsNotApplicable: boolean;
-  /** Points this item sits above or below its dimension, e.g. an easy or a demanding statement. */
-  effect: number;
-  /** How much more respondents disagree on this item than on a typical one. */
-  noiseFactor: number;
-}
-
-function answerModelQuestions(framework: Framework, random: SeededRandom): Question[] {
-  const subdimensionEffects = new Map<string, number>();
-  return frameworkItems(framework).map(({ item, dimension, subdimension }) => {
-    if (!subdimensionEffects.has(subdimension.code)) {
-      subdimensionEffects.set(subdimension.code, random.normal(0, 0.15));
-    }
-    const { min, max, allowsNotApplicable } = likertRange(framework, item);
-    return {
-      itemCode: item.code,
-      dimensionCode: dimension.code,
-      min,
-      max,
-      allowsNotApplicable,
-      effect: (subdimensionEffects.get(subdimension.code) ?? 0) + random.normal(0, 0.25),
-      noiseFactor: random.chance(contestedItemShare) ? contestedItemNoiseFactor : 1,
-    };
-  });
-}
-
-function likertRange(framework: Framework, item: Item) {
-  const scale = framework.scales.find((candidate) => candidate.key === item.scale);
-  if (!scale)
-    throw new Error(
-      `item ${item.code} uses the scale "${item.scale}", which the framework does not define`,
-    );
-  if (scale.type !== 'likert') {
-    throw new Error(
-      `the Sumwhere demo answers Likert items only; item ${item.code} uses a ${scale.type} scale`,
-    );
-  }
-  return { min: scale.min, max: scale.max, allowsNotApplicable: scale.notApplicable };
-}
-
-function answer(
-  random: SeededRandom,
-  responseId: string,
-  question: Question,
-  agency: AgencyProfile,
-  personalShift: number,
-): DemoAnswer {
-  const naFactor =
-    (notApplicableFactorByDimension[question.dimensionCode] ?? 1) *
-    (agency.level === 'local' ? notApplicableFactorLocal : 1);
-  if (question.allowsNotApplicable && random.chance(notApplicableRate * naFactor)) {
-    const comment = random.chance(commentRate * 5) ? random.pick(comments.notApplicable) : null;
-    return { responseId, itemCode: question.itemCode, value: null, notApplicable: true, comment };
-  }
-
-  // The model speaks in points of a 1–5 scale; other Likert ranges are stretched to fit.
-  const point = (question.max - question.min) / 4;
-  const middle = (question.min + question.max) / 2;
-  const shift =
-    agency.maturity +
-    (dimensionEffects[question.dimensionCode] ?? 0) +
-    question.effect +
-    personalShift +
-    random.normal(0, answerNoiseSd * question.noiseFactor);
-  const value = Math.round(Math.min(question.max, Math.max(question.min, middle + shift * point)));
-
-  let comment: string | null = null;
-  if (random.chance(commentRate)) {
-    const pool =
-      value <= middle - point
-        ? comments.low
-        : value >= middle + point
-          ? comments.high
-          : comments.middle;
-    comment = random.pick(pool);
-  }
-  return { responseId, itemCode: question.itemCode, value, notApplicable: false, comment };
-}
-
 /** When a respondent started, last saved and (if so) submitted, all inside the round. */
-function responseTimes(random: SeededRandom, submitted: boolean) {
-  const opens = Date.parse(`${roundOpensOn}T00:00:00Z`);
-  const closes = Date.parse(`${roundClosesOn}T23:59:59Z`);
+function responseTimes(random: SeededRandom, plan: RoundPlan, submitted: boolean) {
+  const opens = Date.parse(`${plan.opensOn}T00:00:00Z`);
+  const closes = Date.parse(`${plan.closesOn}T23:59:59Z`);
   const lastDay = Math.round((closes - opens) / day) - 1;
   // Officers open the link in office hours; a third come back on a later day.
   const started =

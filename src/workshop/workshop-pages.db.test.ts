@@ -43,7 +43,8 @@ describe('the workshop pages', () => {
     expect(response.body).toContain(`href="/rounds/${roundId}/workshop/LEA-VIS"`);
     expect(response.body).toContain(`href="/rounds/${roundId}/workshop/PWD-GEN"`);
     expect(response.body).toMatch(
-      /94 items: 0 with a consensus, \d+ where the self-assessments diverge/,
+      // The demo's workshop agreed strategy, governance and the workforce (15 + 19 + 7 items).
+      /94 items: 41 with a consensus, \d+ where the self-assessments diverge/,
     );
   });
 

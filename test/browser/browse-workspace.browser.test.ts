@@ -11,6 +11,7 @@ describe.skipIf(!hasChromium)('browsing the demo workspace', () => {
     const round = await context.database.db
       .selectFrom('rounds')
       .select('id')
+      .orderBy('opens_on', 'desc')
       .executeTakeFirstOrThrow();
     return `/rounds/${round.id}`;
   }

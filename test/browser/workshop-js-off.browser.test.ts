@@ -52,6 +52,7 @@ describe.skipIf(!hasChromium)('recording a consensus in the workshop', { timeout
     const stored = await context.database.db
       .selectFrom('consensus')
       .select(['item_code', 'agency_id', 'value', 'not_applicable', 'rationale'])
+      .where('item_code', '=', 'LEA01')
       .execute();
     expect(stored).toEqual([
       {
@@ -73,6 +74,7 @@ describe.skipIf(!hasChromium)('recording a consensus in the workshop', { timeout
       .selectFrom('rounds')
       .select('id')
       .where('status', '=', 'closed')
+      .orderBy('opens_on', 'desc')
       .executeTakeFirstOrThrow();
     const agency = await context.database.db
       .selectFrom('round_agencies')
