@@ -19,12 +19,14 @@ import { AppError } from '../errors.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
 import {
-  type AgencyTallies,
+  agencyTrees,
   type ConsensusScores,
   consensusScores,
   type ItemTally,
   type RoundScores,
   roundScores,
+  type ScoreTree,
+  scoreTree,
   type ValueCount,
 } from './scoring.ts';
 
@@ -68,12 +70,15 @@ export async function refreshResults(
       .where('round_id', '=', roundId)
       .execute();
     if (stale.length === 0) return 0;
-    // Read after the marks: a change committed in between has moved its mark's version.
-    const marks = JSON.stringify(stale);
+    const agencyIds = stale.map((mark) => mark.agency_id);
+    // PGlite never gathers table statistics, so its planner guesses a few rows
+    // and sorts every answer of the round (on disk) to group them; hashing is
+    // what a count over many rows wants, and costs nothing for a few.
+    await sql`set local enable_sort = off`.execute(tx);
+    // Counted after the marks were read: a change committed in between has
+    // moved its mark's version, so the mark survives below.
     await sql`
-      with stale as (
-        select agency_id from jsonb_to_recordset(${marks}::jsonb) as mark (agency_id uuid)
-      ), counted as (
+      with counted as (
         select response.agency_id, answer.item_code,
                case when answer.not_applicable then ${NOT_APPLICABLE} else answer.value::text end
                  as answer,
@@ -81,7 +86,7 @@ export async function refreshResults(
         from responses as response
         join answers as answer on answer.response_id = response.id
         where response.round_id = ${roundId} and response.status = 'submitted'
-          and response.agency_id in (select agency_id from stale)
+          and response.agency_id = any(${agencyIds}::uuid[])
           and (answer.value is not null or answer.not_applicable)
         group by response.agency_id, answer.item_code, 3
       ), items as (
@@ -94,7 +99,7 @@ export async function refreshResults(
         select response.agency_id, count(*) as respondents
         from responses as response
         where response.round_id = ${roundId} and response.status = 'submitted'
-          and response.agency_id in (select agency_id from stale)
+          and response.agency_id = any(${agencyIds}::uuid[])
           and exists (
             select 1 from answers as answer
             where answer.response_id = response.id
@@ -111,13 +116,14 @@ export async function refreshResults(
         returning agency_id
       )
       delete from result_tallies
-      where round_id = ${roundId} and agency_id in (select agency_id from stale)
+      where round_id = ${roundId} and agency_id = any(${agencyIds}::uuid[])
         and agency_id not in (select agency_id from written)
     `.execute(tx);
     await options.whileRecomputing?.(tx);
     await sql`
       delete from result_staleness as mark
-      using jsonb_to_recordset(${marks}::jsonb) as read (agency_id uuid, version bigint)
+      using unnest(${agencyIds}::uuid[], ${stale.map((mark) => mark.version)}::bigint[])
+        as read (agency_id, version)
       where mark.round_id = ${roundId} and mark.agency_id = read.agency_id
         and mark.version = read.version
     `.execute(tx);
@@ -125,59 +131,125 @@ export async function refreshResults(
   });
 }
 
-async function roundFramework(db: Kysely<Schema>, roundId: string): Promise<Framework> {
+async function roundFramework(db: Kysely<Schema>, roundId: string) {
   const round = await db
     .selectFrom('rounds')
     .select('framework_id')
     .where('id', '=', roundId)
     .executeTakeFirst();
   if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
-  return frameworkOfRound(db, round.framework_id);
-}
-
-function toItemTally(stored: Record<string, number>): ItemTally {
-  const counts: ValueCount[] = [];
-  let notApplicable = 0;
-  for (const [answer, count] of Object.entries(stored)) {
-    if (answer === NOT_APPLICABLE) notApplicable = count;
-    else counts.push({ value: Number(answer), count });
-  }
-  counts.sort((a, b) => a.value - b.value);
-  return { counts, notApplicable };
+  const frameworkId = round.framework_id;
+  return { frameworkId, framework: await frameworkOfRound(db, frameworkId) };
 }
 
 function toAgencyTallies(agencyId: string, stored: StoredTallies, respondents: number) {
   const items = new Map<string, ItemTally>();
-  for (const [itemCode, answers] of Object.entries(stored))
-    items.set(itemCode, toItemTally(answers));
+  for (const itemCode in stored) {
+    const answers = stored[itemCode] ?? {};
+    const counts: ValueCount[] = [];
+    let notApplicable = 0;
+    for (const answer in answers) {
+      const count = answers[answer] ?? 0;
+      if (answer === NOT_APPLICABLE) notApplicable = count;
+      else counts.push({ value: Number(answer), count });
+    }
+    counts.sort((a, b) => a.value - b.value);
+    items.set(itemCode, { counts, notApplicable });
+  }
   return { agencyId, respondents, items };
 }
 
-/** Every score of the round, from its tallies brought up to date first. */
+// Scores already computed, per process: each agency's tree until its tallies
+// are recomputed, the round's totals until any agency's are. Keyed by the
+// tallies' computed_at as the database gives it, so every process sees a
+// change another process made. A warm read of a round of 1,000 agencies then
+// reads 1,000 timestamps instead of parsing and scoring 94,000 tallies.
+interface ScoredRound {
+  frameworkId: string;
+  /** Every agency with its tallies' computed_at ('' without tallies), in agency order. */
+  key: string;
+  trees: Map<string, { computedAt: string; tree: ScoreTree }>;
+  results: RoundResults;
+}
+const scoredRounds = new Map<string, ScoredRound>();
+// Rounds kept at once: a round of 1,000 agencies' trees takes some 30 MB.
+const SCORED_ROUNDS = 4;
+
+function remember(roundId: string, scored: ScoredRound) {
+  scoredRounds.delete(roundId);
+  scoredRounds.set(roundId, scored);
+  for (const oldest of scoredRounds.keys()) {
+    if (scoredRounds.size <= SCORED_ROUNDS) break;
+    scoredRounds.delete(oldest);
+  }
+}
+
+/**
+ * Every score of the round, from its tallies brought up to date first. The
+ * result is shared with other callers until the tallies change: read-only.
+ */
 export async function loadRoundResults(db: Kysely<Schema>, roundId: string): Promise<RoundResults> {
-  const framework = await roundFramework(db, roundId);
+  const { frameworkId, framework } = await roundFramework(db, roundId);
   await refreshResults(db, roundId);
-  // Every agency of the round, with its tallies if it has any, and agencies
-  // with tallies no longer in the round (removed after answering).
-  const rows = await sql<{
-    agency_id: string;
-    tallies: StoredTallies | null;
-    respondents: number | null;
-  }>`
-    select agency_id, tallies, respondents
-    from (select agency_id, tallies, respondents from result_tallies where round_id = ${roundId})
+  // Every agency of the round, and agencies with tallies no longer in the
+  // round (removed after answering).
+  const { rows } = await sql<{ agency_id: string; computed_at: string | null }>`
+    select agency_id, tallied.computed_at::text as computed_at
+    from (select agency_id, computed_at from result_tallies where round_id = ${roundId})
       as tallied
     full join (select agency_id from round_agencies where round_id = ${roundId}) as asked
       using (agency_id)
+    order by agency_id
   `.execute(db);
-  const tallies: AgencyTallies[] = [];
-  const agencyIds: string[] = [];
-  for (const row of rows.rows) {
-    agencyIds.push(row.agency_id);
-    if (row.tallies)
-      tallies.push(toAgencyTallies(row.agency_id, row.tallies, row.respondents ?? 0));
+  const key = rows.map((row) => `${row.agency_id} ${row.computed_at ?? ''}`).join(',');
+  const cached = scoredRounds.get(roundId);
+  const known = cached?.frameworkId === frameworkId ? cached : undefined;
+  if (known && known.key === key) {
+    remember(roundId, known);
+    return known.results;
   }
-  return { framework, ...roundScores({ framework, tallies, agencyIds }) };
+  const changed = rows.filter(
+    (row) =>
+      row.computed_at !== null && known?.trees.get(row.agency_id)?.computedAt !== row.computed_at,
+  );
+  const fresh = new Map<string, { computedAt: string; tree: ScoreTree }>();
+  if (changed.length > 0) {
+    const stored = await sql<{
+      agency_id: string;
+      tallies: StoredTallies;
+      respondents: number;
+      computed_at: string;
+    }>`
+      select agency_id, tallies, respondents, computed_at::text as computed_at
+      from result_tallies
+      where round_id = ${roundId}
+        and agency_id = any(${changed.map((row) => row.agency_id)}::uuid[])
+    `.execute(db);
+    const trees = agencyTrees(
+      framework,
+      stored.rows.map((row) => toAgencyTallies(row.agency_id, row.tallies, row.respondents)),
+    );
+    for (const row of stored.rows) {
+      const tree = trees.get(row.agency_id);
+      if (tree) fresh.set(row.agency_id, { computedAt: row.computed_at, tree });
+    }
+  }
+  const empty = scoreTree(framework, []);
+  const trees = new Map<string, { computedAt: string; tree: ScoreTree }>();
+  for (const { agency_id: agencyId, computed_at: computedAt } of rows) {
+    const kept = known?.trees.get(agencyId);
+    const tree =
+      computedAt === null
+        ? undefined
+        : (fresh.get(agencyId) ?? (kept?.computedAt === computedAt ? kept : undefined));
+    trees.set(agencyId, tree ?? { computedAt: '', tree: empty });
+  }
+  const results: RoundResults = {
+    framework,
+    ...roundScores(framework, new Map([...trees].map(([agencyId, { tree }]) => [agencyId, tree]))),
+  };
+  remember(roundId, { frameworkId, key, trees, results });
+  return results;
 }
 
 /** The consensus of the round's workshops as scores, beside the self-assessment. */
@@ -185,7 +257,7 @@ export async function loadConsensusScores(
   db: Kysely<Schema>,
   roundId: string,
 ): Promise<ConsensusScores> {
-  const framework = await roundFramework(db, roundId);
+  const { framework } = await roundFramework(db, roundId);
   const [consensus, agencies] = await Promise.all([
     db
       .selectFrom('consensus')

@@ -4,6 +4,7 @@ import { type RawAnswer, tallyAnswers } from '../../test/tallies.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import { validateFramework } from '../frameworks/validate-framework.ts';
 import {
+  agencyTrees,
   consensusScores,
   type DimensionScore,
   type ItemScore,
@@ -123,11 +124,10 @@ function agency(scores: { agencies: Map<string, ScoreTree> }, id: string): Score
 }
 
 const framework = buildFramework();
-const scores = roundScores({
+const scores = roundScores(
   framework,
-  tallies: tallyAnswers(answers),
-  agencyIds: ['ministry', 'council', 'empty'],
-});
+  agencyTrees(framework, tallyAnswers(answers), ['ministry', 'council', 'empty']),
+);
 const ministry = agency(scores, 'ministry');
 const council = agency(scores, 'council');
 
@@ -277,7 +277,7 @@ describe('the whole of government', () => {
   });
 
   it('has no score when no agency answered', () => {
-    const none = roundScores({ framework, tallies: [], agencyIds: ['empty'] });
+    const none = roundScores(framework, agencyTrees(framework, [], ['empty']));
     expect(none.wholeOfGovernment).toMatchObject({ value: undefined, n: 0, agencies: 0 });
     expect(none.pooled).toMatchObject({ value: undefined, n: 0, respondents: 0 });
   });

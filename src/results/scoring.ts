@@ -111,56 +111,203 @@ export function levelOf(
   return value === undefined ? undefined : maturityLevelOf(value + ROUNDING_TOLERANCE, levels);
 }
 
-interface Part {
-  value: number;
-  weight: number;
-}
-
-/** Weighted mean and population standard deviation of the parts; both undefined without parts. */
-function meanAndSpread(parts: readonly Part[]): { value?: number; spread?: number } {
-  const totalWeight = parts.reduce((sum, part) => sum + part.weight, 0);
-  if (parts.length === 0 || totalWeight === 0) return {};
-  const value = parts.reduce((sum, part) => sum + part.weight * part.value, 0) / totalWeight;
-  const variance =
-    parts.reduce((sum, part) => sum + part.weight * (part.value - value) ** 2, 0) / totalWeight;
-  return { value, spread: Math.sqrt(variance) };
+/** Weighted mean and population standard deviation; both undefined without weight. */
+function meanAndSpread(
+  values: readonly number[],
+  weights: readonly number[],
+): { value: number | undefined; spread: number | undefined } {
+  let totalWeight = 0;
+  let weightedSum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const weight = weights[i] ?? 1;
+    totalWeight += weight;
+    weightedSum += weight * (values[i] ?? 0);
+  }
+  if (totalWeight === 0) return { value: undefined, spread: undefined };
+  const value = weightedSum / totalWeight;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++)
+    squares += (weights[i] ?? 1) * ((values[i] ?? 0) - value) ** 2;
+  return { value, spread: Math.sqrt(squares / totalWeight) };
 }
 
 function score(
-  parts: readonly Part[],
+  values: readonly number[],
+  weights: readonly number[],
   counts: { n: number; notApplicable: number; agencies: number },
   levels: readonly MaturityLevel[],
 ): Score {
-  const { value, spread } = meanAndSpread(parts);
-  return { value, spread, level: levelOf(value, levels), ...counts };
+  const { value, spread } = meanAndSpread(values, weights);
+  return {
+    value,
+    spread,
+    level: levelOf(value, levels),
+    n: counts.n,
+    notApplicable: counts.notApplicable,
+    agencies: counts.agencies,
+  };
 }
 
-function partsOf(scores: readonly Score[], weights?: readonly number[]): Part[] {
-  return scores.flatMap((child, index) =>
-    child.value === undefined ? [] : [{ value: child.value, weight: weights?.[index] ?? 1 }],
-  );
+/** A score over child scores (those without a value left out), weighted by `weights` if given. */
+function scoreOver(
+  children: readonly Score[],
+  agencies: number,
+  levels: readonly MaturityLevel[],
+  weights?: readonly number[],
+): Score {
+  const values: number[] = [];
+  const childWeights: number[] = [];
+  let n = 0;
+  let notApplicable = 0;
+  children.forEach((child, index) => {
+    n += child.n;
+    notApplicable += child.notApplicable;
+    if (child.value === undefined) return;
+    values.push(child.value);
+    childWeights.push(weights?.[index] ?? 1);
+  });
+  return score(values, childWeights, { n, notApplicable, agencies }, levels);
 }
 
-function sum(scores: readonly Score[], key: 'n' | 'notApplicable'): number {
-  return scores.reduce((total, child) => total + child[key], 0);
+function hasValue(tally: ItemTally): boolean {
+  const { counts } = tally;
+  for (let k = 0; k < counts.length; k++) if ((counts[k]?.count ?? 0) > 0) return true;
+  return false;
 }
-
-function countsOf(children: readonly Score[], agencies: number) {
-  return { n: sum(children, 'n'), notApplicable: sum(children, 'notApplicable'), agencies };
-}
-
-const hasValue = (tally: ItemTally) => tally.counts.some((count) => count.count > 0);
 
 /** The counts of several tallies of one item added up, by ascending value. */
 function mergedCounts(tallies: readonly (ItemTally | undefined)[]): readonly ValueCount[] {
-  const present = tallies.filter((tally) => tally !== undefined);
-  if (present.length === 1) return present[0]?.counts ?? [];
-  const byValue = new Map<number, number>();
-  for (const tally of present)
-    for (const { value, count } of tally.counts)
-      byValue.set(value, (byValue.get(value) ?? 0) + count);
-  return [...byValue].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count }));
+  let only: ItemTally | undefined;
+  let present = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < tallies.length; t++) {
+    const tally = tallies[t];
+    if (!tally) continue;
+    only = tally;
+    present += 1;
+    const { counts } = tally;
+    for (let k = 0; k < counts.length; k++) {
+      const value = counts[k]?.value ?? 0;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  if (present <= 1) return only?.counts ?? [];
+  // Values are integers of a small scale (a smallint in the database at
+  // most), so one slot per value between the least and the greatest adds
+  // thousands of tallies up fastest.
+  const sums = new Float64Array(max >= min ? max - min + 1 : 0);
+  for (const tally of tallies)
+    if (tally)
+      for (const { value, count } of tally.counts)
+        sums[value - min] = (sums[value - min] ?? 0) + count;
+  const merged: ValueCount[] = [];
+  sums.forEach((count, offset) => {
+    if (count > 0) merged.push({ value: min + offset, count });
+  });
+  return merged;
 }
+
+/**
+ * An item's score from its answers' counts. Built as one object literal:
+ * there are a hundred thousand of them in a large round's trees.
+ */
+function itemScore(
+  itemCode: string,
+  counts: readonly ValueCount[],
+  notApplicable: number,
+  agencies: number,
+  levels: readonly MaturityLevel[],
+): ItemScore {
+  let n = 0;
+  let sum = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const { value, count } = counts[k] as ValueCount;
+    n += count;
+    sum += value * count;
+  }
+  let value: number | undefined;
+  let spread: number | undefined;
+  if (n > 0) {
+    value = sum / n;
+    let squares = 0;
+    for (let k = 0; k < counts.length; k++) {
+      const { value: answer, count } = counts[k] as ValueCount;
+      squares += count * (answer - value) ** 2;
+    }
+    spread = Math.sqrt(squares / n);
+  }
+  const level = levelOf(value, levels);
+  return { value, spread, level, n, notApplicable, agencies, itemCode, counts };
+}
+
+/**
+ * The hierarchy over `sources` sets of answers (agencies), every answer
+ * counting once; `tallyOf` gives a source's tally of the item at indices
+ * (dimension, sub-dimension, item) with code `code`.
+ */
+function treeOver(
+  framework: Framework,
+  sources: number,
+  tallyOf: (source: number, code: string, d: number, s: number, i: number) => ItemTally | undefined,
+  respondents: number,
+): ScoreTree {
+  const levels = framework.maturityLevels;
+  // Which sources have a value under a node cannot be added up from the
+  // counts of its children (a source may be under several), so each source
+  // remembers the last sub-dimension and dimension it was counted in.
+  const lastSubdimension = new Int32Array(sources).fill(-1);
+  const lastDimension = new Int32Array(sources).fill(-1);
+  const inTree = new Uint8Array(sources);
+  let treeSources = 0;
+  let subdimensionNumber = 0;
+  const tallies: (ItemTally | undefined)[] = new Array(sources);
+  const dimensions = framework.dimensions.map((dimension, d): DimensionScore => {
+    let dimensionSources = 0;
+    const subdimensions = dimension.subdimensions.map((subdimension, s): SubdimensionScore => {
+      const number = subdimensionNumber++;
+      let subdimensionSources = 0;
+      const items = subdimension.items.map((item, i): ItemScore => {
+        let agencies = 0;
+        let notApplicable = 0;
+        for (let source = 0; source < sources; source++) {
+          const tally = tallyOf(source, item.code, d, s, i);
+          tallies[source] = tally;
+          if (!tally) continue;
+          notApplicable += tally.notApplicable;
+          if (!hasValue(tally)) continue;
+          agencies += 1;
+          if (lastSubdimension[source] === number) continue;
+          lastSubdimension[source] = number;
+          subdimensionSources += 1;
+          if (lastDimension[source] === d) continue;
+          lastDimension[source] = d;
+          dimensionSources += 1;
+          if (inTree[source]) continue;
+          inTree[source] = 1;
+          treeSources += 1;
+        }
+        return itemScore(item.code, mergedCounts(tallies), notApplicable, agencies, levels);
+      });
+      const weights = subdimension.items.map((item) => item.weight);
+      return {
+        ...scoreOver(items, subdimensionSources, levels, weights),
+        subdimensionCode: subdimension.code,
+        items,
+      };
+    });
+    return {
+      ...scoreOver(subdimensions, dimensionSources, levels),
+      dimensionCode: dimension.code,
+      subdimensions,
+    };
+  });
+  return { ...scoreOver(dimensions, treeSources, levels), dimensions, respondents };
+}
+
+const respondentsOf = (sets: readonly { respondents: number }[]) =>
+  sets.reduce((total, set) => total + set.respondents, 0);
 
 /**
  * The hierarchy from tallies, every answer counting once: one agency's
@@ -168,62 +315,19 @@ function mergedCounts(tallies: readonly (ItemTally | undefined)[]): readonly Val
  * Tallies of items the framework does not have are ignored.
  */
 export function scoreTree(framework: Framework, tallies: readonly Tallies[]): ScoreTree {
-  const levels = framework.maturityLevels;
-  // Which agencies have a value under a node cannot be added up from the
-  // counts of its children (an agency may be under several), so each node
-  // collects the tallies (by index) with a value under it.
-  const underTree = new Set<number>();
-  const dimensions = framework.dimensions.map((dimension): DimensionScore => {
-    const underDimension = new Set<number>();
-    const subdimensions = dimension.subdimensions.map((subdimension): SubdimensionScore => {
-      const underSubdimension = new Set<number>();
-      const items = subdimension.items.map((item): ItemScore => {
-        const ofItem = tallies.map((agency) => agency.items.get(item.code));
-        let agencies = 0;
-        let notApplicable = 0;
-        ofItem.forEach((tally, index) => {
-          if (!tally) return;
-          notApplicable += tally.notApplicable;
-          if (hasValue(tally)) {
-            agencies += 1;
-            underSubdimension.add(index);
-          }
-        });
-        const counts = mergedCounts(ofItem);
-        const parts = counts.map(({ value, count }) => ({ value, weight: count }));
-        const n = counts.reduce((total, { count }) => total + count, 0);
-        return {
-          itemCode: item.code,
-          counts,
-          ...score(parts, { n, notApplicable, agencies }, levels),
-        };
-      });
-      for (const index of underSubdimension) underDimension.add(index);
-      const weights = subdimension.items.map((item) => item.weight);
-      return {
-        subdimensionCode: subdimension.code,
-        ...score(partsOf(items, weights), countsOf(items, underSubdimension.size), levels),
-        items,
-      };
-    });
-    for (const index of underDimension) underTree.add(index);
-    return {
-      dimensionCode: dimension.code,
-      ...score(partsOf(subdimensions), countsOf(subdimensions, underDimension.size), levels),
-      subdimensions,
-    };
-  });
-  return {
-    ...score(partsOf(dimensions), countsOf(dimensions, underTree.size), levels),
-    dimensions,
-    respondents: tallies.reduce((total, agency) => total + agency.respondents, 0),
-  };
+  return treeOver(
+    framework,
+    tallies.length,
+    (source, code) => tallies[source]?.items.get(code),
+    respondentsOf(tallies),
+  );
 }
 
 /** At one node: the mean of the agencies' scores there, each agency that has one counting once. */
 function acrossAgencies(scores: readonly Score[], levels: readonly MaturityLevel[]): Score {
-  const parts = partsOf(scores);
-  return score(parts, countsOf(scores, parts.length), levels);
+  let withValue = 0;
+  for (const child of scores) if (child.value !== undefined) withValue += 1;
+  return scoreOver(scores, withValue, levels);
 }
 
 /**
@@ -238,23 +342,23 @@ export function wholeOfGovernmentTree(
   const levels = framework.maturityLevels;
   return {
     ...acrossAgencies(agencyTrees, levels),
-    respondents: agencyTrees.reduce((total, tree) => total + tree.respondents, 0),
+    respondents: respondentsOf(agencyTrees),
     dimensions: framework.dimensions.map((dimension, d) => {
       const dimensionScores = agencyTrees.map((tree) => dimensionAt(tree, d));
       return {
-        dimensionCode: dimension.code,
         ...acrossAgencies(dimensionScores, levels),
+        dimensionCode: dimension.code,
         subdimensions: dimension.subdimensions.map((subdimension, s) => {
           const subdimensionScores = dimensionScores.map((scores) => subdimensionAt(scores, s));
           return {
-            subdimensionCode: subdimension.code,
             ...acrossAgencies(subdimensionScores, levels),
+            subdimensionCode: subdimension.code,
             items: subdimension.items.map((item, i) => {
               const itemScores = subdimensionScores.map((scores) => itemAt(scores, i));
               return {
+                ...acrossAgencies(itemScores, levels),
                 itemCode: item.code,
                 counts: mergedCounts(itemScores),
-                ...acrossAgencies(itemScores, levels),
               };
             }),
           };
@@ -270,18 +374,14 @@ export function wholeOfGovernmentTree(
  * pooled tree needs.
  */
 export function pooledTree(framework: Framework, agencyTrees: readonly ScoreTree[]): ScoreTree {
-  return scoreTree(
+  return treeOver(
     framework,
-    agencyTrees.map((tree) => ({
-      respondents: tree.respondents,
-      items: new Map(
-        tree.dimensions.flatMap((dimension) =>
-          dimension.subdimensions.flatMap((subdimension) =>
-            subdimension.items.map((item): [string, ItemTally] => [item.itemCode, item]),
-          ),
-        ),
-      ),
-    })),
+    agencyTrees.length,
+    (source, _code, d, s, i) => {
+      const tree = agencyTrees[source];
+      return tree && itemAt(subdimensionAt(dimensionAt(tree, d), s), i);
+    },
+    respondentsOf(agencyTrees),
   );
 }
 
@@ -303,30 +403,27 @@ function itemAt(subdimension: SubdimensionScore, index: number): ItemScore {
   return found;
 }
 
-/** A tree per agency: those listed (without answers, a tree with no values), then any other. */
-function treesByAgency(
+/**
+ * A tree per agency, each from its own tallies: those listed first (without
+ * tallies, a tree with no values and n = 0), then any other with tallies.
+ */
+export function agencyTrees(
   framework: Framework,
   tallies: readonly AgencyTallies[],
-  agencyIds: readonly string[],
+  agencyIds: readonly string[] = [],
 ): Map<string, ScoreTree> {
   const trees = new Map<string, ScoreTree>();
-  for (const agencyId of agencyIds) trees.set(agencyId, scoreTree(framework, []));
+  if (agencyIds.length > 0) {
+    // Read-only like every tree, so the agencies without answers share one.
+    const empty = scoreTree(framework, []);
+    for (const agencyId of agencyIds) trees.set(agencyId, empty);
+  }
   for (const agency of tallies) trees.set(agency.agencyId, scoreTree(framework, [agency]));
   return trees;
 }
 
-/**
- * Every score of a round. `agencyIds` lists the agencies to show even without
- * answers (they get a tree with no values and n = 0); agencies that answered
- * are included whether listed or not.
- */
-export function roundScores(options: {
-  framework: Framework;
-  tallies: readonly AgencyTallies[];
-  agencyIds?: readonly string[];
-}): RoundScores {
-  const { framework, tallies, agencyIds = [] } = options;
-  const agencies = treesByAgency(framework, tallies, agencyIds);
+/** Every score of a round, from its agencies' trees. */
+export function roundScores(framework: Framework, agencies: Map<string, ScoreTree>): RoundScores {
   const trees = [...agencies.values()];
   return {
     agencies,
@@ -361,7 +458,7 @@ export function consensusScores(options: {
     });
   }
   return {
-    agencies: treesByAgency(
+    agencies: agencyTrees(
       framework,
       [...ofAgencies].map(([agencyId, items]) => ({ agencyId, respondents: 1, items })),
       agencyIds,
