@@ -221,31 +221,24 @@ describe('the results store', () => {
   });
 
   it('gives the consensus of a round as scores of its own', async () => {
-    const roundId = await demoRoundId(db);
+    const round = await buildRound(db, { agencyCount: 2 });
+    const [ministry = '', council = ''] = round.agencyIds;
+    const agreed = (itemCode: string, agencyId: string | null, value: number) => ({
+      round_id: round.id,
+      item_code: itemCode,
+      agency_id: agencyId,
+      value,
+      not_applicable: false,
+      rationale: 'Agreed in the workshop',
+    });
     await db
       .insertInto('consensus')
-      .values([
-        {
-          round_id: roundId,
-          item_code: 'LEA01',
-          agency_id: null,
-          value: 4,
-          not_applicable: false,
-          rationale: 'Agreed',
-        },
-        {
-          round_id: roundId,
-          item_code: 'LEA02',
-          agency_id: null,
-          value: 2,
-          not_applicable: false,
-          rationale: 'Agreed',
-        },
-      ])
+      .values([agreed('LEA01', null, 4), agreed('LEA02', null, 2), agreed('LEA01', ministry, 3)])
       .execute();
-    const consensus = await loadConsensusScores(db, roundId);
-    expect(consensus.agencies.size).toBe(38);
+    const consensus = await loadConsensusScores(db, round.id);
     expect(itemOf(consensus.wholeOfGovernment, 'LEA01')).toMatchObject({ value: 4, n: 1 });
-    expect(consensus.wholeOfGovernment.respondents).toBe(1);
+    expect(consensus.wholeOfGovernment).toMatchObject({ value: 3, respondents: 1 });
+    expect(consensus.agencies.get(ministry)).toMatchObject({ value: 3, n: 1 });
+    expect(consensus.agencies.get(council)).toMatchObject({ value: undefined, n: 0 });
   });
 });
