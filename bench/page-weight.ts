@@ -35,10 +35,18 @@ export async function pageWeights(): Promise<Figure[]> {
     (await app.inject({ method: 'GET', url, headers })).rawPayload.length;
   try {
     const figures: Figure[] = [];
+    const results = `/rounds/${demo.round.id}/results`;
+    const healthMinistry = demo.agencies.find((agency) => agency.acronym === 'MOH');
     for (const [name, url] of [
       ...pages,
-      ['round_page_bytes', `/rounds/${demo.round.id}`] as [string, string],
-    ]) {
+      ['round_page_bytes', `/rounds/${demo.round.id}`],
+      // The results pages carry their SVG charts inline, with a table each.
+      ['results_overview_page_bytes', `${results}?compare=${demo.baseline.round.id}`],
+      ['results_agencies_page_bytes', `${results}/agencies`],
+      ['results_agency_page_bytes', `${results}/agencies/${healthMinistry?.id}`],
+      ['results_items_page_bytes', `${results}/items`],
+      ['results_diagnostics_page_bytes', `${results}/diagnostics`],
+    ] as [string, string][]) {
       const { body, statusCode } = await app.inject({
         method: 'GET',
         url,
