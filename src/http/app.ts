@@ -55,6 +55,8 @@ import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
+import { exportRoutes } from '../results/export-routes.ts';
+import { resultsApi } from '../results/results-api.ts';
 import { resultsRoutes } from '../results/results-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { workshopApi } from '../workshop/workshop-api.ts';
@@ -233,6 +235,8 @@ export async function buildApp({
   }
   await workshopRoutes(app, database);
   await resultsRoutes(app, database, resultsMinRespondents);
+  await exportRoutes(app, database, resultsMinRespondents);
+  await resultsApi(app, database, resultsMinRespondents);
   await workshopApi(app, database);
   return app;
 }

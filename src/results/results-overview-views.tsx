@@ -10,6 +10,7 @@ import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
+import { ResultsExports } from './results-exports-views.tsx';
 import {
   ChangeTable,
   Chart,
@@ -44,6 +45,8 @@ export interface OverviewData {
   /** The whole of government's consensus, when a workshop recorded one and no filter is set. */
   consensus: ScoreTree | undefined;
   earlier: EarlierRound | undefined;
+  /** The reader may download the raw answers. */
+  mayReadAnswers: boolean;
 }
 
 const HIGHLIGHTS = 3;
@@ -106,6 +109,12 @@ export function ResultsOverviewView({
           )}
         </>
       )}
+      <ResultsExports
+        messages={messages}
+        round={round}
+        filter={query}
+        mayReadAnswers={data.mayReadAnswers}
+      />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { sendPage } from '../http/page.tsx';
 import { agenciesApartFromPeers, consensusDisagreements, itemsPullingDown } from './diagnostics.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { itemSpreads, largestDivergences } from './highlights.ts';
+import { mayReadAnswers } from './open-exports.ts';
 import {
   agencyConsensus,
   type OpenResults,
@@ -97,6 +98,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
               selection,
               consensus: filtered ? undefined : wholeOfGovernmentConsensus(results),
               earlier: earlier && { round: earlier.round, total: earlier.selection.total },
+              mayReadAnswers: mayReadAnswers(request.signedIn),
             }}
           />
         ),
