@@ -9,6 +9,7 @@
 //     refreshes, then { framework, agencies: Map<agencyId, ScoreTree> (every
 //     agency of the round, and any other that answered), wholeOfGovernment,
 //     pooled }. Each item score holds its distribution (counts per value).
+//     Kept per process until the round's tallies change, and shared: read-only.
 //   loadConsensusScores(db, roundId): Promise<ConsensusScores>
 //     the workshops' consensus as score trees, per agency and whole of government.
 //   refreshResults(db, roundId, options?): Promise<number>
