@@ -42,6 +42,14 @@ export interface Disclosure {
   totalShown(filter: AgencyFilter): boolean;
 }
 
+/** The filter a query asks for, an empty or missing level or sector meaning "all". */
+export function filterOf(query: AgencyFilter): AgencyFilter {
+  return {
+    ...(query.level ? { level: query.level } : {}),
+    ...(query.sector ? { sector: query.sector } : {}),
+  };
+}
+
 export function matchesFilter(agency: Omit<AgencyInResults, 'respondents'>, filter: AgencyFilter) {
   return (
     (filter.level === undefined || agency.level === filter.level) &&

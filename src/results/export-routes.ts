@@ -8,9 +8,10 @@ import { agencyFilterSchema } from '../agencies/agency-schema.ts';
 import type { Database } from '../db/database.ts';
 import type { App } from '../http/app.ts';
 import { answerLayout } from './answer-export.ts';
+import { filterOf } from './disclosure.ts';
 import { contentTypes, exportFile } from './export-files.ts';
 import { type ExportFormat, exportFileName, exportFormats } from './exports.ts';
-import { answerBatches, filterOf, requireMember, scoreTable } from './open-exports.ts';
+import { answerBatches, requireMember, scoreTable } from './open-exports.ts';
 import { openResults } from './open-results.ts';
 
 const fileParams = z.object({ id: z.uuid(), format: z.enum(exportFormats) });

@@ -22,13 +22,6 @@ import type { OpenResults } from './open-results.ts';
 import { selectResults } from './results-selection.ts';
 
 /** The filter of a query, without the fields left out. */
-export function filterOf(query: AgencyFilter): AgencyFilter {
-  return {
-    ...(query.level ? { level: query.level } : {}),
-    ...(query.sector ? { sector: query.sector } : {}),
-  };
-}
-
 export function requireMember(signedIn: SignedIn | undefined): Member {
   // The access hook has already refused anyone without a membership; this narrows the type.
   if (!signedIn?.member) throw new AppError('forbidden', 'Your role does not allow this');

@@ -49,7 +49,13 @@ async function agencyProfiles(
 async function roundAgencies(db: Kysely<Schema>, workspace: Workspace, roundId: string) {
   const results = await loadRoundResults(db, roundId);
   const agencies = await agencyProfiles(db, workspace.id, [...results.agencies.keys()]);
-  return { framework: results.framework, agencies, trees: results.agencies };
+  return {
+    framework: results.framework,
+    agencies,
+    trees: results.agencies,
+    wholeOfGovernment: results.wholeOfGovernment,
+    pooled: results.pooled,
+  };
 }
 
 export async function openResults(

@@ -3,6 +3,7 @@
 // shown and their dimension scores, and the tables of the downloads (item
 // scores, dimension scores, raw answers a page at a time). Small-number
 // protection applies as on the pages.
+
 import { z } from 'zod';
 import { agencyFilterSchema, agencyLevels } from '../agencies/agency-schema.ts';
 import type { Database } from '../db/database.ts';
@@ -12,8 +13,9 @@ import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import { answerRowSchema, answerRows } from './answer-export.ts';
 import { submittedAnswerPage } from './answer-export-store.ts';
+import { filterOf } from './disclosure.ts';
 import { dimensionScoreRowSchema, itemScoreRowSchema, rounded } from './exports.ts';
-import { answersFor, filterOf, requireMember, scoreTable } from './open-exports.ts';
+import { answersFor, requireMember, scoreTable } from './open-exports.ts';
 import { type OpenResults, openResults } from './open-results.ts';
 import { selectResults } from './results-selection.ts';
 import type { Score, ScoreTree } from './scoring.ts';

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { sendPage } from '../http/page.tsx';
 import { agenciesApartFromPeers, consensusDisagreements, itemsPullingDown } from './diagnostics.ts';
-import type { AgencyFilter } from './disclosure.ts';
+import { filterOf } from './disclosure.ts';
 import { itemSpreads, largestDivergences } from './highlights.ts';
 import { mayReadAnswers } from './open-exports.ts';
 import {
@@ -55,13 +55,6 @@ const APART_FROM_PEERS = 8;
 const MIN_PEER_GAP = 0.5;
 const DIVERGENCES = 10;
 const AGENCY_DIVERGENCES = 5;
-
-function filterOf(query: ResultsQuery): AgencyFilter {
-  return {
-    ...(query.level ? { level: query.level } : {}),
-    ...(query.sector ? { sector: query.sector } : {}),
-  };
-}
 
 export async function resultsRoutes(app: App, database: Database, threshold: number) {
   const read = { access: 'workspace.read' as const };

@@ -8,6 +8,7 @@ import {
   peerTotals,
   selectResults,
 } from './results-selection.ts';
+import { wholeOfGovernmentTree } from './scoring.ts';
 
 const framework = frameworkSchema.parse(buildFramework());
 const profile = (id: string, level: AgencyProfile['level'], sector: string): AgencyProfile => ({
@@ -74,5 +75,21 @@ describe('choosing what a results page shows', () => {
     const peers = peerTotals(round, disclosure, round.agencies[1]!);
     expect(peers.level?.value).toBe(3.5); // finance 4, schools 3
     expect(peers.sector?.value).toBe(1); // town
+  });
+
+  it('reuses totals already computed over every agency when there is no filter', () => {
+    // Agencies without answers add nothing to a total, so the store's totals
+    // over every agency of the round are the selection's own.
+    const withoutAnswers = new Map([...round.trees, ['village', treeOf(framework, {}, 'village')]]);
+    expect(wholeOfGovernmentTree(framework, [...withoutAnswers.values()])).toEqual(
+      wholeOfGovernmentTree(framework, [...round.trees.values()]),
+    );
+    const stored = {
+      ...round,
+      wholeOfGovernment: wholeOfGovernmentTree(framework, [...round.trees.values()]),
+    };
+    const disclosure = disclosureOf(stored, 3);
+    expect(selectResults(stored, disclosure, {}).total).toBe(stored.wholeOfGovernment);
+    expect(selectResults(stored, disclosure, { level: 'local' }).total?.value).toBe(1);
   });
 });

@@ -45,6 +45,9 @@ export interface RoundAgencies {
   agencies: readonly AgencyProfile[];
   /** Each agency's scores, from its own respondents. */
   trees: ReadonlyMap<string, ScoreTree>;
+  /** The totals over every agency, when already computed (the store keeps them): no filter reuses them. */
+  wholeOfGovernment?: ScoreTree;
+  pooled?: ScoreTree;
 }
 
 /** Small-number protection over the whole round: the same for every page, whatever the filter. */
@@ -77,10 +80,15 @@ export function selectResults(
   const shown = answered.filter(({ agency }) => !disclosure.hidden.has(agency.id)).sort(byName);
   const totalShown = answered.length > 0 && disclosure.totalShown(filter);
   const trees = answered.map(({ tree }) => tree);
+  const unfiltered = filter.level === undefined && filter.sector === undefined;
   return {
     filter,
-    total: totalShown ? wholeOfGovernmentTree(round.framework, trees) : undefined,
-    pooled: totalShown ? pooledTree(round.framework, trees) : undefined,
+    total: totalShown
+      ? (unfiltered && round.wholeOfGovernment) || wholeOfGovernmentTree(round.framework, trees)
+      : undefined,
+    pooled: totalShown
+      ? (unfiltered && round.pooled) || pooledTree(round.framework, trees)
+      : undefined,
     shown,
     hiddenCount: answered.length - shown.length,
     withoutAnswers,
