@@ -40,6 +40,10 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/invitations',
       '/api/rounds/{id}/open',
       '/api/rounds/{id}/reminders',
+      '/api/rounds/{id}/results',
+      '/api/rounds/{id}/results/answers',
+      '/api/rounds/{id}/results/dimension-scores',
+      '/api/rounds/{id}/results/item-scores',
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
