@@ -96,6 +96,22 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+// A parsed framework never changes, so each is indexed once: autosave checks
+// every save against it.
+const indexedFrameworks = new WeakMap<Framework, Map<string, Item>>();
+
+function itemsByCode(framework: Framework): Map<string, Item> {
+  let items = indexedFrameworks.get(framework);
+  if (!items) {
+    items = new Map();
+    for (const dimension of framework.dimensions)
+      for (const subdimension of dimension.subdimensions)
+        for (const item of subdimension.items) items.set(item.code, item);
+    indexedFrameworks.set(framework, items);
+  }
+  return items;
+}
+
 /**
  * Every problem of a batch of (normalized) answers. A batch with any problem is
  * refused whole, so a respondent never has half a page saved without knowing.
@@ -104,10 +120,7 @@ export function checkAnswers(
   framework: Framework,
   answers: readonly (AnswerContent & { itemCode: string })[],
 ): AnswerProblem[] {
-  const items = new Map<string, Item>();
-  for (const dimension of framework.dimensions)
-    for (const subdimension of dimension.subdimensions)
-      for (const item of subdimension.items) items.set(item.code, item);
+  const items = itemsByCode(framework);
   const seen = new Set<string>();
   const problems: AnswerProblem[] = [];
   answers.forEach((answer, index) => {

@@ -8,7 +8,7 @@ import { errorBodySchema } from '../http/errors.ts';
 import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from './answer.ts';
 import { GroupedSaves } from './grouped-saves.ts';
 import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
-import { OpenedLinks, requireOpenLink } from './respondent-link.ts';
+import { OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
 import { recordedAt } from './save-decision.ts';
 
 const tokenParams = z.object({
@@ -97,9 +97,18 @@ export async function questionnaireApi(app: App, database: Database) {
   // Autosave looks a link up once, then checks it within each save's transaction.
   const openedLinks = new OpenedLinks();
   const groupedSaves = new GroupedSaves(database.db);
-  async function openAndRemember(token: string) {
-    const { invitation, framework } = await requireOpenLink(database.db, token);
-    return openedLinks.remember(token, invitation, framework);
+  // Saves of one link that arrive together (two tabs, a burst after a
+  // server restart) look it up once.
+  const opening = new Map<string, Promise<RememberedLink>>();
+  function openAndRemember(token: string): Promise<RememberedLink> {
+    let link = opening.get(token);
+    if (!link) {
+      link = requireOpenLink(database.db, token)
+        .then(({ invitation, framework }) => openedLinks.remember(token, invitation, framework))
+        .finally(() => opening.delete(token));
+      opening.set(token, link);
+    }
+    return link;
   }
 
   app.get(
@@ -151,6 +160,11 @@ export async function questionnaireApi(app: App, database: Database) {
         response: { 200: saveResultSchema, 400: errorBodySchema, ...linkErrors },
       },
       config: respondent,
+      // The busiest route, with answers of a few dozen bytes (below any size
+      // worth compressing) to bodies no browser compresses: no compression
+      // hooks to run for nothing.
+      compress: false,
+      decompress: false,
     },
     async (request) => {
       const { token } = request.params;

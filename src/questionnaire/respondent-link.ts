@@ -49,6 +49,11 @@ export async function requireOpenLink(db: Kysely<Schema>, token: string) {
   return opened;
 }
 
+export interface RememberedLink {
+  ids: LinkIds;
+  framework: Framework;
+}
+
 /**
  * What autosave remembers of a link that opened: the facts that never change
  * for a token (its invitation, round and agency, and the framework a round
@@ -57,13 +62,13 @@ export async function requireOpenLink(db: Kysely<Schema>, token: string) {
  */
 export class OpenedLinks {
   static readonly MAX = 50_000;
-  readonly #links = new Map<string, { ids: LinkIds; framework: Framework }>();
+  readonly #links = new Map<string, RememberedLink>();
 
   get(token: string) {
     return this.#links.get(token);
   }
 
-  remember(token: string, invitation: Invitation, framework: Framework) {
+  remember(token: string, invitation: Invitation, framework: Framework): RememberedLink {
     // The oldest link makes room: a respondent who comes back is looked up again.
     if (this.#links.size >= OpenedLinks.MAX)
       this.#links.delete(this.#links.keys().next().value as string);
