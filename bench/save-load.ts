@@ -1,28 +1,37 @@
-// Autosave under load: N respondents on loopback, each connection saving one
-// answer change after another through the autosave API, against a server in
-// its own process on the embedded database. Prints saves per second and the
-// latency of a save at the median and the 99th percentile.
+// Autosave under load: N respondents on loopback saving answer changes one
+// after another through the autosave API (each connection keeps one save in
+// flight, as a page does), against a server in its own process on the
+// embedded database. Prints saves per second and the latency of a save at the
+// median and the 99th percentile, measured after a warm-up at the same load:
+// a server that has just started spends its first second compiling its hot
+// code (JavaScript and the database's WebAssembly) and looking every
+// respondent's link up, which is not the load it then sustains.
 import autocannon from 'autocannon';
 import { frameworkItemCodes } from './dgca-items.ts';
 import type { Figure } from './page-weight.ts';
 import { prepareData, startServer } from './server-process.ts';
 
-export async function saveLoad({ respondents = 200, seconds = 10 } = {}): Promise<Figure[]> {
+export async function saveLoad({
+  respondents = 200,
+  seconds = 10,
+  warmUpSeconds = 2,
+} = {}): Promise<Figure[]> {
   const { dataRoot, tokens } = await prepareData(respondents);
   const server = await startServer(dataRoot);
   const itemCodes = frameworkItemCodes();
   let nextRespondent = 0;
   let saves = 0;
-  try {
-    const result = await autocannon({
+  const load = (duration: number) =>
+    autocannon({
       url: server.url,
       connections: respondents,
-      duration: seconds,
+      duration,
       requests: [
         {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
-          // Each connection is one respondent, changing items one after another.
+          // autocannon starts each request with a fresh context, so each
+          // save is a change by the next respondent in turn.
           setupRequest: (request, context: { token?: string }) => {
             context.token ??= tokens[nextRespondent++ % tokens.length];
             saves += 1;
@@ -41,6 +50,9 @@ export async function saveLoad({ respondents = 200, seconds = 10 } = {}): Promis
         },
       ],
     });
+  try {
+    if (warmUpSeconds > 0) await load(warmUpSeconds);
+    const result = await load(seconds);
     const acknowledged = result['2xx'];
     if (result.non2xx > 0 || result.errors > 0) {
       console.error(
