@@ -6,6 +6,7 @@
 // a server that has just started spends its first second compiling its hot
 // code (JavaScript and the database's WebAssembly) and looking every
 // respondent's link up, which is not the load it then sustains.
+import { rm } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { frameworkItemCodes } from './dgca-items.ts';
 import type { Figure } from './page-weight.ts';
@@ -66,5 +67,8 @@ export async function saveLoad({
     ];
   } finally {
     await server.stop();
+    // Each run makes a data folder of its own (the demo and 200 invitations):
+    // left behind, they fill the disk run after run.
+    await rm(dataRoot, { recursive: true, force: true });
   }
 }

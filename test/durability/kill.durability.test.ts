@@ -1,6 +1,7 @@
 // Kill test: respondents autosave against a server on the embedded database;
 // the server is killed with SIGKILL in the middle of it. After a restart, every
 // save the server acknowledged must be in the database — counted, not sampled.
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { frameworkItemCodes } from '../../bench/dgca-items.ts';
 import { prepareData, startServer } from '../../bench/server-process.ts';
@@ -95,6 +96,7 @@ describe('a server killed while answers are being saved', () => {
       expect(wrong).toEqual([]);
     } finally {
       await database.close();
+      await rm(dataRoot, { recursive: true, force: true });
     }
   });
 });
