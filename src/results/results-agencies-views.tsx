@@ -15,7 +15,7 @@ import {
   levelName,
   ProtectionNote,
   ResultsFilterForm,
-  ResultsNav,
+  ResultsHeading,
   type ResultsQuery,
   resultsHref,
   TableScroll,
@@ -51,9 +51,13 @@ export function ResultsAgenciesView({
   const { shown } = selection;
   return (
     <>
-      <p class="caption">{round.name}</p>
-      <h1>{t('results.agencies.title')}</h1>
-      <ResultsNav messages={messages} round={round} current="agencies" query={query} />
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={t('results.agencies.title')}
+        current="agencies"
+        query={query}
+      />
       <ResultsFilterForm
         messages={messages}
         action={resultsHref(round.id, 'agencies')}

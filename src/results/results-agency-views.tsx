@@ -11,6 +11,7 @@ import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import type { ItemPullingDown } from './diagnostics.ts';
 import { type Divergence, strongestAndWeakest } from './highlights.ts';
+import { PullingDownFindings } from './results-diagnostics-views.tsx';
 import {
   agencyLabel,
   ChangeTable,
@@ -20,7 +21,7 @@ import {
   formatScore,
   itemStatements,
   levelName,
-  ResultsNav,
+  ResultsHeading,
   type ResultsQuery,
   resultsHref,
 } from './results-parts.tsx';
@@ -49,7 +50,6 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
   const itemText = itemStatements(messages, framework);
   const columns = comparisonColumns(messages, data);
   const { strongest, weakest } = strongestAndWeakest(tree, 3);
-  const dimensionName = new Map(framework.dimensions.map((d) => [d.code, text(d.name)] as const));
   const subdimensionName = new Map(
     framework.dimensions.flatMap((d) =>
       d.subdimensions.map((s) => [s.code, `${text(d.name)}: ${text(s.name)}`] as const),
@@ -57,9 +57,13 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
   );
   return (
     <>
-      <p class="caption">{round.name}</p>
-      <h1>{agencyLabel(agency)}</h1>
-      <ResultsNav messages={messages} round={round} current={undefined} query={query} />
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={agencyLabel(agency)}
+        current={undefined}
+        query={query}
+      />
       <p>
         <a class="back-link" href={resultsHref(round.id, 'agencies', query)}>
           {t('results.agency.back')}
@@ -171,24 +175,11 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
       )}
       <section aria-labelledby="pulling-down">
         <h2 id="pulling-down">{t('results.diagnostics.pullingDown')}</h2>
-        {data.pullingDown.length === 0 ? (
-          <p>{t('results.diagnostics.pullingDown.none')}</p>
-        ) : (
-          <ul class="findings">
-            {data.pullingDown.map((finding) => (
-              <li key={finding.itemCode}>
-                {finding.itemCode} {itemText(finding.itemCode)}
-                <br />
-                {t('results.diagnostics.pullingDown.sentence', {
-                  dimension: dimensionName.get(finding.dimensionCode) ?? finding.dimensionCode,
-                  itemValue: formatScore(messages, finding.itemValue),
-                  dimensionValue: formatScore(messages, finding.dimensionValue),
-                  effect: formatScore(messages, finding.effect),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <PullingDownFindings
+          messages={messages}
+          framework={framework}
+          findings={data.pullingDown}
+        />
       </section>
       <section aria-labelledby="divergences">
         <h2 id="divergences">{t('results.divergences')}</h2>

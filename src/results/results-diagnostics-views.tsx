@@ -12,7 +12,7 @@ import {
   itemStatements,
   ProtectionNote,
   ResultsFilterForm,
-  ResultsNav,
+  ResultsHeading,
   type ResultsQuery,
   resultsHref,
 } from './results-parts.tsx';
@@ -46,9 +46,13 @@ export function ResultsDiagnosticsView({
     `${resultsHref(round.id, 'items', { ...query, compare: undefined })}#item-${itemCode}`;
   return (
     <>
-      <p class="caption">{round.name}</p>
-      <h1>{t('results.diagnostics.title')}</h1>
-      <ResultsNav messages={messages} round={round} current="diagnostics" query={query} />
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={t('results.diagnostics.title')}
+        current="diagnostics"
+        query={query}
+      />
       <p class="lead">{t('results.diagnostics.intro')}</p>
       <ResultsFilterForm
         messages={messages}
@@ -66,26 +70,12 @@ export function ResultsDiagnosticsView({
       <section aria-labelledby="pulling-down">
         <h2 id="pulling-down">{t('results.diagnostics.pullingDown')}</h2>
         <p class="hint">{t('results.diagnostics.pullingDown.method')}</p>
-        {data.pullingDown.length === 0 ? (
-          <p>{t('results.diagnostics.pullingDown.none')}</p>
-        ) : (
-          <ul class="findings">
-            {data.pullingDown.map((finding) => (
-              <li key={finding.itemCode}>
-                <a href={itemsHref(finding.itemCode)}>
-                  {finding.itemCode} {statement(finding.itemCode)}
-                </a>
-                <br />
-                {t('results.diagnostics.pullingDown.sentence', {
-                  dimension: dimensionName.get(finding.dimensionCode) ?? finding.dimensionCode,
-                  itemValue: formatScore(messages, finding.itemValue),
-                  dimensionValue: formatScore(messages, finding.dimensionValue),
-                  effect: formatScore(messages, finding.effect),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <PullingDownFindings
+          messages={messages}
+          framework={framework}
+          findings={data.pullingDown}
+          itemHref={itemsHref}
+        />
       </section>
       <section aria-labelledby="apart-from-peers">
         <h2 id="apart-from-peers">{t('results.diagnostics.apartFromPeers')}</h2>
@@ -164,5 +154,43 @@ export function ResultsDiagnosticsView({
         )}
       </section>
     </>
+  );
+}
+
+/** Items pulling a dimension down, each in a sentence; `itemHref`: where the item's numbers are. */
+export function PullingDownFindings({
+  messages,
+  framework,
+  findings,
+  itemHref,
+}: {
+  messages: Messages;
+  framework: Framework;
+  findings: readonly ItemPullingDown[];
+  itemHref?: (itemCode: string) => string;
+}) {
+  const { t } = messages;
+  const text = textOf(messages, framework);
+  const statement = itemStatements(messages, framework);
+  const dimensionName = new Map(framework.dimensions.map((d) => [d.code, text(d.name)] as const));
+  if (findings.length === 0) return <p>{t('results.diagnostics.pullingDown.none')}</p>;
+  return (
+    <ul class="findings">
+      {findings.map((finding) => {
+        const item = `${finding.itemCode} ${statement(finding.itemCode)}`;
+        return (
+          <li key={finding.itemCode}>
+            {itemHref ? <a href={itemHref(finding.itemCode)}>{item}</a> : item}
+            <br />
+            {t('results.diagnostics.pullingDown.sentence', {
+              dimension: dimensionName.get(finding.dimensionCode) ?? finding.dimensionCode,
+              itemValue: formatScore(messages, finding.itemValue),
+              dimensionValue: formatScore(messages, finding.dimensionValue),
+              effect: formatScore(messages, finding.effect),
+            })}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

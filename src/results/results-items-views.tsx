@@ -16,7 +16,7 @@ import {
   itemStatements,
   ProtectionNote,
   ResultsFilterForm,
-  ResultsNav,
+  ResultsHeading,
   type ResultsQuery,
   resultsHref,
   TableScroll,
@@ -47,9 +47,13 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
   const statement = itemStatements(messages, framework);
   return (
     <>
-      <p class="caption">{round.name}</p>
-      <h1>{t('results.items.title')}</h1>
-      <ResultsNav messages={messages} round={round} current="items" query={query} />
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={t('results.items.title')}
+        current="items"
+        query={query}
+      />
       <p class="lead">{t('results.items.intro')}</p>
       <ResultsFilterForm
         messages={messages}

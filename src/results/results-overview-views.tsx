@@ -21,7 +21,7 @@ import {
   levelName,
   ProtectionNote,
   ResultsFilterForm,
-  ResultsNav,
+  ResultsHeading,
   type ResultsQuery,
   resultsHref,
 } from './results-parts.tsx';
@@ -63,9 +63,13 @@ export function ResultsOverviewView({
   const total = selection.total;
   return (
     <>
-      <p class="caption">{round.name}</p>
-      <h1>{t('results.overview.title')}</h1>
-      <ResultsNav messages={messages} round={round} current="overview" query={query} />
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={t('results.overview.title')}
+        current="overview"
+        query={query}
+      />
       {round.status === 'open' && <p class="notice">{t('results.roundStillOpen')}</p>}
       <ResultsFilterForm
         messages={messages}

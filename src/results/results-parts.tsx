@@ -73,6 +73,29 @@ export function ResultsNav({
   );
 }
 
+/** The top of every results page: the round, the page's title and the tabs between the pages. */
+export function ResultsHeading({
+  messages,
+  round,
+  title,
+  current,
+  query,
+}: {
+  messages: Messages;
+  round: RoundSummary;
+  title: string;
+  current: ResultsPageName | undefined;
+  query: ResultsQuery;
+}) {
+  return (
+    <>
+      <p class="caption">{round.name}</p>
+      <h1>{title}</h1>
+      <ResultsNav messages={messages} round={round} current={current} query={query} />
+    </>
+  );
+}
+
 export interface CompareChoice {
   id: string;
   name: string;
