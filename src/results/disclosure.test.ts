@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AgencyInResults, decideDisclosure, rowSpace } from './disclosure.ts';
+import {
+  type AgencyInResults,
+  decideDisclosure,
+  displayableFilters,
+  isolatedSets,
+  matchesFilter,
+} from './disclosure.ts';
 
 const agency = (
   id: string,
@@ -15,77 +21,79 @@ describe('small-number protection', () => {
     expect(disclosure.totalShown({})).toBe(true);
   });
 
-  it('hides an agency below the threshold, and one more so the total does not give it away', () => {
-    // Shown: the total of a, b, c and the scores of b and c would give a's.
-    const disclosure = decideDisclosure([agency('a', 2), agency('b', 12), agency('c', 5)]);
+  it('hides an agency below the threshold, and two more so the total does not give it away', () => {
+    // With one other hidden, the total's mean and spread would solve both.
+    const disclosure = decideDisclosure([
+      agency('a', 2),
+      agency('b', 12),
+      agency('c', 5),
+      agency('d', 7),
+    ]);
     expect(disclosure.hidden.get('a')).toBe('few_respondents');
     expect(disclosure.hidden.get('c')).toBe('protects_another');
+    expect(disclosure.hidden.get('d')).toBe('protects_another');
     expect(disclosure.hidden.has('b')).toBe(false);
     expect(disclosure.totalShown({})).toBe(true);
   });
 
-  it('needs no extra hiding when the hidden agencies together reach the threshold', () => {
-    const disclosure = decideDisclosure([agency('a', 2), agency('b', 1), agency('c', 9)]);
-    expect([...disclosure.hidden.keys()].sort()).toEqual(['a', 'b']);
+  it('needs no extra hiding when three small agencies together reach the threshold', () => {
+    const disclosure = decideDisclosure([
+      agency('a', 2),
+      agency('b', 1),
+      agency('c', 1),
+      agency('d', 9),
+    ]);
+    expect([...disclosure.hidden.keys()].sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('hides more when the hidden agencies together are still too few to hide behind', () => {
-    const disclosure = decideDisclosure([agency('a', 1), agency('b', 1), agency('c', 9)]);
+    const disclosure = decideDisclosure([
+      agency('a', 1),
+      agency('b', 1),
+      agency('c', 9),
+      agency('d', 12),
+    ]);
     expect([...disclosure.hidden.keys()].sort()).toEqual(['a', 'b', 'c']);
     expect(disclosure.totalShown({})).toBe(true);
   });
 
-  it('withholds a total made only of too few respondents', () => {
-    const disclosure = decideDisclosure([agency('a', 2)]);
-    expect(disclosure.totalShown({})).toBe(false);
+  it('withholds a total made only of too few respondents, or of fewer than three agencies', () => {
+    expect(decideDisclosure([agency('a', 2)]).totalShown({})).toBe(false);
+    expect(decideDisclosure([agency('a', 2), agency('b', 9)]).totalShown({})).toBe(false);
   });
 
   it('protects an agency a filter would single out, or two filters would between them', () => {
     const agencies = [
       agency('n1', 10, 'national', 'health'),
       agency('n2', 8, 'national', 'health'),
+      agency('n3', 9, 'national', 'education'),
       agency('l1', 2, 'local', 'health'),
       agency('l2', 6, 'local', 'education'),
+      agency('l3', 7, 'local', 'education'),
     ];
     const disclosure = decideDisclosure(agencies);
     expect(disclosure.hidden.get('l1')).toBe('few_respondents');
-    // Local health is l1 alone.
+    // Local health is l1 alone, and local education l2 and l3: a mean and a spread.
     expect(disclosure.totalShown({ level: 'local', sector: 'health' })).toBe(false);
-    // The local total minus l2, and the health total minus n1 and n2, would be l1:
-    // l2 and n2 are hidden with it, and what still isolates it is withheld
-    // (health minus national, local minus education).
-    expect(disclosure.hidden.get('l2')).toBe('protects_another');
-    expect(disclosure.hidden.get('n2')).toBe('protects_another');
-    expect(disclosure.hidden.has('n1')).toBe(false);
-    expect(disclosure.totalShown({ sector: 'health' })).toBe(false);
-    expect(disclosure.totalShown({ level: 'local' })).toBe(false);
-    // The whole of government and national totals stay: l1 is only ever mixed with others.
+    expect(disclosure.totalShown({ level: 'local', sector: 'education' })).toBe(false);
+    expect(disclosure.hidden.size).toBeGreaterThanOrEqual(3);
     expect(disclosure.totalShown({})).toBe(true);
-    expect(disclosure.totalShown({ level: 'national' })).toBe(true);
+    expectNothingIsolated(agencies, disclosure);
   });
 
-  it('catches an agency isolated by subtracting one filtered total from another', () => {
+  it('catches agencies isolated by subtracting one filtered total from another', () => {
     const agencies = [
       agency('h1', 2, 'national', 'health'),
       agency('h2', 2, 'local', 'health'),
       agency('e1', 2, 'local', 'education'),
       agency('big', 20, 'national', 'education'),
+      agency('big2', 20, 'national', 'education'),
     ];
     const disclosure = decideDisclosure(agencies);
-    // The national total is h1 and big: big is hidden to protect h1. Then the
-    // national education total would be big alone, so it is withheld, as are
-    // the one-agency totals of the small agencies.
-    expect(disclosure.hidden.get('big')).toBe('protects_another');
-    expect(disclosure.totalShown({ level: 'national', sector: 'education' })).toBe(false);
-    expect(disclosure.totalShown({ level: 'local', sector: 'health' })).toBe(false);
-    // What is left can only be combined into mixtures of two or more agencies.
-    for (const filter of [
-      {},
-      { level: 'national' },
-      { level: 'local' },
-      { sector: 'health' },
-    ] as const)
-      expect(disclosure.totalShown(filter)).toBe(true);
+    // The national total holds h1 beside the two big ones: both are hidden with it.
+    expect([...disclosure.hidden.keys()].sort()).toEqual(['big', 'big2', 'e1', 'h1', 'h2']);
+    expect(disclosure.totalShown({})).toBe(true);
+    expectNothingIsolated(agencies, disclosure);
   });
 
   it('leaves agencies without respondents out of it: they have nothing to reveal', () => {
@@ -94,29 +102,92 @@ describe('small-number protection', () => {
   });
 
   it('takes the threshold from configuration', () => {
-    const agencies = [agency('a', 4), agency('b', 5), agency('c', 12)];
-    expect([...decideDisclosure(agencies, 5).hidden.keys()].sort()).toEqual(['a', 'b']);
+    const agencies = [agency('a', 4), agency('b', 5), agency('c', 12), agency('d', 15)];
+    expect([...decideDisclosure(agencies, 5).hidden.keys()].sort()).toEqual(['a', 'b', 'c']);
     expect([...decideDisclosure(agencies, 1).hidden]).toEqual([]);
   });
 });
+
+describe('protection at each item', () => {
+  const at = (scored: string[], answered = scored) => () => ({
+    scored: new Set(scored),
+    answered: new Set(answered),
+  });
+  const everywhere = ['overall', 'item:A', 'item:B'];
+
+  it('withholds a total at an item where only two of its hidden agencies have a value', () => {
+    // c answered B "not applicable" only: at B, the total hides a and b alone.
+    const agencies: AgencyInResults[] = [
+      { ...agency('a', 1), nodes: at(everywhere) },
+      { ...agency('b', 1), nodes: at(everywhere) },
+      { ...agency('c', 1), nodes: at(['overall', 'item:A'], everywhere) },
+      agency('big', 9),
+    ];
+    const disclosure = decideDisclosure(agencies);
+    expect([...disclosure.hidden.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect([...disclosure.withheldNodes({})]).toEqual(['item:B']);
+  });
+
+  it('withholds nothing where every hidden agency has a value', () => {
+    const agencies: AgencyInResults[] = [
+      { ...agency('a', 1), nodes: at(everywhere) },
+      { ...agency('b', 1), nodes: at(everywhere) },
+      { ...agency('c', 1), nodes: at(everywhere) },
+      agency('big', 9),
+    ];
+    expect(decideDisclosure(agencies).withheldNodes({}).size).toBe(0);
+  });
+});
+
+/** No combination of the totals shown comes down to one or two hidden agencies. */
+function expectNothingIsolated(
+  agencies: readonly AgencyInResults[],
+  disclosure: ReturnType<typeof decideDisclosure>,
+) {
+  const hiddenIds = [...disclosure.hidden.keys()].sort();
+  const rows = displayableFilters(agencies)
+    .filter((filter) => disclosure.totalShown(filter))
+    .map((filter) =>
+      hiddenIds.map((id) => {
+        const member = agencies.find((candidate) => candidate.id === id);
+        return member && matchesFilter(member, filter) ? 1 : 0;
+      }),
+    );
+  expect(isolatedSets(rows)).toEqual([]);
+}
 
 describe('combining totals', () => {
   it('finds a single hidden agency in the difference of two totals', () => {
     // Totals over {x, y} and over {y}: their difference isolates x.
     expect(
-      rowSpace([
+      isolatedSets([
         [1, 1],
         [0, 1],
-      ]).contains([1, 0]),
-    ).toBe(true);
+      ]),
+    ).toContainEqual([0]);
   });
 
-  it('cannot isolate one of two agencies that only ever appear together', () => {
-    const totals = rowSpace([
-      [1, 1, 0],
-      [1, 1, 1],
-    ]);
-    expect(totals.contains([1, 0, 0])).toBe(false);
-    expect(totals.contains([0, 0, 1])).toBe(true);
+  it('finds two hidden agencies a total holds alone: its mean and spread solve them', () => {
+    expect(isolatedSets([[1, 1, 0]])).toContainEqual([0, 1]);
+  });
+
+  it('finds two agencies in the difference of two totals of three', () => {
+    // {a, b, c} − {b, c, d} = a − d: with the squares from the spreads, a and d follow.
+    expect(
+      isolatedSets([
+        [1, 1, 1, 0],
+        [0, 1, 1, 1],
+      ]),
+    ).toContainEqual([0, 3]);
+  });
+
+  it('finds nothing when every combination mixes at least three agencies', () => {
+    expect(isolatedSets([[1, 1, 1, 0, 0]])).toEqual([]);
+    expect(
+      isolatedSets([
+        [1, 1, 1, 0, 0],
+        [0, 0, 1, 1, 1],
+      ]),
+    ).toEqual([]);
   });
 });

@@ -1,19 +1,23 @@
 // Small-number protection: which agencies the results may show on their own,
-// and which totals they may show at all, so that no officer's answers can be
-// singled out. Pure.
+// which totals they may show at all, and at which nodes of a shown total the
+// numbers are withheld, so that no officer's answers can be singled out. Pure;
+// the model is written down in docs/scoring.md.
 //
-// Hiding the agencies with fewer respondents than the threshold is not enough
-// on its own. A total is a mean over agencies (or a sum of answer counts), so
-// a reader who sees a total and all but one of the agencies inside it can work
-// out the missing one; with filters by level and sector there are many totals
-// to combine. So the rule is checked against every total a reader can display:
-// an agency stays hidden only if no combination of the shown totals, minus the
-// shown agencies, isolates it, and the hidden part of every total holds at
-// least `threshold` respondents. Where that fails, the shown agency with the
-// fewest respondents in the total is hidden as well (complementary suppression,
-// as statistics offices do); where nothing is left to hide, or where two
-// filtered totals differ by one small agency, a filtered total is withheld.
-// The whole-of-government total is withheld only when it is itself too small.
+// Every number published about a total (its mean, spread, counts of answers
+// and of agencies, distribution of answers) is an equation about the hidden
+// agencies inside it, once the shown agencies are subtracted. A mean gives
+// their sum; a spread, their sum of squares; so one hidden agency is found by
+// subtraction and two by solving both (x = (s1 ± √(2·s2 − s1²)) / 2), and
+// totals can be added and subtracted first (a level's total minus a sector's).
+// So the rule: no combination of the totals shown at a node may come down to
+// one or two hidden agencies. Agencies are hidden below the threshold; where a
+// total's hidden part would hold one or two agencies, or too few respondents,
+// a further agency is hidden (complementary suppression, as statistics
+// offices do); where totals still combine down to one or two hidden agencies,
+// a filtered total is withheld. Then the same rule is checked node by node
+// (item, sub-dimension, dimension, overall), because a hidden agency with no
+// value at an item (all "not applicable") leaves fewer unknowns there: a total
+// that would give one away at a node is withheld at that node.
 import type { AgencyLevel } from '../agencies/agency-schema.ts';
 
 export const DEFAULT_MIN_RESPONDENTS = 3;
@@ -24,6 +28,15 @@ export interface AgencyInResults {
   sector: string;
   /** Submitted responses with at least one answer. */
   respondents: number;
+  /** Where the agency has a score and where it answered; absent: everywhere. Asked only of hidden agencies. */
+  nodes?: () => NodePresence;
+}
+
+export interface NodePresence {
+  /** The nodes where the agency's answers give it a score. */
+  scored: ReadonlySet<NodeKey>;
+  /** The nodes where it gave any answer, a value or "not applicable". */
+  answered: ReadonlySet<NodeKey>;
 }
 
 /** The agencies a total is over: all of them, or those of one level and/or sector. */
@@ -40,6 +53,8 @@ export interface Disclosure {
   hidden: ReadonlyMap<string, HiddenBecause>;
   /** Whether the total over the agencies a filter selects may be shown. */
   totalShown(filter: AgencyFilter): boolean;
+  /** The nodes at which that total's numbers are withheld, even though the total is shown. */
+  withheldNodes(filter: AgencyFilter): ReadonlySet<NodeKey>;
 }
 
 /** The filter a query asks for, an empty or missing level or sector meaning "all". */
@@ -71,6 +86,9 @@ export function displayableFilters(agencies: readonly AgencyInResults[]): Agency
 
 const filterKey = (filter: AgencyFilter) => `${filter.level ?? '*'}|${filter.sector ?? '*'}`;
 
+/** Where a score sits in the framework: `overall`, `dimension:LEA`, `subdimension:LEA-A`, `item:LEA01`. */
+export type NodeKey = string;
+
 export function decideDisclosure(
   agencies: readonly AgencyInResults[],
   threshold: number = DEFAULT_MIN_RESPONDENTS,
@@ -101,17 +119,29 @@ export function decideDisclosure(
       else withheld.add(exposed.key);
       continue;
     }
-    const combination = isolatingCombination(shownGroups(), hidden);
-    if (!combination) break;
-    withheld.add(combination.key);
+    const hiddenIds = [...hidden.keys()].sort();
+    const toWithhold = groupToWithhold(shownGroups(), hiddenIds, (group) =>
+      group.members.filter((agency) => hidden.has(agency.id)).map((agency) => agency.id),
+    );
+    if (!toWithhold) break;
+    // The whole of government's hidden part holds three agencies or none, so
+    // a combination always involves a filtered total.
+    withheld.add(toWithhold.key);
   }
 
+  const hiddenAgencies = answering
+    .filter((agency) => hidden.has(agency.id))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const withheldAtNodes = nodesToWithhold(shownGroups(), hiddenAgencies);
   return {
     threshold,
     hidden,
     totalShown: (filter) => !withheld.has(filterKey(filter)),
+    withheldNodes: (filter) => withheldAtNodes.get(filterKey(filter)) ?? NO_NODES,
   };
 }
+
+const NO_NODES: ReadonlySet<NodeKey> = new Set();
 
 interface Group {
   key: string;
@@ -122,10 +152,12 @@ interface Group {
 const isWholeOfGovernment = (group: Group) =>
   group.filter.level === undefined && group.filter.sector === undefined;
 
+/** Fewer unknowns than this in a total's hidden part, and its mean and spread solve them. */
+const MIN_HIDDEN_TOGETHER = 3;
+
 /**
- * A total whose hidden part gives a small agency away: the small agency is
- * hidden alone in it (the total minus the shown agencies is that agency), or
- * with too few respondents beside it.
+ * A total whose hidden part gives an agency away: it holds one or two hidden
+ * agencies, or a small agency with too few respondents beside it.
  */
 function hiddenPartExposes(
   group: Group,
@@ -133,86 +165,146 @@ function hiddenPartExposes(
   threshold: number,
 ): boolean {
   const hiddenMembers = group.members.filter((agency) => hidden.has(agency.id));
+  if (hiddenMembers.length === 0) return false;
+  if (hiddenMembers.length < MIN_HIDDEN_TOGETHER) return true;
   if (!hiddenMembers.some((agency) => hidden.get(agency.id) === 'few_respondents')) return false;
   const respondents = hiddenMembers.reduce((sum, agency) => sum + agency.respondents, 0);
-  return hiddenMembers.length < 2 || respondents < threshold;
+  return respondents < threshold;
 }
 
 /**
- * When shown totals can be added and subtracted down to one small agency,
- * the filtered total to withhold: one whose absence breaks every such
- * combination if there is one, else the smallest total holding the agency,
- * else the smallest filtered total. The whole-of-government total is never
- * withheld here: on its own, its hidden part already passed the check above.
+ * When the totals shown can be combined down to one or two hidden agencies,
+ * the total to withhold: the smallest filtered total whose absence breaks the
+ * combination found, else the smallest filtered total holding one of its
+ * agencies, else the smallest total holding one (the whole of government
+ * only when nothing else is left). `hiddenOf` gives a total's hidden agencies
+ * (those among `columns` it counts).
  */
-function isolatingCombination(
+function groupToWithhold(
   groups: readonly Group[],
-  hidden: ReadonlyMap<string, HiddenBecause>,
+  columns: readonly string[],
+  hiddenOf: (group: Group) => readonly string[],
 ): Group | undefined {
-  const hiddenIds = [...hidden.keys()].sort();
-  const rowOf = (group: Group) =>
-    hiddenIds.map((id) => (group.members.some((agency) => agency.id === id) ? 1 : 0));
-  const isolates = (candidates: readonly Group[], column: number) =>
-    rowSpace(candidates.map(rowOf)).contains(unitVector(hiddenIds.length, column));
-  const column = hiddenIds.findIndex(
-    (id, index) => hidden.get(id) === 'few_respondents' && isolates(groups, index),
-  );
-  if (column === -1) return undefined;
-  const id = hiddenIds[column];
+  if (columns.length === 0) return undefined;
+  const index = new Map(columns.map((id, i) => [id, i]));
+  const rowOf = (group: Group) => {
+    const row = new Array<number>(columns.length).fill(0);
+    for (const id of hiddenOf(group)) {
+      const column = index.get(id);
+      if (column !== undefined) row[column] = 1;
+    }
+    return row;
+  };
+  const rows = new Map(groups.map((group) => [group, rowOf(group)]));
+  const found = isolatedSets([...rows.values()])[0];
+  if (!found) return undefined;
+  const stillIsolated = (without: Group) =>
+    isolatedSets(groups.filter((group) => group !== without).map((group) => rows.get(group) ?? []))
+      .some((set) => set.length === found.length && set.every((column, i) => column === found[i]));
+  const holdsFound = (group: Group) => found.some((column) => rows.get(group)?.[column] === 1);
   const filtered = groups.filter((group) => !isWholeOfGovernment(group));
   return (
-    filtered.find(
-      (group) =>
-        !isolates(
-          groups.filter((other) => other !== group),
-          column,
-        ),
-    ) ??
-    filtered.find((group) => group.members.some((agency) => agency.id === id)) ??
-    filtered[0]
+    filtered.find((group) => !stillIsolated(group)) ??
+    filtered.find(holdsFound) ??
+    groups.find(holdsFound)
   );
 }
 
-function unitVector(length: number, index: number): number[] {
-  return Array.from({ length }, (_, i) => (i === index ? 1 : 0));
+/**
+ * Per total, the nodes where its numbers are withheld: where the hidden
+ * agencies with a value (or with any answer, for the counts of answers) are
+ * fewer than at the level of the whole agency, the totals at that node are
+ * checked again and withheld until no combination comes down to one or two.
+ */
+function nodesToWithhold(
+  groups: readonly Group[],
+  hiddenAgencies: readonly AgencyInResults[],
+): Map<string, Set<NodeKey>> {
+  const withheld = new Map<string, Set<NodeKey>>();
+  const hidden = new Set(hiddenAgencies.map((agency) => agency.id));
+  const presence = new Map(hiddenAgencies.map((agency) => [agency.id, agency.nodes?.()]));
+  const nodes = new Set<NodeKey>();
+  for (const sets of presence.values())
+    for (const node of sets?.answered ?? []) nodes.add(node);
+  for (const node of nodes)
+    for (const has of [
+      (agency: AgencyInResults) => presence.get(agency.id)?.scored.has(node) ?? true,
+      (agency: AgencyInResults) => presence.get(agency.id)?.answered.has(node) ?? true,
+    ]) {
+      const present = hiddenAgencies.filter(has);
+      // Every hidden agency counts here: the agencies' own check covered it.
+      if (present.length === hiddenAgencies.length) continue;
+      const columns = present.map((agency) => agency.id);
+      const hiddenOf = (group: Group) =>
+        group.members.filter((agency) => hidden.has(agency.id) && has(agency)).map((a) => a.id);
+      for (;;) {
+        const shown = groups.filter((group) => !withheld.get(group.key)?.has(node));
+        const toWithhold =
+          shown.find((group) => {
+            const count = hiddenOf(group).length;
+            return count > 0 && count < MIN_HIDDEN_TOGETHER;
+          }) ?? groupToWithhold(shown, columns, hiddenOf);
+        if (!toWithhold) break;
+        const nodesOfGroup = withheld.get(toWithhold.key) ?? new Set<NodeKey>();
+        nodesOfGroup.add(node);
+        withheld.set(toWithhold.key, nodesOfGroup);
+      }
+    }
+  return withheld;
 }
 
 const EPSILON = 1e-9;
 
 /**
- * The combinations of `rows`: which vectors the totals (each row marks the
- * hidden agencies inside one total) can be combined into. Gaussian
- * elimination; the entries are 0 and 1 and the matrices small, so floating
- * point with a tolerance is exact enough.
+ * The sets of one or two columns (hidden agencies) that some combination of
+ * `rows` (each marks the hidden agencies inside one total) comes down to:
+ * the agencies a reader can solve for from the totals' means and spreads.
+ * Gaussian elimination to reduced row echelon form: a combination with at
+ * most two agencies is a reduced row with at most one agency outside the
+ * pivots, or two reduced rows whose parts outside the pivots are parallel.
+ * The entries are 0 and 1 and the matrices small, so floating point with a
+ * tolerance is exact enough. Each set is sorted; the list may repeat one.
  */
-export function rowSpace(rows: readonly number[][]): {
-  contains(target: readonly number[]): boolean;
-} {
-  const basis: { pivot: number; row: number[] }[] = [];
-  const reduce = (vector: number[]) => {
-    for (const { pivot, row } of basis) {
-      const factor = vector[pivot] ?? 0;
-      if (Math.abs(factor) > EPSILON)
-        for (let i = 0; i < vector.length; i++)
-          vector[i] = (vector[i] ?? 0) - factor * (row[i] ?? 0);
-    }
-    return vector;
-  };
+export function isolatedSets(rows: readonly (readonly number[])[]): number[][] {
+  const width = rows[0]?.length ?? 0;
+  const reduced: number[][] = [];
+  const pivots: number[] = [];
   for (const original of rows) {
-    const row = reduce([...original]);
+    const row = [...original];
+    reduced.forEach((basis, k) => {
+      const pivot = pivots[k] ?? 0;
+      const factor = row[pivot] ?? 0;
+      if (Math.abs(factor) > EPSILON)
+        for (let i = 0; i < width; i++) row[i] = (row[i] ?? 0) - factor * (basis[i] ?? 0);
+    });
     const pivot = row.findIndex((value) => Math.abs(value) > EPSILON);
     if (pivot === -1) continue;
     const scale = row[pivot] ?? 1;
     const normalized = row.map((value) => value / scale);
-    // Keep the basis fully reduced, so one pass of `reduce` clears every pivot.
-    for (const entry of basis) {
-      const factor = entry.row[pivot] ?? 0;
+    // Keep the basis fully reduced, so that each pivot column is a unit column.
+    for (const basis of reduced) {
+      const factor = basis[pivot] ?? 0;
       if (Math.abs(factor) > EPSILON)
-        entry.row = entry.row.map((value, i) => value - factor * (normalized[i] ?? 0));
+        for (let i = 0; i < width; i++) basis[i] = (basis[i] ?? 0) - factor * (normalized[i] ?? 0);
     }
-    basis.push({ pivot, row: normalized });
+    reduced.push(normalized);
+    pivots.push(pivot);
   }
-  return {
-    contains: (target) => reduce([...target]).every((value) => Math.abs(value) <= EPSILON),
-  };
+  const isPivot = new Set(pivots);
+  const sets: number[][] = [];
+  const byDirection = new Map<string, number>();
+  reduced.forEach((row, k) => {
+    const pivot = pivots[k] ?? 0;
+    const outside: number[] = [];
+    for (let i = 0; i < width; i++)
+      if (!isPivot.has(i) && Math.abs(row[i] ?? 0) > EPSILON) outside.push(i);
+    if (outside.length === 0) sets.push([pivot]);
+    else if (outside.length === 1) sets.push([pivot, outside[0] ?? 0].sort((a, b) => a - b));
+    const first = row[outside[0] ?? 0] ?? 1;
+    const direction = outside.map((i) => `${i}:${((row[i] ?? 0) / first).toFixed(6)}`).join(',');
+    const other = byDirection.get(direction);
+    if (outside.length > 0 && other !== undefined) sets.push([other, pivot].sort((a, b) => a - b));
+    else byDirection.set(direction, pivot);
+  });
+  return sets;
 }

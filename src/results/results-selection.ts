@@ -9,8 +9,16 @@ import {
   type Disclosure,
   decideDisclosure,
   matchesFilter,
+  type NodeKey,
+  type NodePresence,
 } from './disclosure.ts';
-import { pooledTree, type ScoreTree, wholeOfGovernmentTree } from './scoring.ts';
+import {
+  pooledTree,
+  type Score,
+  type ScoreTree,
+  withheldScore,
+  wholeOfGovernmentTree,
+} from './scoring.ts';
 
 export interface AgencyProfile {
   id: string;
@@ -50,17 +58,93 @@ export interface RoundAgencies {
   pooled?: ScoreTree;
 }
 
+// The decision is kept while the agencies' trees (which the store keeps until
+// answers change) and their levels and sectors stay the same: pages, exports,
+// the API and the workshop all apply the one decision.
+const decisions = new WeakMap<ReadonlyMap<string, ScoreTree>, Map<string, Disclosure>>();
+
 /** Small-number protection over the whole round: the same for every page, whatever the filter. */
 export function disclosureOf(round: RoundAgencies, threshold: number): Disclosure {
-  return decideDisclosure(
-    round.agencies.map((agency) => ({
-      id: agency.id,
-      level: agency.level,
-      sector: agency.sector,
-      respondents: round.trees.get(agency.id)?.respondents ?? 0,
-    })),
+  const key = `${threshold}|${round.agencies.map((a) => `${a.id}:${a.level}:${a.sector}`).join()}`;
+  const known = decisions.get(round.trees) ?? new Map<string, Disclosure>();
+  decisions.set(round.trees, known);
+  const decided = known.get(key);
+  if (decided) return decided;
+  const disclosure = decideDisclosure(
+    round.agencies.map((agency) => {
+      const tree = round.trees.get(agency.id);
+      return {
+        id: agency.id,
+        level: agency.level,
+        sector: agency.sector,
+        respondents: tree?.respondents ?? 0,
+        nodes: () => (tree ? presenceOf(tree) : { scored: new Set(), answered: new Set() }),
+      };
+    }),
     threshold,
   );
+  known.clear();
+  known.set(key, disclosure);
+  return disclosure;
+}
+
+export const nodeKeys = {
+  overall: 'overall',
+  dimension: (code: string): NodeKey => `dimension:${code}`,
+  subdimension: (code: string): NodeKey => `subdimension:${code}`,
+  item: (code: string): NodeKey => `item:${code}`,
+};
+
+/** Every node of a tree with its key, the tree itself first. */
+function* nodesOf(tree: ScoreTree): Generator<[NodeKey, Score]> {
+  yield [nodeKeys.overall, tree];
+  for (const dimension of tree.dimensions) {
+    yield [nodeKeys.dimension(dimension.dimensionCode), dimension];
+    for (const subdimension of dimension.subdimensions) {
+      yield [nodeKeys.subdimension(subdimension.subdimensionCode), subdimension];
+      for (const item of subdimension.items) yield [nodeKeys.item(item.itemCode), item];
+    }
+  }
+}
+
+function presenceOf(tree: ScoreTree): NodePresence {
+  const scored = new Set<NodeKey>();
+  const answered = new Set<NodeKey>();
+  for (const [key, node] of nodesOf(tree)) {
+    if (node.value !== undefined) scored.add(key);
+    if (node.n + node.notApplicable > 0) answered.add(key);
+  }
+  return { scored, answered };
+}
+
+/**
+ * A total as it may be shown: the nodes the protection withholds for its
+ * filter carry no numbers (`withheld`), the rest as computed. The same tree
+ * when nothing is withheld.
+ */
+export function protectedTotal(
+  tree: ScoreTree,
+  disclosure: Disclosure,
+  filter: AgencyFilter,
+): ScoreTree {
+  const withheld = disclosure.withheldNodes(filter);
+  if (withheld.size === 0) return tree;
+  const guard = <T extends Score>(key: NodeKey, node: T): T =>
+    withheld.has(key) ? { ...node, ...withheldScore } : node;
+  return {
+    ...guard(nodeKeys.overall, tree),
+    respondents: tree.respondents,
+    dimensions: tree.dimensions.map((dimension) => ({
+      ...guard(nodeKeys.dimension(dimension.dimensionCode), dimension),
+      subdimensions: dimension.subdimensions.map((subdimension) => ({
+        ...guard(nodeKeys.subdimension(subdimension.subdimensionCode), subdimension),
+        items: subdimension.items.map((item) => ({
+          ...guard(nodeKeys.item(item.itemCode), item),
+          ...(withheld.has(nodeKeys.item(item.itemCode)) ? { counts: [] } : {}),
+        })),
+      })),
+    })),
+  };
 }
 
 export function selectResults(
@@ -81,13 +165,16 @@ export function selectResults(
   const totalShown = answered.length > 0 && disclosure.totalShown(filter);
   const trees = answered.map(({ tree }) => tree);
   const unfiltered = filter.level === undefined && filter.sector === undefined;
+  const shownTotal = (tree: ScoreTree) => protectedTotal(tree, disclosure, filter);
   return {
     filter,
     total: totalShown
-      ? (unfiltered && round.wholeOfGovernment) || wholeOfGovernmentTree(round.framework, trees)
+      ? shownTotal(
+          (unfiltered && round.wholeOfGovernment) || wholeOfGovernmentTree(round.framework, trees),
+        )
       : undefined,
     pooled: totalShown
-      ? (unfiltered && round.pooled) || pooledTree(round.framework, trees)
+      ? shownTotal((unfiltered && round.pooled) || pooledTree(round.framework, trees))
       : undefined,
     shown,
     hiddenCount: answered.length - shown.length,
@@ -116,7 +203,9 @@ export function peerTotals(
         const tree = round.trees.get(other.id);
         return tree && tree.respondents > 0 ? [tree] : [];
       });
-    return trees.length === 0 ? undefined : wholeOfGovernmentTree(round.framework, trees);
+    return trees.length === 0
+      ? undefined
+      : protectedTotal(wholeOfGovernmentTree(round.framework, trees), disclosure, filter);
   };
   return { level: peersBy({ level: agency.level }), sector: peersBy({ sector: agency.sector }) };
 }

@@ -59,7 +59,20 @@ export interface Score {
   level: MaturityLevel | undefined;
   /** Agencies with a value behind the score. */
   agencies: number;
+  /** Set when small-number protection withholds the numbers of a total here (they are then empty). */
+  withheld?: true;
 }
+
+/** What is left of a total's score where small-number protection withholds it. */
+export const withheldScore = {
+  value: undefined,
+  spread: undefined,
+  level: undefined,
+  n: 0,
+  notApplicable: 0,
+  agencies: 0,
+  withheld: true,
+} as const satisfies Partial<Score>;
 
 export interface ItemScore extends Score {
   itemCode: string;
