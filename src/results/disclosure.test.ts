@@ -109,10 +109,12 @@ describe('small-number protection', () => {
 });
 
 describe('protection at each item', () => {
-  const at = (scored: string[], answered = scored) => () => ({
-    scored: new Set(scored),
-    answered: new Set(answered),
-  });
+  const at =
+    (scored: string[], answered = scored) =>
+    () => ({
+      scored: new Set(scored),
+      answered: new Set(answered),
+    });
   const everywhere = ['overall', 'item:A', 'item:B'];
 
   it('withholds a total at an item where only two of its hidden agencies have a value', () => {

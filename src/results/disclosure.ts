@@ -175,10 +175,9 @@ function hiddenPartExposes(
 /**
  * When the totals shown can be combined down to one or two hidden agencies,
  * the total to withhold: the smallest filtered total whose absence breaks the
- * combination found, else the smallest filtered total holding one of its
- * agencies, else the smallest total holding one (the whole of government
- * only when nothing else is left). `hiddenOf` gives a total's hidden agencies
- * (those among `columns` it counts).
+ * combination found, else the filtered total whose absence leaves the fewest
+ * such combinations, else (when only it is left) the whole of government.
+ * `hiddenOf` gives a total's hidden agencies (those among `columns` it counts).
  */
 function groupToWithhold(
   groups: readonly Group[],
@@ -198,15 +197,21 @@ function groupToWithhold(
   const rows = new Map(groups.map((group) => [group, rowOf(group)]));
   const found = isolatedSets([...rows.values()])[0];
   if (!found) return undefined;
-  const stillIsolated = (without: Group) =>
-    isolatedSets(groups.filter((group) => group !== without).map((group) => rows.get(group) ?? []))
-      .some((set) => set.length === found.length && set.every((column, i) => column === found[i]));
-  const holdsFound = (group: Group) => found.some((column) => rows.get(group)?.[column] === 1);
+  const isolatedWithout = (without: Group) =>
+    isolatedSets(groups.filter((group) => group !== without).map((group) => rows.get(group) ?? []));
+  const sameSet = (set: number[]) =>
+    set.length === found.length && set.every((column, i) => column === found[i]);
   const filtered = groups.filter((group) => !isWholeOfGovernment(group));
+  let fewest: { group: Group; count: number } | undefined;
+  for (const group of filtered) {
+    const left = isolatedWithout(group);
+    if (!left.some(sameSet)) return group;
+    if (!fewest || left.length < fewest.count) fewest = { group, count: left.length };
+  }
+  // No single total breaks it: the one whose absence leaves the fewest
+  // combinations, and so on until only the whole of government is left.
   return (
-    filtered.find((group) => !stillIsolated(group)) ??
-    filtered.find(holdsFound) ??
-    groups.find(holdsFound)
+    fewest?.group ?? groups.find((group) => found.some((column) => rows.get(group)?.[column] === 1))
   );
 }
 
@@ -224,8 +229,7 @@ function nodesToWithhold(
   const hidden = new Set(hiddenAgencies.map((agency) => agency.id));
   const presence = new Map(hiddenAgencies.map((agency) => [agency.id, agency.nodes?.()]));
   const nodes = new Set<NodeKey>();
-  for (const sets of presence.values())
-    for (const node of sets?.answered ?? []) nodes.add(node);
+  for (const sets of presence.values()) for (const node of sets?.answered ?? []) nodes.add(node);
   for (const node of nodes)
     for (const has of [
       (agency: AgencyInResults) => presence.get(agency.id)?.scored.has(node) ?? true,

@@ -75,7 +75,7 @@ const disclosure: Disclosure = {
   threshold: 3,
   hidden: new Map([['town', 'few_respondents']]),
   totalShown: () => true,
-      withheldNodes: () => new Set(),
+  withheldNodes: () => new Set(),
 };
 
 async function bufferOf(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -16,8 +16,8 @@ import {
   pooledTree,
   type Score,
   type ScoreTree,
-  withheldScore,
   wholeOfGovernmentTree,
+  withheldScore,
 } from './scoring.ts';
 
 export interface AgencyProfile {
