@@ -220,11 +220,11 @@ export async function buildApp({
     const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
     app.addHook('onClose', stop);
   }
-  await workshopRoutes(app, database);
+  await workshopRoutes(app, database, resultsMinRespondents);
   await resultsRoutes(app, database, resultsMinRespondents);
   await exportRoutes(app, database, resultsMinRespondents);
   await resultsApi(app, database, resultsMinRespondents);
-  await workshopApi(app, database);
+  await workshopApi(app, database, resultsMinRespondents);
   return app;
 }
 

@@ -89,6 +89,14 @@ const filterKey = (filter: AgencyFilter) => `${filter.level ?? '*'}|${filter.sec
 /** Where a score sits in the framework: `overall`, `dimension:LEA`, `subdimension:LEA-A`, `item:LEA01`. */
 export type NodeKey = string;
 
+export const nodeKeys = {
+  overall: 'overall',
+  dimension: (code: string): NodeKey => `dimension:${code}`,
+  subdimension: (code: string): NodeKey => `subdimension:${code}`,
+  item: (code: string): NodeKey => `item:${code}`,
+};
+
+
 export function decideDisclosure(
   agencies: readonly AgencyInResults[],
   threshold: number = DEFAULT_MIN_RESPONDENTS,

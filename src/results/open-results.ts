@@ -58,6 +58,14 @@ async function roundAgencies(db: Kysely<Schema>, workspace: Workspace, roundId: 
   };
 }
 
+/** The small-number protection of a round, as its results pages apply it. */
+export async function roundDisclosure(
+  db: Kysely<Schema>,
+  options: { workspace: Workspace; roundId: string; threshold: number },
+): Promise<Disclosure> {
+  return disclosureOf(await roundAgencies(db, options.workspace, options.roundId), options.threshold);
+}
+
 export async function openResults(
   db: Kysely<Schema>,
   options: { roundId: string; threshold: number },

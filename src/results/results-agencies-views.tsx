@@ -67,6 +67,7 @@ export function ResultsAgenciesView({
       />
       <ProtectionNote
         messages={messages}
+        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
         threshold={selection.disclosure.threshold}
         hiddenCount={selection.hiddenCount}
         totalShown={true}

@@ -63,6 +63,7 @@ export function ResultsDiagnosticsView({
       />
       <ProtectionNote
         messages={messages}
+        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
         threshold={selection.disclosure.threshold}
         hiddenCount={selection.hiddenCount}
         totalShown={selection.total !== undefined || selection.shown.length === 0}

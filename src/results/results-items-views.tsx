@@ -75,6 +75,7 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
       </ResultsFilterForm>
       <ProtectionNote
         messages={messages}
+        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
         threshold={selection.disclosure.threshold}
         hiddenCount={selection.hiddenCount}
         totalShown={selection.total !== undefined || selection.shown.length === 0}

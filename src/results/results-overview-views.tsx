@@ -80,6 +80,7 @@ export function ResultsOverviewView({
       />
       <ProtectionNote
         messages={messages}
+        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
         threshold={selection.disclosure.threshold}
         hiddenCount={selection.hiddenCount}
         totalShown={total !== undefined || selection.shown.length === 0}

@@ -220,17 +220,27 @@ export function ProtectionNote({
   threshold,
   hiddenCount,
   totalShown,
+  withheldScores,
 }: {
   messages: Messages;
   threshold: number;
   hiddenCount: number;
   totalShown: boolean;
+  /** Scores of the total withheld at single nodes (items, sub-dimensions...). */
+  withheldScores: number;
 }) {
   const { t } = messages;
   if (!totalShown)
     return <p class="notice">{t('results.protection.totalWithheld', { threshold })}</p>;
   if (hiddenCount === 0) return null;
-  return <p class="notice">{t('results.protection.hidden', { count: hiddenCount, threshold })}</p>;
+  return (
+    <>
+      <p class="notice">{t('results.protection.hidden', { count: hiddenCount, threshold })}</p>
+      {withheldScores > 0 && (
+        <p class="notice">{t('results.protection.scoresWithheld', { count: withheldScores })}</p>
+      )}
+    </>
+  );
 }
 
 /** A wide table that scrolls sideways on a narrow screen; keyboard users can focus it to scroll. */

@@ -11,6 +11,7 @@ import {
   matchesFilter,
   type NodeKey,
   type NodePresence,
+  nodeKeys,
 } from './disclosure.ts';
 import {
   pooledTree,
@@ -87,13 +88,6 @@ export function disclosureOf(round: RoundAgencies, threshold: number): Disclosur
   known.set(key, disclosure);
   return disclosure;
 }
-
-export const nodeKeys = {
-  overall: 'overall',
-  dimension: (code: string): NodeKey => `dimension:${code}`,
-  subdimension: (code: string): NodeKey => `subdimension:${code}`,
-  item: (code: string): NodeKey => `item:${code}`,
-};
 
 /** Every node of a tree with its key, the tree itself first. */
 function* nodesOf(tree: ScoreTree): Generator<[NodeKey, Score]> {

@@ -7,10 +7,12 @@ import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
+import { roundDisclosure } from '../results/open-results.ts';
 import { findRound, type RoundSummary } from '../rounds/round-store.ts';
 import { requireWorkspace, type Workspace } from '../workspaces/workspace-store.ts';
-import { statisticsScope } from './workshop-scope.ts';
-import { type WorkshopAgency, workshopAgencies } from './workshop-store.ts';
+import type { AnswerCount } from './item-statistics.ts';
+import { workshopStatistics } from './workshop-scope.ts';
+import { answerCountsByItem, type WorkshopAgency, workshopAgencies } from './workshop-store.ts';
 
 export interface OpenWorkshop {
   workspace: Workspace;
@@ -19,10 +21,14 @@ export interface OpenWorkshop {
   agencies: WorkshopAgency[];
   /** The agency chosen; undefined: the whole of government. */
   agency: WorkshopAgency | undefined;
-  /** Whose answers the statistics show: the agency's, or the whole of government's when it has too few. */
+  /** Whose answers the statistics show: the agency's, or the whole of government's when it is hidden. */
   statisticsFrom: 'agency' | 'whole_of_government';
   /** The agency whose answers are counted; null: every agency. */
   statisticsAgencyId: string | null;
+  /** Items whose statistics small-number protection withholds. */
+  withheldItems: ReadonlySet<string>;
+  /** The results' small-number threshold. */
+  threshold: number;
 }
 
 /** `agencyField` names the request field that chose the agency, for the error when it is not in scope. */
@@ -33,6 +39,8 @@ export async function openWorkshop(
     agencyId: string | undefined;
     agencyField: string;
     member: Member | undefined;
+    /** The results' small-number threshold: the workshop shows what results may show. */
+    threshold: number;
   },
 ): Promise<OpenWorkshop> {
   const workspace = await requireWorkspace(db);
@@ -51,10 +59,20 @@ export async function openWorkshop(
         { path: options.agencyField, message: 'is not an agency of this round' },
       ]);
   }
-  const statisticsFrom = statisticsScope({
+  const statistics = workshopStatistics({
     agencyId: agency?.agencyId ?? null,
-    submittedResponses: agency?.submittedResponses ?? round.submitted,
+    disclosure: await roundDisclosure(db, {
+      workspace,
+      roundId: round.id,
+      threshold: options.threshold,
+    }),
+    itemCodes: framework.dimensions.flatMap((dimension) =>
+      dimension.subdimensions.flatMap((subdimension) =>
+        subdimension.items.map((item) => item.code),
+      ),
+    ),
   });
+  const statisticsFrom = statistics.from;
   return {
     workspace,
     round,
@@ -63,5 +81,22 @@ export async function openWorkshop(
     agency,
     statisticsFrom,
     statisticsAgencyId: statisticsFrom === 'agency' ? (agency?.agencyId ?? null) : null,
+    withheldItems: statistics.withheldItems,
+    threshold: options.threshold,
   };
+}
+
+/** The answer counts the workshop's statistics are drawn from, without the items protection withholds. */
+export async function workshopAnswerCounts(
+  db: Kysely<Schema>,
+  workshop: OpenWorkshop,
+  itemCodes?: readonly string[],
+): Promise<Map<string, AnswerCount[]>> {
+  const counts = await answerCountsByItem(db, {
+    roundId: workshop.round.id,
+    agencyId: workshop.statisticsAgencyId,
+    ...(itemCodes ? { itemCodes } : {}),
+  });
+  for (const itemCode of workshop.withheldItems) counts.delete(itemCode);
+  return counts;
 }

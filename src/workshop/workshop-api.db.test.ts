@@ -96,6 +96,7 @@ describe('the workshop API', () => {
       agencyId: agency.agency_id,
       statisticsFrom: 'agency',
       submittedResponses: agency.n,
+      withheldItems: [],
     });
     const expected = await computedInDatabase('LEA02', agency.agency_id);
     expect(body.items[1].statistics.answers).toBe(expected.answers);
@@ -103,27 +104,25 @@ describe('the workshop API', () => {
     expect(body.items[1].statistics.standardDeviation).toBeCloseTo(expected.sd, 9);
   });
 
-  it('shows the whole of government, not an agency with fewer than three submitted responses, and counts no draft', async () => {
-    const round = await buildRound(context.database.db, { agencyCount: 2 });
-    const [small, large] = round.agencyIds as [string, string];
-    for (const value of [1, 2])
-      await buildResponse(context.database.db, {
+  it('shows the whole of government, not an agency the results hide, and counts no draft', async () => {
+    const round = await buildRound(context.database.db, { agencyCount: 5 });
+    const [small, ...large] = round.agencyIds as [string, ...string[]];
+    const answer = (agencyId: string, value: number | 'na', status?: 'draft') =>
+      buildResponse(context.database.db, {
         round,
-        agencyId: small,
+        agencyId,
         answers: { LEA01: value },
+        ...(status ? { status } : {}),
       });
-    for (const value of [5, 5, 'na'] as const)
-      await buildResponse(context.database.db, {
-        round,
-        agencyId: large,
-        answers: { LEA01: value },
-      });
-    await buildResponse(context.database.db, {
-      round,
-      agencyId: large,
-      answers: { LEA01: 1 },
-      status: 'draft',
-    });
+    for (const value of [1, 2]) await answer(small, value);
+    // 3, 4, 5 and 6 respondents: the small agency is hidden with the two
+    // smallest of these, so no total comes down to fewer than three hidden.
+    for (const [index, agencyId] of large.entries()) {
+      await answer(agencyId, 'na');
+      for (let r = 0; r < index + 2; r++) await answer(agencyId, 5);
+    }
+    const largest = large[3] as string;
+    await answer(largest, 1, 'draft');
     const get = (agency: string) =>
       context.app.inject({
         method: 'GET',
@@ -135,16 +134,19 @@ describe('the workshop API', () => {
       agencyId: small,
       statisticsFrom: 'whole_of_government',
       submittedResponses: 2,
+      withheldItems: [],
     });
+    // 1 + 2 + 5 × 14 over 16 answers, 4 "not applicable".
     expect(forSmall.items[0].statistics).toMatchObject({
-      answers: 4,
-      notApplicable: 1,
-      mean: 3.25,
+      answers: 16,
+      notApplicable: 4,
+      mean: 73 / 16,
     });
-    const forLarge = (await get(large)).json();
+    expect((await get(large[0] as string)).json().scope.statisticsFrom).toBe('whole_of_government');
+    const forLarge = (await get(largest)).json();
     expect(forLarge.scope.statisticsFrom).toBe('agency');
     expect(forLarge.items[0].statistics).toMatchObject({
-      answers: 2,
+      answers: 5,
       notApplicable: 1,
       mean: 5,
       standardDeviation: 0,

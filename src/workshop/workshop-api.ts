@@ -9,14 +9,9 @@ import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import { scaleValues } from '../questionnaire/answer.ts';
 import { checkConsensus, describeConsensusProblem, normalizeConsensus } from './consensus.ts';
-import { openWorkshop } from './open-workshop.ts';
+import { openWorkshop, workshopAnswerCounts } from './open-workshop.ts';
 import { findSubdimension, workshopItems } from './workshop.ts';
-import {
-  answerCountsByItem,
-  consensusByItem,
-  recordConsensus,
-  type StoredConsensus,
-} from './workshop-store.ts';
+import { consensusByItem, recordConsensus, type StoredConsensus } from './workshop-store.ts';
 
 const roundParams = z.object({ id: z.uuid() });
 
@@ -59,9 +54,14 @@ const workshopItemsSchema = z
       statisticsFrom: z
         .enum(['agency', 'whole_of_government'])
         .describe(
-          'Whose answers the statistics count: an agency with fewer than 3 submitted responses is shown the whole of government, so no one’s answer can be singled out',
+          'Whose answers the statistics count: an agency that small-number protection hides on the results pages is shown the whole of government instead, so no one’s answer can be singled out',
         ),
       submittedResponses: z.number().int().describe('Submitted responses of the scope'),
+      withheldItems: z
+        .array(z.string())
+        .describe(
+          'Items of the framework whose statistics small-number protection withholds, as the results pages do: their counts are empty',
+        ),
     }),
     subdimension: z.object({ code: z.string(), name: z.string() }),
     items: z.array(
@@ -107,7 +107,8 @@ export function presentConsensus(consensus: StoredConsensus): z.infer<typeof con
   };
 }
 
-export async function workshopApi(app: App, database: Database) {
+/** `threshold`: the results' small-number threshold, which the workshop applies too. */
+export async function workshopApi(app: App, database: Database, threshold: number) {
   const facilitate = { access: 'workshop.facilitate' as const };
 
   app.get(
@@ -135,6 +136,7 @@ export async function workshopApi(app: App, database: Database) {
         agencyId,
         agencyField: 'querystring.agency',
         member: request.signedIn?.member,
+        threshold,
       });
       const { framework, round } = workshop;
       const found = findSubdimension(framework, code);
@@ -147,11 +149,7 @@ export async function workshopApi(app: App, database: Database) {
       const items = workshopItems(
         framework,
         found.subdimension.items,
-        await answerCountsByItem(database.db, {
-          roundId: round.id,
-          agencyId: workshop.statisticsAgencyId,
-          itemCodes,
-        }),
+        await workshopAnswerCounts(database.db, workshop, itemCodes),
         await consensusByItem(database.db, {
           roundId: round.id,
           agencyId: scopeAgencyId,
@@ -167,6 +165,7 @@ export async function workshopApi(app: App, database: Database) {
           agencyId: scopeAgencyId,
           statisticsFrom: workshop.statisticsFrom,
           submittedResponses: workshop.agency?.submittedResponses ?? round.submitted,
+          withheldItems: [...workshop.withheldItems],
         },
         subdimension: { code: found.subdimension.code, name: text(found.subdimension.name) },
         items: items.map(({ item, scale, statistics, consensus }) => ({
@@ -220,6 +219,7 @@ export async function workshopApi(app: App, database: Database) {
         agencyId: body.agencyId ?? undefined,
         agencyField: 'body.agencyId',
         member: request.signedIn?.member,
+        threshold,
       });
       const content = normalizeConsensus(body);
       const problems = checkConsensus(workshop.framework, body.itemCode, content);

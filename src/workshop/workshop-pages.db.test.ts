@@ -1,6 +1,7 @@
 // The workshop's pages without JavaScript: the overview, a sub-dimension with
 // its distributions, a consensus posted through the form, errors beside the
-// field, and an agency's figures withheld when it has too few responses.
+// field, and figures withheld where the results' small-number protection
+// withholds them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
@@ -103,14 +104,48 @@ describe('the workshop pages', () => {
     expect(noValue.body).toContain('id="LEA02-value-error"');
   });
 
-  it('says why an agency with fewer than three responses is shown the whole of government', async () => {
-    const round = await buildRound(context.database.db, { agencyCount: 1, status: 'closed' });
-    const agencyId = round.agencyIds[0]!;
+  it('says why an agency with fewer than three respondents is shown the whole of government', async () => {
+    const round = await buildRound(context.database.db, { agencyCount: 4, status: 'closed' });
+    const [agencyId, ...others] = round.agencyIds as [string, ...string[]];
     await buildResponse(context.database.db, { round, agencyId, answers: { LEA01: 2 } });
+    for (const other of others)
+      for (const value of [3, 4, 5])
+        await buildResponse(context.database.db, {
+          round,
+          agencyId: other,
+          answers: { LEA01: value },
+        });
     const response = await get(`/rounds/${round.id}/workshop/LEA-VIS?agency=${agencyId}`);
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('only 1 submitted self-assessment');
-    expect(response.body).toContain('shown only from 3 responses');
+    expect(response.body).toContain('1 submitted self-assessment) are not shown on their own');
+    expect(response.body).toContain('shown alone only from 3 respondents');
+  });
+
+  it('gives the figures of no item that the results withhold', async () => {
+    // Three agencies of one respondent, beside a large one: at LEA02, which
+    // only two of them answered, the whole of government would give them away.
+    const round = await buildRound(context.database.db, { agencyCount: 4, status: 'closed' });
+    const [a, b, c, large] = round.agencyIds as [string, string, string, string];
+    for (const agencyId of [a, b])
+      await buildResponse(context.database.db, {
+        round,
+        agencyId,
+        answers: { LEA01: 2, LEA02: 1 },
+      });
+    await buildResponse(context.database.db, { round, agencyId: c, answers: { LEA01: 4 } });
+    for (const value of [3, 4, 5])
+      await buildResponse(context.database.db, {
+        round,
+        agencyId: large,
+        answers: { LEA01: value, LEA02: value },
+      });
+    const response = await get(`/rounds/${round.id}/workshop/LEA-VIS`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('One item has no figures here');
+    const api = (await get(`/api/rounds/${round.id}/workshop/items?subdimension=LEA-VIS`)).json();
+    expect(api.scope.withheldItems).toEqual(['LEA02']);
+    expect(api.items[1].statistics).toMatchObject({ answers: 0, mean: null });
+    expect(api.items[0].statistics).toMatchObject({ answers: 6 });
   });
 
   it('refuses an agency outside the round', async () => {

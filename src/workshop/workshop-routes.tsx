@@ -17,14 +17,14 @@ import {
   normalizeConsensus,
   RATIONALE_MAX,
 } from './consensus.ts';
-import { type OpenWorkshop, openWorkshop } from './open-workshop.ts';
+import { type OpenWorkshop, openWorkshop, workshopAnswerCounts } from './open-workshop.ts';
 import { findSubdimension, nextPlace, workshopItems, workshopOverview } from './workshop.ts';
 import {
   consensusFieldIds,
   NOT_APPLICABLE,
   SubdimensionWorkshopView,
 } from './workshop-item-views.tsx';
-import { answerCountsByItem, consensusByItem, recordConsensus } from './workshop-store.ts';
+import { consensusByItem, recordConsensus } from './workshop-store.ts';
 import {
   roundWorkshopTitle,
   textOf,
@@ -61,7 +61,8 @@ function consensusFromForm(body: Record<string, string | string[]>): ConsensusCo
   });
 }
 
-export async function workshopRoutes(app: App, database: Database) {
+/** `threshold`: the results' small-number threshold, which the workshop applies too. */
+export async function workshopRoutes(app: App, database: Database, threshold: number) {
   const facilitate = { access: 'workshop.facilitate' as const };
 
   function open(request: FastifyRequest, roundId: string, agencyId: string | undefined) {
@@ -70,6 +71,7 @@ export async function workshopRoutes(app: App, database: Database) {
       agencyId,
       agencyField: 'agency',
       member: request.signedIn?.member,
+      threshold,
     });
   }
 
@@ -81,10 +83,7 @@ export async function workshopRoutes(app: App, database: Database) {
       const { round, framework } = workshop;
       const dimensions = workshopOverview(
         framework,
-        await answerCountsByItem(database.db, {
-          roundId: round.id,
-          agencyId: workshop.statisticsAgencyId,
-        }),
+        await workshopAnswerCounts(database.db, workshop),
         await consensusByItem(database.db, {
           roundId: round.id,
           agencyId: workshop.agency?.agencyId ?? null,
@@ -125,11 +124,7 @@ export async function workshopRoutes(app: App, database: Database) {
     const items = workshopItems(
       framework,
       subdimension.items,
-      await answerCountsByItem(database.db, {
-        roundId: round.id,
-        agencyId: workshop.statisticsAgencyId,
-        itemCodes,
-      }),
+      await workshopAnswerCounts(database.db, workshop, itemCodes),
       await consensusByItem(database.db, {
         roundId: round.id,
         agencyId: agencyId ?? null,

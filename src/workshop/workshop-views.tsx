@@ -7,7 +7,6 @@ import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import type { OpenWorkshop } from './open-workshop.ts';
 import type { DimensionProgress } from './workshop.ts';
-import { MIN_RESPONSES_FOR_AGENCY_DISTRIBUTION } from './workshop-scope.ts';
 
 /** The address of a workshop page, keeping the chosen agency. */
 export function workshopHref(
@@ -92,9 +91,14 @@ export function ScopeNote({ messages, workshop }: { messages: Messages; workshop
           {t('workshop.scope.withheld', {
             name: agency.name,
             count: agency.submittedResponses,
-            minimum: MIN_RESPONSES_FOR_AGENCY_DISTRIBUTION,
+            minimum: workshop.threshold,
             total: round.submitted,
           })}
+        </p>
+      )}
+      {workshop.withheldItems.size > 0 && (
+        <p class="notice">
+          {t('workshop.scope.itemsWithheld', { count: workshop.withheldItems.size })}
         </p>
       )}
     </>
