@@ -14,6 +14,7 @@ import {
   requireRoundScope,
 } from './invitation-scope.ts';
 import { inviteRespondents } from './invite-respondents.ts';
+import { invitationsSeenBy } from './progress-visibility.ts';
 import {
   checkRespondents,
   describeRespondentProblem,
@@ -34,9 +35,16 @@ const invitationSchema = z
     language: z.string(),
     invitedAt: z.date(),
     revokedAt: z.date().nullable(),
-    remindersSent: z.number().int(),
+    remindersSent: z
+      .number()
+      .int()
+      .nullable()
+      .describe('null for a focal point, who sees how many have submitted, not who'),
     lastRemindedAt: z.date().nullable(),
-    progress: z.enum(['not_started', 'draft', 'submitted']),
+    progress: z
+      .enum(['not_started', 'draft', 'submitted'])
+      .nullable()
+      .describe('null for a focal point, who sees how many have submitted, not who'),
   })
   .meta({ id: 'Invitation' });
 
@@ -90,7 +98,16 @@ export async function invitationApi(app: App, database: Database, mail: MailSetu
         summary: 'The respondents of one agency in a round, with their progress',
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ agencyId: z.uuid() }),
-        response: { 200: z.object({ invitations: z.array(invitationSchema) }) },
+        response: {
+          200: z.object({
+            invitations: z.array(invitationSchema),
+            whoSubmitted: z
+              .boolean()
+              .describe('false for a focal point: progress and reminders per invitation are null'),
+            invited: z.number().int().describe('Invitations not revoked'),
+            submitted: z.number().int().describe('Respondents who have submitted'),
+          }),
+        },
       },
       config: { access: 'invitations.manage' },
     },
@@ -98,7 +115,7 @@ export async function invitationApi(app: App, database: Database, mail: MailSetu
       const { id } = request.params;
       const { agencyId } = request.query;
       await requireAgencyScope(db, request.signedIn, id, agencyId, 'query.agencyId');
-      return { invitations: await listInvitations(db, id, agencyId) };
+      return invitationsSeenBy(request.signedIn?.member, await listInvitations(db, id, agencyId));
     },
   );
 

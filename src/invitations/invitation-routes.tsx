@@ -22,6 +22,7 @@ import {
   RoundInvitationsView,
 } from './invitation-views.tsx';
 import { inviteRespondents } from './invite-respondents.ts';
+import { invitationsSeenBy } from './progress-visibility.ts';
 import { describeRespondentProblem, readRespondentList } from './respondent-list.ts';
 import { revokeRespondentLink } from './revoke-invitation.ts';
 import { listInvitations } from './round-invitations-store.ts';
@@ -57,7 +58,10 @@ export async function invitationRoutes(app: App, database: Database, mail: MailS
     } = {},
   ) {
     const scope = await requireAgencyScope(db, request.signedIn, roundId, agencyId);
-    const invitations = await listInvitations(db, roundId, agencyId);
+    const seen = invitationsSeenBy(
+      request.signedIn?.member,
+      await listInvitations(db, roundId, agencyId),
+    );
     return sendPage(request, reply, {
       title: `${scope.agency.name} – ${request.messages.t('invitations.title')}`,
       workspaceName: scope.workspace.name,
@@ -66,7 +70,7 @@ export async function invitationRoutes(app: App, database: Database, mail: MailS
           messages={request.messages}
           round={scope.round}
           agency={scope.agency}
-          invitations={invitations}
+          seen={seen}
           csrfToken={request.signedIn?.csrfToken}
           form={extra.form ?? { list: '', language: request.messages.language }}
           errors={extra.errors ?? {}}

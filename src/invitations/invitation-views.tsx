@@ -7,12 +7,12 @@ import { type Messages, supportedLanguages } from '../i18n/messages.ts';
 import type { AgencyProgress } from '../rounds/round-progress.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import type { InvitationOutcome } from './invite-respondents.ts';
+import type { SeenInvitation, SeenInvitations } from './progress-visibility.ts';
 import {
   MAX_SCHEDULED_REMINDERS,
   ON_DEMAND_QUIET_HOURS,
   SCHEDULED_EVERY_DAYS,
 } from './reminders.ts';
-import type { ManagedInvitation } from './round-invitations-store.ts';
 
 function RoundHeading({ messages, round }: { messages: Messages; round: RoundSummary }) {
   return (
@@ -132,10 +132,11 @@ function RespondentRow({
   csrfToken,
 }: {
   messages: Messages;
-  invitation: ManagedInvitation;
+  invitation: SeenInvitation;
   csrfToken: string | undefined;
 }) {
   const { t } = messages;
+  const { progress, remindersSent } = invitation;
   return (
     <tr>
       <th scope="row">{invitation.email}</th>
@@ -144,10 +145,10 @@ function RespondentRow({
         {invitation.revokedAt ? (
           <strong class="tag tag-closed">{t('invitations.revoked')}</strong>
         ) : (
-          t(`invitations.progress.${invitation.progress}`)
+          t(progress === null ? 'invitations.progress.invited' : `invitations.progress.${progress}`)
         )}
       </td>
-      <td class="numeric">{invitation.remindersSent}</td>
+      {remindersSent !== null && <td class="numeric">{remindersSent}</td>}
       <td>
         {!invitation.revokedAt && (
           <form method="post" action={`/invitations/${invitation.id}/revoke`}>
@@ -175,7 +176,7 @@ export function AgencyInvitationsView({
   messages,
   round,
   agency,
-  invitations,
+  seen,
   csrfToken,
   form,
   errors,
@@ -185,7 +186,8 @@ export function AgencyInvitationsView({
   messages: Messages;
   round: RoundSummary;
   agency: { id: string; name: string };
-  invitations: ManagedInvitation[];
+  /** The agency's invitations as the member may see them, with how many have submitted. */
+  seen: SeenInvitations;
   csrfToken: string | undefined;
   form: InviteForm;
   errors: FieldErrors;
@@ -196,6 +198,7 @@ export function AgencyInvitationsView({
   const { t } = messages;
   const base = `/rounds/${round.id}/invitations/${agency.id}`;
   const listError = errors.list;
+  const { invitations } = seen;
   return (
     <>
       <ErrorSummary messages={messages} errors={errors} />
@@ -207,6 +210,14 @@ export function AgencyInvitationsView({
       </h1>
       <Notice text={notice} />
       <h2>{t('invitations.respondents')}</h2>
+      {invitations.length > 0 && (
+        <p>
+          {t(seen.whoSubmitted ? 'invitations.submittedCount' : 'invitations.submittedCountOnly', {
+            submitted: seen.submitted,
+            invited: seen.invited,
+          })}
+        </p>
+      )}
       {invitations.length === 0 ? (
         <p>{t('invitations.none')}</p>
       ) : (
@@ -217,9 +228,11 @@ export function AgencyInvitationsView({
               <th scope="col">{t('invitations.email')}</th>
               <th scope="col">{t('invitations.language')}</th>
               <th scope="col">{t('invitations.progress')}</th>
-              <th scope="col" class="numeric">
-                {t('invitations.reminders')}
-              </th>
+              {seen.whoSubmitted && (
+                <th scope="col" class="numeric">
+                  {t('invitations.reminders')}
+                </th>
+              )}
               <th scope="col">
                 <span class="visually-hidden">{t('invitations.revoke')}</span>
               </th>

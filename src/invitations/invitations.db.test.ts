@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
-import { buildRound } from '../../test/factories.ts';
+import { buildInvitation, buildRound } from '../../test/factories.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../test/mail-app.ts';
 import { linkIn } from '../../test/smtp.ts';
 import { MASK } from '../mail/mail-message.ts';
@@ -149,6 +149,50 @@ describe('inviting respondents by email', () => {
       .where('round_id', '=', round.id)
       .execute();
     expect(invited).toEqual([]);
+  });
+
+  it('shows a focal point how many have submitted, not who; a coordinator sees who', async () => {
+    const { app, database } = context;
+    const round = await buildRound(database.db);
+    const agencyId = round.agencyIds[0] as string;
+    const ana = await buildInvitation(database.db, { round, email: 'ana@health.gov.example' });
+    await buildInvitation(database.db, { round, email: 'ben@health.gov.example' });
+    await database.db
+      .insertInto('responses')
+      .values({
+        round_id: round.id,
+        agency_id: agencyId,
+        invitation_id: ana.id,
+        status: 'submitted',
+        submitted_at: new Date(),
+      })
+      .execute();
+    const focal = await signInAs(database, 'focal_point', { agencyIds: [agencyId] });
+    const lead = await signInAs(database, 'coordinator');
+    const api = (signedIn: typeof focal) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/rounds/${round.id}/invitations?agencyId=${agencyId}`,
+        headers: headersOf(signedIn),
+      });
+    const asFocal = (await api(focal)).json();
+    expect(asFocal).toMatchObject({ whoSubmitted: false, invited: 2, submitted: 1 });
+    expect(asFocal.invitations.map((i: { progress: unknown }) => i.progress)).toEqual([null, null]);
+    const asLead = (await api(lead)).json();
+    expect(asLead.whoSubmitted).toBe(true);
+    expect(
+      asLead.invitations.find((i: { email: string }) => i.email === 'ana@health.gov.example')
+        .progress,
+    ).toBe('submitted');
+
+    const page = await app.inject({
+      method: 'GET',
+      url: `/rounds/${round.id}/invitations/${agencyId}`,
+      headers: { cookie: focal.cookie },
+    });
+    expect(page.body).toContain('1 of 2 invited have submitted');
+    expect(page.body).toContain('ana@health.gov.example');
+    expect(page.body).not.toContain('>Submitted<');
   });
 
   it('lets a focal point manage only the respondents of their own agencies', async () => {

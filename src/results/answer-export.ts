@@ -160,3 +160,14 @@ export function answerLayout(messages: Messages): TableLayout<AnswerRow> {
     ],
   };
 }
+
+/**
+ * Answers under pseudonyms are released once the round is closed. While
+ * officers still submit, the pseudonym that appears just after one of them
+ * submits is hers, to anyone who sees who has submitted (focal points,
+ * coordinators); once the round is closed the set of responses no longer
+ * changes and the order of pseudonyms says nothing of who answered when.
+ */
+export function answersReleased(round: { status: string }): boolean {
+  return round.status === 'closed';
+}

@@ -96,7 +96,6 @@ export const nodeKeys = {
   item: (code: string): NodeKey => `item:${code}`,
 };
 
-
 export function decideDisclosure(
   agencies: readonly AgencyInResults[],
   threshold: number = DEFAULT_MIN_RESPONDENTS,

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
-import { demoRoundId } from '../../test/workshop.ts';
+import { buildRound } from '../../test/factories.ts';
+import { buildResponse, demoRoundId } from '../../test/workshop.ts';
 import type { Schema } from '../db/schema.ts';
 import { DEFAULT_MIN_RESPONDENTS } from './disclosure.ts';
 import { type OpenResults, openResults } from './open-results.ts';
@@ -184,6 +185,21 @@ describe('exports of a round’s results', () => {
     expect(
       (await get(`/rounds/${roundId}/results/export/item-scores.csv`, viewer)).statusCode,
     ).toBe(200);
+  });
+
+  it('releases the raw answers only once the round is closed, and says so', async () => {
+    const open = await buildRound(context.database.db, { agencyCount: 3 });
+    const [agencyId] = open.agencyIds as [string];
+    await buildResponse(context.database.db, { round: open, agencyId, answers: { LEA01: 4 } });
+    const download = await get(`/rounds/${open.id}/results/export/answers.csv`, admin);
+    expect(download.statusCode).toBe(409);
+    expect(download.body).not.toContain('LEA01');
+    const api = await get(`/api/rounds/${open.id}/results/answers`, admin);
+    expect(api.statusCode).toBe(409);
+    expect(api.json().error.fields[0].path).toBe('params.id');
+    const overview = await get(`/rounds/${open.id}/results`, admin);
+    expect(overview.body).toContain('can be downloaded once the round is closed');
+    expect(overview.body).not.toContain('/results/export/answers.csv');
   });
 
   it('gives a focal point the answers of their own agencies only, and none of a hidden one', async () => {

@@ -6,7 +6,12 @@ import type { SignedIn } from '../accounts/account-store.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { type AnswerExportContext, answerReach, answerRows } from './answer-export.ts';
+import {
+  type AnswerExportContext,
+  answerReach,
+  answerRows,
+  answersReleased,
+} from './answer-export.ts';
 import { type AnswerScope, submittedAnswerBatches } from './answer-export-store.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { exportFile } from './export-files.ts';
@@ -57,6 +62,13 @@ export function answersFor(
   results: OpenResults,
   member: Member,
 ): { scope: AnswerScope; context: AnswerExportContext } {
+  if (!answersReleased(results.round))
+    throw new AppError('conflict', 'The answers are released when the round closes', [
+      {
+        path: 'params.id',
+        message: 'is a round still open: its answers are released when it closes',
+      },
+    ]);
   const everyone = selectResults(results, results.disclosure, {});
   const reach = answerReach(everyone.shown, member);
   return {
@@ -66,8 +78,13 @@ export function answersFor(
 }
 
 /** The rows of the raw answers a member reads, batch by batch as the store reads them. */
-export async function* answerBatches(database: Database, results: OpenResults, member: Member) {
+export function answerBatches(database: Database, results: OpenResults, member: Member) {
+  // Checked before the download starts, so a refusal is an error page, not a broken file.
   const { scope, context } = answersFor(results, member);
+  return batchesOf(database, scope, context);
+}
+
+async function* batchesOf(database: Database, scope: AnswerScope, context: AnswerExportContext) {
   for await (const batch of submittedAnswerBatches(database.db, scope))
     yield answerRows(batch, context);
 }

@@ -63,7 +63,10 @@ export async function roundDisclosure(
   db: Kysely<Schema>,
   options: { workspace: Workspace; roundId: string; threshold: number },
 ): Promise<Disclosure> {
-  return disclosureOf(await roundAgencies(db, options.workspace, options.roundId), options.threshold);
+  return disclosureOf(
+    await roundAgencies(db, options.workspace, options.roundId),
+    options.threshold,
+  );
 }
 
 export async function openResults(

@@ -244,7 +244,7 @@ export async function resultsApi(app: App, database: Database, threshold: number
       schema: {
         tags: ['results'],
         summary:
-          'The answers of submitted responses under pseudonyms, a page of responses at a time',
+          'The answers of submitted responses under pseudonyms, a page of responses at a time; released once the round is closed (409 before)',
         description:
           'Agencies shown only inside totals (small-number protection) are not named (agency null). A focal point gets only their own agencies shown on their own.',
         params: roundParams,
@@ -268,6 +268,7 @@ export async function resultsApi(app: App, database: Database, threshold: number
             })
             .meta({ id: 'AnswerPage' }),
           ...errors,
+          409: errorBodySchema,
         },
       },
       config: { access: 'responses.read' },

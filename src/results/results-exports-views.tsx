@@ -3,6 +3,7 @@
 import { Fragment } from 'preact';
 import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
+import { answersReleased } from './answer-export.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { type ExportFormat, type ExportTable, exportFileName, exportFormats } from './exports.ts';
 
@@ -36,7 +37,7 @@ export function ResultsExports({
   const tables: { table: ExportTable; description: string }[] = [
     { table: 'item-scores', description: t('resultsExport.itemScores.description') },
     { table: 'dimension-scores', description: t('resultsExport.dimensionScores.description') },
-    ...(mayReadAnswers
+    ...(mayReadAnswers && answersReleased(round)
       ? [{ table: 'answers' as const, description: t('resultsExport.answers.description') }]
       : []),
   ];
@@ -62,6 +63,9 @@ export function ResultsExports({
           );
         })}
       </ul>
+      {mayReadAnswers && !answersReleased(round) && (
+        <p>{t('resultsExport.answers.afterClosing')}</p>
+      )}
       <p class="hint">{t('resultsExport.api')}</p>
     </section>
   );
