@@ -141,7 +141,7 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
 }
 
 /** A closed dgca round of new agencies, each with RESPONDENTS submitted responses answering every item. */
-async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
+export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
   const dgca = await findFramework(db, 'dgca');
   if (!dgca) throw new Error('The dgca framework is not installed');
   const { id: roundId } = await db

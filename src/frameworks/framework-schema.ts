@@ -88,8 +88,19 @@ export const frameworkSchema = z.strictObject({
   source: localizedTextSchema.optional(),
   scales: z.array(scaleSchema).min(1, 'must have at least one scale'),
   maturityLevels: z.array(maturityLevelSchema).min(1, 'must have at least one level'),
+  minimumAnsweredShare: z
+    .number()
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .optional()
+    .describe(
+      'The share of a sub-dimension’s items that must have a value for it to get a score (default 0.5): a sub-dimension answered on one item of eight says little about the capability',
+    ),
   dimensions: z.array(dimensionSchema).min(1, 'must have at least one dimension'),
 });
+
+/** Without `minimumAnsweredShare` in the framework: half of a sub-dimension's items. */
+export const DEFAULT_MINIMUM_ANSWERED_SHARE = 0.5;
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export type Scale = z.infer<typeof scaleSchema>;

@@ -8,7 +8,7 @@ import {
   peerTotals,
   selectResults,
 } from './results-selection.ts';
-import { wholeOfGovernmentTree } from './scoring.ts';
+import { wholeOfGovernmentTree } from './totals.ts';
 
 const framework = frameworkSchema.parse(buildFramework());
 const profile = (id: string, level: AgencyProfile['level'], sector: string): AgencyProfile => ({

@@ -13,13 +13,8 @@ import {
   type NodePresence,
   nodeKeys,
 } from './disclosure.ts';
-import {
-  pooledTree,
-  type Score,
-  type ScoreTree,
-  wholeOfGovernmentTree,
-  withheldScore,
-} from './scoring.ts';
+import { type Score, type ScoreTree, withheldScore } from './scoring.ts';
+import { AgencySums, wholeOfGovernmentTree } from './totals.ts';
 
 export interface AgencyProfile {
   id: string;
@@ -160,16 +155,18 @@ export function selectResults(
   const trees = answered.map(({ tree }) => tree);
   const unfiltered = filter.level === undefined && filter.sector === undefined;
   const shownTotal = (tree: ScoreTree) => protectedTotal(tree, disclosure, filter);
+  // The totals over every agency are kept by the store; others are summed here, once for both.
+  let sums: AgencySums | undefined;
+  const summed = () => {
+    sums ??= new AgencySums(round.framework, trees);
+    return sums;
+  };
   return {
     filter,
     total: totalShown
-      ? shownTotal(
-          (unfiltered && round.wholeOfGovernment) || wholeOfGovernmentTree(round.framework, trees),
-        )
+      ? shownTotal((unfiltered && round.wholeOfGovernment) || summed().wholeOfGovernment())
       : undefined,
-    pooled: totalShown
-      ? shownTotal((unfiltered && round.pooled) || pooledTree(round.framework, trees))
-      : undefined,
+    pooled: totalShown ? shownTotal((unfiltered && round.pooled) || summed().pooled()) : undefined,
     shown,
     hiddenCount: answered.length - shown.length,
     withoutAnswers,

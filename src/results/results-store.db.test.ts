@@ -14,7 +14,8 @@ import type { AnswerChange } from '../questionnaire/answer.ts';
 import { saveAnswers, submitResponse } from '../questionnaire/questionnaire-store.ts';
 import { openLink } from '../questionnaire/respondent-link.ts';
 import { loadConsensusScores, loadRoundResults, refreshResults } from './results-store.ts';
-import { agencyTrees, roundScores, type ScoreTree } from './scoring.ts';
+import { agencyTrees, type ScoreTree } from './scoring.ts';
+import { roundScores } from './totals.ts';
 
 function itemOf(tree: ScoreTree | undefined, code: string) {
   const found = tree?.dimensions
@@ -237,8 +238,10 @@ describe('the results store', () => {
       .execute();
     const consensus = await loadConsensusScores(db, round.id);
     expect(itemOf(consensus.wholeOfGovernment, 'LEA01')).toMatchObject({ value: 4, n: 1 });
-    expect(consensus.wholeOfGovernment).toMatchObject({ value: 3, respondents: 1 });
-    expect(consensus.agencies.get(ministry)).toMatchObject({ value: 3, n: 1 });
+    // Two of the 94 items agreed: no overall score as if all were, and its coverage.
+    expect(consensus.wholeOfGovernment).toMatchObject({ value: undefined, answeredItems: 2 });
+    expect(itemOf(consensus.agencies.get(ministry)!, 'LEA01')).toMatchObject({ value: 3, n: 1 });
+    expect(consensus.agencies.get(ministry)).toMatchObject({ value: undefined, answeredItems: 1 });
     expect(consensus.agencies.get(council)).toMatchObject({ value: undefined, n: 0 });
   });
 });

@@ -10,6 +10,8 @@
 //     agency of the round, and any other that answered), wholeOfGovernment,
 //     pooled }. Each item score holds its distribution (counts per value).
 //     Kept per process until the round's tallies change, and shared: read-only.
+//     After a change, only the changed agencies are scored again, and the
+//     totals follow from running sums (totals.ts).
 //   loadConsensusScores(db, roundId): Promise<ConsensusScores>
 //     the workshops' consensus as score trees, per agency and whole of government.
 //   refreshResults(db, roundId, options?): Promise<number>
@@ -25,11 +27,11 @@ import {
   consensusScores,
   type ItemTally,
   type RoundScores,
-  roundScores,
   type ScoreTree,
   scoreTree,
   type ValueCount,
 } from './scoring.ts';
+import { AgencySums, scoresFrom } from './totals.ts';
 
 export interface RoundResults extends RoundScores {
   framework: Framework;
@@ -170,6 +172,8 @@ interface ScoredRound {
   /** Every agency with its tallies' computed_at ('' without tallies), in agency order. */
   key: string;
   trees: Map<string, { computedAt: string; tree: ScoreTree }>;
+  /** The totals' running sums over `trees`; handed on to the next ScoredRound of the round. */
+  sums: AgencySums;
   results: RoundResults;
 }
 const scoredRounds = new Map<string, ScoredRound>();
@@ -185,11 +189,31 @@ function remember(roundId: string, scored: ScoredRound) {
   }
 }
 
+// Loads of one round take turns within the process: each brings the kept
+// sums from the trees of the last load to its own, which two loads at once
+// would both do to the same sums. A load that waited usually finds nothing
+// changed and costs one query.
+const loading = new Map<string, Promise<unknown>>();
+
 /**
  * Every score of the round, from its tallies brought up to date first. The
  * result is shared with other callers until the tallies change: read-only.
  */
-export async function loadRoundResults(db: Kysely<Schema>, roundId: string): Promise<RoundResults> {
+export function loadRoundResults(db: Kysely<Schema>, roundId: string): Promise<RoundResults> {
+  const before = loading.get(roundId) ?? Promise.resolve();
+  const load = before.then(
+    () => loadInTurn(db, roundId),
+    () => loadInTurn(db, roundId),
+  );
+  loading.set(roundId, load);
+  const settled = () => {
+    if (loading.get(roundId) === load) loading.delete(roundId);
+  };
+  load.then(settled, settled);
+  return load;
+}
+
+async function loadInTurn(db: Kysely<Schema>, roundId: string): Promise<RoundResults> {
   const { frameworkId, framework } = await roundFramework(db, roundId);
   await refreshResults(db, roundId);
   // Every agency of the round, and agencies with tallies no longer in the
@@ -245,12 +269,25 @@ export async function loadRoundResults(db: Kysely<Schema>, roundId: string): Pro
         : (fresh.get(agencyId) ?? (kept?.computedAt === computedAt ? kept : undefined));
     trees.set(agencyId, tree ?? { computedAt: '', tree: empty });
   }
-  const results: RoundResults = {
-    framework,
-    ...roundScores(framework, new Map([...trees].map(([agencyId, { tree }]) => [agencyId, tree]))),
-  };
-  remember(roundId, { frameworkId, key, trees, results });
+  const sums = known ? movedOn(known, trees) : new AgencySums(framework);
+  if (!known) for (const { tree } of trees.values()) sums.add(tree);
+  const agencies = new Map([...trees].map(([agencyId, { tree }]) => [agencyId, tree]));
+  const results: RoundResults = { framework, ...scoresFrom(agencies, sums) };
+  remember(roundId, { frameworkId, key, trees, sums, results });
   return results;
+}
+
+/** The sums of `known`, taken on to `trees`: each agency whose tree changed taken out and put back. */
+function movedOn(known: ScoredRound, trees: ReadonlyMap<string, { tree: ScoreTree }>): AgencySums {
+  const { sums } = known;
+  for (const [agencyId, before] of known.trees) {
+    const after = trees.get(agencyId)?.tree;
+    if (after === before.tree) continue;
+    sums.remove(before.tree);
+    if (after) sums.add(after);
+  }
+  for (const [agencyId, { tree }] of trees) if (!known.trees.has(agencyId)) sums.add(tree);
+  return sums;
 }
 
 /** The consensus of the round's workshops as scores, beside the self-assessment. */

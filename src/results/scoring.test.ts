@@ -8,11 +8,11 @@ import {
   consensusScores,
   type DimensionScore,
   type ItemScore,
-  roundScores,
   type ScoreTree,
   type SubdimensionScore,
   scoreTree,
 } from './scoring.ts';
+import { roundScores } from './totals.ts';
 
 // A tiny framework on the DGCA's 1–5 scale and levels:
 //   LEA: LEA-A (A1, A2 with weight 2), LEA-B (B1)
@@ -345,6 +345,34 @@ describe('a stage-scale framework (nine pillars)', () => {
   });
 });
 
+describe('the minimum share of a sub-dimension answered', () => {
+  const strict = buildFramework({ minimumAnsweredShare: 1 });
+  const oneOfTwo = tallyAnswers(response('town', 't1', { A1: 4, B1: 2, C1: 3, C2: 5 }));
+
+  it('scores a sub-dimension with half its items answered, by default', () => {
+    const tree = scoreTree(framework, oneOfTwo);
+    expect(subdimension(tree, 'LEA-A')).toMatchObject({ value: 4, answeredItems: 1 });
+  });
+
+  it('gives no score to a sub-dimension with fewer of its items answered than the framework asks', () => {
+    const tree = scoreTree(strict, oneOfTwo);
+    expect(subdimension(tree, 'LEA-A')).toMatchObject({ value: undefined, n: 1, agencies: 0 });
+    // LEA is then B1's sub-dimension alone; the item keeps its own score.
+    expect(dimension(tree, 'LEA').value).toBe(2);
+    expect(item(tree, 'A1').value).toBe(4);
+  });
+
+  it('counts a "not applicable" answer as answered', () => {
+    const tree = scoreTree(strict, tallyAnswers(response('town', 't1', { A1: 4, A2: NA })));
+    expect(subdimension(tree, 'LEA-A').value).toBe(4);
+  });
+
+  it('applies to the pooled respondents too', () => {
+    const pooled = roundScores(strict, agencyTrees(strict, oneOfTwo)).pooled;
+    expect(subdimension(pooled, 'LEA-A').value).toBeUndefined();
+  });
+});
+
 describe('consensus scores', () => {
   const consensus = consensusScores({
     framework,
@@ -365,18 +393,25 @@ describe('consensus scores', () => {
     // LEA-A: (3 + 2·5) / 3 = 13/3; LEA: mean(13/3, 2) = 19/6; TEC has no score (C1 n/a)
     expect(subdimension(agreed, 'LEA-A').value).toBeCloseTo(13 / 3, 10);
     expect(dimension(agreed, 'LEA').value).toBeCloseTo(19 / 6, 10);
-    expect(dimension(agreed, 'TEC')).toMatchObject({ value: undefined, notApplicable: 1 });
-    expect(agreed.value).toBeCloseTo(19 / 6, 10);
+    // TEC: C1 agreed "not applicable", C2 not discussed: incomplete, so no score.
+    expect(dimension(agreed, 'TEC')).toMatchObject({
+      value: undefined,
+      notApplicable: 1,
+      answeredItems: 1,
+    });
+    // Agreed on 4 of 5 items: no overall score as if the workshop had covered all.
+    expect(agreed).toMatchObject({ value: undefined, answeredItems: 4 });
     // Beside the self-assessment's LEA of 10/3 for the same agency
     expect(dimension(ministry, 'LEA').value).toBeCloseTo(10 / 3, 10);
   });
 
   it('take the whole of government from its own workshop, not from the agencies’', () => {
-    // A1 = 2 → LEA-A = LEA = 2; C1 = 4 → TEC = 4; overall 3
+    // Agreed on A1 = 2 and C1 = 4 only: item scores, and no sub-dimension complete.
     const government = consensus.wholeOfGovernment;
-    expect(dimension(government, 'LEA').value).toBe(2);
-    expect(dimension(government, 'TEC').value).toBe(4);
-    expect(government.value).toBe(3);
+    expect(item(government, 'A1')).toMatchObject({ value: 2, n: 1 });
+    expect(item(government, 'C1')).toMatchObject({ value: 4, n: 1 });
+    expect(dimension(government, 'LEA')).toMatchObject({ value: undefined, answeredItems: 1 });
+    expect(government).toMatchObject({ value: undefined, answeredItems: 2 });
   });
 
   it('give an agency without a consensus no score', () => {

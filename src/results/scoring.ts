@@ -4,7 +4,11 @@
 // the spread and the maturity level of each. Pure; the method is written down
 // in docs/scoring.md.
 import { maturityLevelOf } from '../frameworks/framework.ts';
-import type { Framework, MaturityLevel } from '../frameworks/framework-schema.ts';
+import {
+  DEFAULT_MINIMUM_ANSWERED_SHARE,
+  type Framework,
+  type MaturityLevel,
+} from '../frameworks/framework-schema.ts';
 
 /** How many answers gave one value. */
 export interface ValueCount {
@@ -59,6 +63,8 @@ export interface Score {
   level: MaturityLevel | undefined;
   /** Agencies with a value behind the score. */
   agencies: number;
+  /** Items under the node with at least one answer, a value or "not applicable": its coverage. */
+  answeredItems: number;
   /** Set when small-number protection withholds the numbers of a total here (they are then empty). */
   withheld?: true;
 }
@@ -71,6 +77,7 @@ export const withheldScore = {
   n: 0,
   notApplicable: 0,
   agencies: 0,
+  answeredItems: 0,
   withheld: true,
 } as const satisfies Partial<Score>;
 
@@ -124,62 +131,45 @@ export function levelOf(
   return value === undefined ? undefined : maturityLevelOf(value + ROUNDING_TOLERANCE, levels);
 }
 
-/** Weighted mean and population standard deviation; both undefined without weight. */
-function meanAndSpread(
-  values: readonly number[],
-  weights: readonly number[],
-): { value: number | undefined; spread: number | undefined } {
-  let totalWeight = 0;
-  let weightedSum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const weight = weights[i] ?? 1;
-    totalWeight += weight;
-    weightedSum += weight * (values[i] ?? 0);
-  }
-  if (totalWeight === 0) return { value: undefined, spread: undefined };
-  const value = weightedSum / totalWeight;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++)
-    squares += (weights[i] ?? 1) * ((values[i] ?? 0) - value) ** 2;
-  return { value, spread: Math.sqrt(squares / totalWeight) };
-}
-
-function score(
-  values: readonly number[],
-  weights: readonly number[],
-  counts: { n: number; notApplicable: number; agencies: number },
-  levels: readonly MaturityLevel[],
-): Score {
-  const { value, spread } = meanAndSpread(values, weights);
-  return {
-    value,
-    spread,
-    level: levelOf(value, levels),
-    n: counts.n,
-    notApplicable: counts.notApplicable,
-    agencies: counts.agencies,
-  };
-}
-
-/** A score over child scores (those without a value left out), weighted by `weights` if given. */
-function scoreOver(
+/**
+ * A score over child scores (those without a value left out), weighted by
+ * `weights` if given. Without a value when fewer than `minimumShare` of the
+ * `items` under the node are answered (a value or "not applicable"), and
+ * then no agency counts behind it either.
+ */
+export function scoreOver(
   children: readonly Score[],
   agencies: number,
   levels: readonly MaturityLevel[],
-  weights?: readonly number[],
+  coverage: { items: number; minimumShare: number },
+  weights?: readonly (number | undefined)[],
 ): Score {
-  const values: number[] = [];
-  const childWeights: number[] = [];
   let n = 0;
   let notApplicable = 0;
-  children.forEach((child, index) => {
+  let answeredItems = 0;
+  let totalWeight = 0;
+  let weightedSum = 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Score;
     n += child.n;
     notApplicable += child.notApplicable;
-    if (child.value === undefined) return;
-    values.push(child.value);
-    childWeights.push(weights?.[index] ?? 1);
-  });
-  return score(values, childWeights, { n, notApplicable, agencies }, levels);
+    answeredItems += child.answeredItems;
+    if (child.value === undefined) continue;
+    const weight = weights?.[i] ?? 1;
+    totalWeight += weight;
+    weightedSum += weight * child.value;
+  }
+  const counts = { n, notApplicable, answeredItems };
+  if (totalWeight === 0 || answeredItems < coverage.minimumShare * coverage.items)
+    return { value: undefined, spread: undefined, level: undefined, ...counts, agencies: 0 };
+  const value = weightedSum / totalWeight;
+  let squares = 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Score;
+    if (child.value !== undefined) squares += (weights?.[i] ?? 1) * (child.value - value) ** 2;
+  }
+  const spread = Math.sqrt(squares / totalWeight);
+  return { value, spread, level: levelOf(value, levels), ...counts, agencies };
 }
 
 function hasValue(tally: ItemTally): boolean {
@@ -226,7 +216,7 @@ function mergedCounts(tallies: readonly (ItemTally | undefined)[]): readonly Val
  * An item's score from its answers' counts. Built as one object literal:
  * there are a hundred thousand of them in a large round's trees.
  */
-function itemScore(
+export function itemScore(
   itemCode: string,
   counts: readonly ValueCount[],
   notApplicable: number,
@@ -252,7 +242,8 @@ function itemScore(
     spread = Math.sqrt(squares / n);
   }
   const level = levelOf(value, levels);
-  return { value, spread, level, n, notApplicable, agencies, itemCode, counts };
+  const answeredItems = n + notApplicable > 0 ? 1 : 0;
+  return { value, spread, level, n, notApplicable, agencies, answeredItems, itemCode, counts };
 }
 
 /**
@@ -265,8 +256,10 @@ function treeOver(
   sources: number,
   tallyOf: (source: number, code: string, d: number, s: number, i: number) => ItemTally | undefined,
   respondents: number,
+  rule: CompletenessRule,
 ): ScoreTree {
   const levels = framework.maturityLevels;
+  const { subdimensionShare, aboveShare } = shares(framework, rule);
   // Which sources have a value under a node cannot be added up from the
   // counts of its children (a source may be under several), so each source
   // remembers the last sub-dimension and dimension it was counted in.
@@ -305,18 +298,59 @@ function treeOver(
       });
       const weights = subdimension.items.map((item) => item.weight);
       return {
-        ...scoreOver(items, subdimensionSources, levels, weights),
+        ...scoreOver(
+          items,
+          subdimensionSources,
+          levels,
+          { items: items.length, minimumShare: subdimensionShare },
+          weights,
+        ),
         subdimensionCode: subdimension.code,
         items,
       };
     });
     return {
-      ...scoreOver(subdimensions, dimensionSources, levels),
+      ...scoreOver(subdimensions, dimensionSources, levels, {
+        items: itemsUnder(dimension),
+        minimumShare: aboveShare,
+      }),
       dimensionCode: dimension.code,
       subdimensions,
     };
   });
-  return { ...scoreOver(dimensions, treeSources, levels), dimensions, respondents };
+  return {
+    ...scoreOver(dimensions, treeSources, levels, {
+      items: framework.dimensions.reduce((sum, dimension) => sum + itemsUnder(dimension), 0),
+      minimumShare: aboveShare,
+    }),
+    dimensions,
+    respondents,
+  };
+}
+
+export function itemsUnder(dimension: Framework['dimensions'][number]): number {
+  return dimension.subdimensions.reduce((sum, subdimension) => sum + subdimension.items.length, 0);
+}
+
+/**
+ * When a node has enough answered items under it to be scored. `answers`: a
+ * sub-dimension needs the framework's minimum share of its items answered
+ * (half by default), dimensions and the overall score any scored part.
+ * `consensus`: every item under the node, so that a workshop that agreed on
+ * one dimension does not give an overall score as if it had agreed on all.
+ */
+export type CompletenessRule = 'answers' | 'consensus';
+
+export function shares(
+  framework: Framework,
+  rule: CompletenessRule,
+): { subdimensionShare: number; aboveShare: number } {
+  return rule === 'consensus'
+    ? { subdimensionShare: 1, aboveShare: 1 }
+    : {
+        subdimensionShare: framework.minimumAnsweredShare ?? DEFAULT_MINIMUM_ANSWERED_SHARE,
+        aboveShare: 0,
+      };
 }
 
 const respondentsOf = (sets: readonly { respondents: number }[]) =>
@@ -327,93 +361,18 @@ const respondentsOf = (sets: readonly { respondents: number }[]) =>
  * tallies give its scores, several agencies' give their pooled scores.
  * Tallies of items the framework does not have are ignored.
  */
-export function scoreTree(framework: Framework, tallies: readonly Tallies[]): ScoreTree {
+export function scoreTree(
+  framework: Framework,
+  tallies: readonly Tallies[],
+  rule: CompletenessRule = 'answers',
+): ScoreTree {
   return treeOver(
     framework,
     tallies.length,
     (source, code) => tallies[source]?.items.get(code),
     respondentsOf(tallies),
+    rule,
   );
-}
-
-/** At one node: the mean of the agencies' scores there, each agency that has one counting once. */
-function acrossAgencies(scores: readonly Score[], levels: readonly MaturityLevel[]): Score {
-  let withValue = 0;
-  for (const child of scores) if (child.value !== undefined) withValue += 1;
-  return scoreOver(scores, withValue, levels);
-}
-
-/**
- * The whole of government with each agency counting once, from the agencies'
- * trees (all of the same framework): a ministry of 40 respondents weighs what
- * a council of 3 weighs. Its items' counts are all the agencies' answers.
- */
-export function wholeOfGovernmentTree(
-  framework: Framework,
-  agencyTrees: readonly ScoreTree[],
-): ScoreTree {
-  const levels = framework.maturityLevels;
-  return {
-    ...acrossAgencies(agencyTrees, levels),
-    respondents: respondentsOf(agencyTrees),
-    dimensions: framework.dimensions.map((dimension, d) => {
-      const dimensionScores = agencyTrees.map((tree) => dimensionAt(tree, d));
-      return {
-        ...acrossAgencies(dimensionScores, levels),
-        dimensionCode: dimension.code,
-        subdimensions: dimension.subdimensions.map((subdimension, s) => {
-          const subdimensionScores = dimensionScores.map((scores) => subdimensionAt(scores, s));
-          return {
-            ...acrossAgencies(subdimensionScores, levels),
-            subdimensionCode: subdimension.code,
-            items: subdimension.items.map((item, i) => {
-              const itemScores = subdimensionScores.map((scores) => itemAt(scores, i));
-              return {
-                ...acrossAgencies(itemScores, levels),
-                itemCode: item.code,
-                counts: mergedCounts(itemScores),
-              };
-            }),
-          };
-        }),
-      };
-    }),
-  };
-}
-
-/**
- * Every respondent counting once, whatever their agency, from the agencies'
- * trees: an item score holds the counts of its answers, which is all the
- * pooled tree needs.
- */
-export function pooledTree(framework: Framework, agencyTrees: readonly ScoreTree[]): ScoreTree {
-  return treeOver(
-    framework,
-    agencyTrees.length,
-    (source, _code, d, s, i) => {
-      const tree = agencyTrees[source];
-      return tree && itemAt(subdimensionAt(dimensionAt(tree, d), s), i);
-    },
-    respondentsOf(agencyTrees),
-  );
-}
-
-function dimensionAt(tree: ScoreTree, index: number): DimensionScore {
-  const found = tree.dimensions[index];
-  if (!found) throw new Error('agency scores of another framework');
-  return found;
-}
-
-function subdimensionAt(dimension: DimensionScore, index: number): SubdimensionScore {
-  const found = dimension.subdimensions[index];
-  if (!found) throw new Error('agency scores of another framework');
-  return found;
-}
-
-function itemAt(subdimension: SubdimensionScore, index: number): ItemScore {
-  const found = subdimension.items[index];
-  if (!found) throw new Error('agency scores of another framework');
-  return found;
 }
 
 /**
@@ -424,25 +383,16 @@ export function agencyTrees(
   framework: Framework,
   tallies: readonly AgencyTallies[],
   agencyIds: readonly string[] = [],
+  rule: CompletenessRule = 'answers',
 ): Map<string, ScoreTree> {
   const trees = new Map<string, ScoreTree>();
   if (agencyIds.length > 0) {
     // Read-only like every tree, so the agencies without answers share one.
-    const empty = scoreTree(framework, []);
+    const empty = scoreTree(framework, [], rule);
     for (const agencyId of agencyIds) trees.set(agencyId, empty);
   }
-  for (const agency of tallies) trees.set(agency.agencyId, scoreTree(framework, [agency]));
+  for (const agency of tallies) trees.set(agency.agencyId, scoreTree(framework, [agency], rule));
   return trees;
-}
-
-/** Every score of a round, from its agencies' trees. */
-export function roundScores(framework: Framework, agencies: Map<string, ScoreTree>): RoundScores {
-  const trees = [...agencies.values()];
-  return {
-    agencies,
-    wholeOfGovernment: wholeOfGovernmentTree(framework, trees),
-    pooled: pooledTree(framework, trees),
-  };
 }
 
 /**
@@ -475,10 +425,12 @@ export function consensusScores(options: {
       framework,
       [...ofAgencies].map(([agencyId, items]) => ({ agencyId, respondents: 1, items })),
       agencyIds,
+      'consensus',
     ),
     wholeOfGovernment: scoreTree(
       framework,
       ofGovernment.size === 0 ? [] : [{ respondents: 1, items: ofGovernment }],
+      'consensus',
     ),
   };
 }
