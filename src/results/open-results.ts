@@ -9,6 +9,7 @@ import { findRound, listRounds, type RoundSummary } from '../rounds/round-store.
 import type { Workspace } from '../workspaces/workspace-store.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import type { AgencyFilter, Disclosure } from './disclosure.ts';
+import { type LikeForLike, likeForLike } from './like-for-like.ts';
 import type { CompareChoice } from './results-parts.tsx';
 import {
   type AgencyProfile,
@@ -100,6 +101,8 @@ export interface EarlierResults {
   round: CompareChoice;
   /** The chosen agencies' total in the earlier round, under that round's own protection. */
   selection: ResultsSelection;
+  /** The change over the agencies that answered in both rounds, when it may be shown. */
+  likeForLike: LikeForLike | undefined;
 }
 
 /** The earlier round chosen to compare with; it must be one of `compareChoices`. */
@@ -116,17 +119,21 @@ export async function openEarlierResults(
     ]);
   const scored = await roundAgencies(db, results.workspace, choice.id);
   const disclosure = disclosureOf(scored, options.threshold);
-  return { round: choice, selection: selectResults(scored, disclosure, options.filter) };
+  return {
+    round: choice,
+    selection: selectResults(scored, disclosure, options.filter),
+    likeForLike: likeForLike({ ...scored, disclosure }, results, options.filter),
+  };
 }
 
 /** The whole of government's consensus, when a workshop recorded any. */
 export function wholeOfGovernmentConsensus(results: OpenResults): ScoreTree | undefined {
   const tree = results.consensus.wholeOfGovernment;
-  return tree.value === undefined ? undefined : tree;
+  return tree.answeredItems === 0 ? undefined : tree;
 }
 
 /** An agency's own consensus, when its workshop recorded any. */
 export function agencyConsensus(results: OpenResults, agencyId: string): ScoreTree | undefined {
   const tree = results.consensus.agencies.get(agencyId);
-  return tree?.value === undefined ? undefined : tree;
+  return tree && tree.answeredItems > 0 ? tree : undefined;
 }

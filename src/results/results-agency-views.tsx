@@ -5,6 +5,7 @@
 import { sectorLabel } from '../agencies/agency-views.tsx';
 import type { ChartSeries } from '../charts/chart-input.ts';
 import { radarChart } from '../charts/radar-chart.ts';
+import { countItems } from '../frameworks/framework.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
@@ -17,6 +18,7 @@ import {
   ChangeTable,
   Chart,
   type CompareChoice,
+  ConsensusCoverage,
   formatNumberOf,
   formatScore,
   itemStatements,
@@ -102,12 +104,16 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
             }),
             formatNumber: formatNumberOf(messages),
             axes: framework.dimensions.map((d) => text(d.name)),
-            series: columns.map(
-              (column): ChartSeries => ({
-                name: column.name,
-                values: column.tree.dimensions.map((d) => d.value),
-              }),
-            ),
+            // A radar cannot leave a gap: a tree without a score on some
+            // dimension (a consensus covering part of the framework) stays in the table.
+            series: columns
+              .filter((column) => column.tree.dimensions.every((d) => d.value !== undefined))
+              .map(
+                (column): ChartSeries => ({
+                  name: column.name,
+                  values: column.tree.dimensions.map((d) => d.value),
+                }),
+              ),
             scale: scoreScaleOf(framework),
           })}
         >
@@ -145,6 +151,13 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
             </tbody>
           </table>
         </Chart>
+        {data.consensus && (
+          <ConsensusCoverage
+            messages={messages}
+            consensus={data.consensus}
+            items={countItems(framework)}
+          />
+        )}
       </section>
       {strongest.length > 0 && (
         <section aria-labelledby="agency-highlights">

@@ -5,16 +5,19 @@ import { barChart } from '../charts/bar-chart.ts';
 import { changeChart } from '../charts/change-chart.ts';
 import type { ChartSeries } from '../charts/chart-input.ts';
 import { radarChart } from '../charts/radar-chart.ts';
+import { countItems } from '../frameworks/framework.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
+import type { LikeForLike } from './like-for-like.ts';
 import { ResultsExports } from './results-exports-views.tsx';
 import {
   ChangeTable,
   Chart,
   type CompareChoice,
+  ConsensusCoverage,
   formatChange,
   formatNumberOf,
   formatScore,
@@ -33,6 +36,8 @@ export interface EarlierRound {
   round: CompareChoice;
   /** The same agencies' total in the earlier round; undefined when withheld or unanswered. */
   total: ScoreTree | undefined;
+  /** The change over the agencies that answered in both rounds. */
+  likeForLike: LikeForLike | undefined;
 }
 
 export interface OverviewData {
@@ -200,6 +205,13 @@ function DimensionSection({
           </tbody>
         </table>
       </Chart>
+      {consensus && (
+        <ConsensusCoverage
+          messages={messages}
+          consensus={consensus}
+          items={countItems(framework)}
+        />
+      )}
       <p class="hint">{t('results.spreadMeaning')}</p>
     </section>
   );
@@ -354,6 +366,58 @@ function ChangeSection({
           laterName={data.round.name}
         />
       </Chart>
+      <LikeForLikeChange messages={messages} data={data} earlier={earlier} />
     </section>
+  );
+}
+
+/** The change over the agencies that answered in both rounds, beside the all-agency change. */
+function LikeForLikeChange({
+  messages,
+  data,
+  earlier,
+}: {
+  messages: Messages;
+  data: OverviewData;
+  earlier: EarlierRound;
+}) {
+  const { t } = messages;
+  const comparison = earlier.likeForLike;
+  if (!comparison) return null;
+  if (comparison.kind === 'same_agencies')
+    return <p>{t('results.change.sameAgencies', { count: comparison.agencies })}</p>;
+  if (comparison.kind === 'withheld')
+    return (
+      <p class="notice">
+        {t('results.change.likeForLikeWithheld', {
+          onlyEarlier: comparison.onlyEarlier,
+          onlyLater: comparison.onlyLater,
+        })}
+      </p>
+    );
+  const { overall } = changeSince(comparison.earlier, comparison.later);
+  return (
+    <>
+      <h3>{t('results.change.likeForLike')}</h3>
+      <p>
+        {t('results.change.likeForLikeOverall', {
+          count: comparison.agencies,
+          onlyEarlier: comparison.onlyEarlier,
+          onlyLater: comparison.onlyLater,
+          before: formatScore(messages, overall.before),
+          after: formatScore(messages, overall.after),
+          change: formatChange(messages, overall.change),
+        })}
+      </p>
+      <ChangeTable
+        messages={messages}
+        framework={data.framework}
+        earlier={comparison.earlier}
+        later={comparison.later}
+        earlierName={earlier.round.name}
+        laterName={data.round.name}
+        caption={t('results.change.likeForLikeTable')}
+      />
+    </>
   );
 }

@@ -78,6 +78,39 @@ describe('the results pages', () => {
     );
   });
 
+  it('shows the change since 2023 over all agencies and over those that answered both rounds', async () => {
+    const rounds = await context.database.db
+      .selectFrom('rounds')
+      .select('id')
+      .where('status', '=', 'closed')
+      .orderBy('opens_on')
+      .execute();
+    const baseline = rounds[0]?.id;
+    const page = await get(`/rounds/${roundId}/results?compare=${baseline}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/The overall score went from \d\.\d\d to \d\.\d\d/);
+    // 2023 asked 33 agencies, 2025 all 38: the five new ones are left out of the like-for-like change.
+    expect(page.body).toMatch(
+      /Over the \d+ agencies that answered in both rounds, the overall score went from/,
+    );
+    expect(page.body).toContain('Scores by dimension of the agencies that answered in both rounds');
+  });
+
+  it('shows how much of the framework a partial consensus covers, and no overall consensus', async () => {
+    const health = await context.database.db
+      .selectFrom('agencies')
+      .select('id')
+      .where('name', '=', 'Ministry of Health')
+      .executeTakeFirstOrThrow();
+    const page = await get(`/rounds/${roundId}/results/agencies/${health.id}`);
+    expect(page.body).toMatch(/The workshop agreed on \d+ of the framework’s 94 items/);
+    const overallRow = /<th scope="row">Overall score<\/th>(.*?)<\/tr>/.exec(page.body)?.[1] ?? '';
+    const cells = [...overallRow.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
+    // Its own score, then the consensus column left empty.
+    expect(cells[0]).toMatch(/^\d\.\d\d$/);
+    expect(cells[1]).not.toMatch(/\d/);
+  });
+
   it('names the field of a bad filter, and does not know unknown rounds', async () => {
     const level = await get(`/rounds/${roundId}/results?level=galactic`);
     expect(level.statusCode).toBe(400);

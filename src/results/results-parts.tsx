@@ -214,6 +214,24 @@ export function Chart({
   );
 }
 
+/** How much of the framework a workshop's consensus covers, and what is scored from it. */
+export function ConsensusCoverage({
+  messages,
+  consensus,
+  items,
+}: {
+  messages: Messages;
+  consensus: ScoreTree;
+  /** Items of the framework. */
+  items: number;
+}) {
+  return (
+    <p class="hint">
+      {messages.t('results.consensus.coverage', { agreed: consensus.answeredItems, items })}
+    </p>
+  );
+}
+
 /** Why some agencies are not listed, and what the threshold is. */
 export function ProtectionNote({
   messages,
@@ -276,6 +294,7 @@ export function ChangeTable({
   later,
   earlierName,
   laterName,
+  caption,
 }: {
   messages: Messages;
   framework: Framework;
@@ -283,6 +302,8 @@ export function ChangeTable({
   later: ScoreTree;
   earlierName: string;
   laterName: string;
+  /** The table's caption; by default, scores by dimension in both rounds. */
+  caption?: string;
 }) {
   const { t } = messages;
   const text = textOf(messages, framework);
@@ -290,7 +311,7 @@ export function ChangeTable({
   const { overall, dimensions } = changeSince(earlier, later);
   return (
     <table>
-      <caption>{t('results.change.table')}</caption>
+      <caption>{caption ?? t('results.change.table')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('results.dimension')}</th>

@@ -90,7 +90,11 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
               compareChoices: results.compareChoices,
               selection,
               consensus: filtered ? undefined : wholeOfGovernmentConsensus(results),
-              earlier: earlier && { round: earlier.round, total: earlier.selection.total },
+              earlier: earlier && {
+                round: earlier.round,
+                total: earlier.selection.total,
+                likeForLike: earlier.likeForLike,
+              },
               mayReadAnswers: mayReadAnswers(request.signedIn),
             }}
           />

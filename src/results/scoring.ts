@@ -3,7 +3,7 @@
 // each agency and for the whole of government, with the number of answers,
 // the spread and the maturity level of each. Pure; the method is written down
 // in docs/scoring.md.
-import { maturityLevelOf } from '../frameworks/framework.ts';
+import { countItems, maturityLevelOf } from '../frameworks/framework.ts';
 import {
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Framework,
@@ -320,7 +320,7 @@ function treeOver(
   });
   return {
     ...scoreOver(dimensions, treeSources, levels, {
-      items: framework.dimensions.reduce((sum, dimension) => sum + itemsUnder(dimension), 0),
+      items: countItems(framework),
       minimumShare: aboveShare,
     }),
     dimensions,

@@ -7,6 +7,7 @@
 // round of 1,000 agencies is brought up to date after one submission in a
 // fraction of a millisecond, and a filtered total costs one pass over its
 // agencies. Pure; the rules are those of docs/scoring.md.
+import { countItems } from '../frameworks/framework.ts';
 import type { Framework, MaturityLevel } from '../frameworks/framework-schema.ts';
 import {
   itemScore,
@@ -197,7 +198,7 @@ export class AgencySums {
     });
     return {
       ...scoreOver(dimensions, overallAnswering, levels, {
-        items: this.framework.dimensions.reduce((sum, dimension) => sum + itemsUnder(dimension), 0),
+        items: countItems(this.framework),
         minimumShare: aboveShare,
       }),
       dimensions,
