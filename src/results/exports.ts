@@ -12,6 +12,7 @@ import type { Framework, LocalizedText } from '../frameworks/framework-schema.ts
 import type { Messages } from '../i18n/messages.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
+import { roundDecimal } from './rounding.ts';
 import type { Score, ScoreTree } from './scoring.ts';
 
 export type ExportTable = 'answers' | 'item-scores' | 'dimension-scores';
@@ -108,9 +109,9 @@ export type DimensionScoreRow = z.infer<typeof dimensionScoreRowSchema>;
 
 export type AgencyCells = Pick<ItemScoreRow, 'agency' | 'acronym' | 'level' | 'sector'>;
 
-/** To 3 decimals: past that, a mean of answers on a 1–5 scale says nothing more. */
+/** To 3 decimals (rounding.ts): past that, a mean of answers on a 1–5 scale says nothing more. */
 export function rounded(value: number | undefined): number | null {
-  return value === undefined ? null : Math.round(value * 1000) / 1000;
+  return value === undefined ? null : roundDecimal(value, 3);
 }
 
 function scoreCells(score: Score) {

@@ -10,6 +10,7 @@ import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import type { AgencyFilter } from './disclosure.ts';
 import { changeSince } from './highlights.ts';
+import { roundDecimal } from './rounding.ts';
 import type { Score, ScoreTree } from './scoring.ts';
 
 export type ResultsPageName = 'overview' | 'agencies' | 'items' | 'diagnostics';
@@ -169,14 +170,17 @@ export function ResultsFilterForm({
 export function formatScore(messages: Messages, value: number | undefined): string {
   return value === undefined
     ? messages.t('results.noScore')
-    : messages.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    : messages.number(roundDecimal(value, 2), {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      });
 }
 
 /** A signed change, e.g. "+0.42" or "−0.10". */
 export function formatChange(messages: Messages, value: number | undefined): string {
   return value === undefined
     ? messages.t('results.noScore')
-    : messages.number(value, {
+    : messages.number(roundDecimal(value, 2), {
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
         signDisplay: 'exceptZero',
@@ -184,7 +188,7 @@ export function formatChange(messages: Messages, value: number | undefined): str
 }
 
 export function formatNumberOf(messages: Messages) {
-  return (value: number) => messages.number(value, { maximumFractionDigits: 2 });
+  return (value: number) => messages.number(roundDecimal(value, 2), { maximumFractionDigits: 2 });
 }
 
 /** The maturity level of a score, in the reader's language. */
