@@ -5,6 +5,7 @@
 // them. Pure, over score trees (scoring.ts).
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { ScoreTree } from './scoring.ts';
+import { clearDifference } from './uncertainty.ts';
 
 export interface ItemPullingDown {
   dimensionCode: string;
@@ -86,7 +87,8 @@ export interface ApartFromPeers {
 /**
  * Agencies whose overall score is furthest from the mean of their peers (the
  * other agencies of the same level or sector), either way, widest gap first;
- * only gaps of at least `minGap` points, and only with two peers or more.
+ * only gaps of at least `minGap` points and larger than their uncertainty,
+ * and only with two peers or more.
  */
 export function agenciesApartFromPeers(
   agencies: readonly PeerAgency[],
@@ -106,6 +108,13 @@ export function agenciesApartFromPeers(
     if (peerValue === undefined) continue;
     const gap = agency.tree.value - peerValue;
     if (Math.abs(gap) < options.minGap) continue;
+    // The peers' mean is known to within its agencies' errors added in squares.
+    const peerErrors = peers.map((peer) => peer.tree.standardError);
+    const peerError = peerErrors.every((error) => error !== undefined)
+      ? Math.sqrt(peerErrors.reduce<number>((sum, error) => sum + (error ?? 0) ** 2, 0)) /
+        peers.length
+      : undefined;
+    if (clearDifference(gap, agency.tree.standardError, peerError) === false) continue;
     found.push({
       agencyId: agency.id,
       peerKey: agency.peerKey,

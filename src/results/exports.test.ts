@@ -207,6 +207,7 @@ describe('score tables as files', () => {
       'Answers',
       'Not applicable',
       'Spread',
+      'Standard error',
       'Maturity level',
       'Agencies with a score',
     ]);
@@ -226,6 +227,8 @@ describe('score tables as files', () => {
       '3',
       '0',
       '0.471',
+      // 0.471 / √(3 − 1): the standard error of a mean of three answers.
+      '0.333',
       'High',
       '1',
     ]);

@@ -79,6 +79,12 @@ const scoreFields = {
     .number()
     .nullable()
     .describe('Population standard deviation of the parts the mean is over, to 3 decimals'),
+  standardError: z
+    .number()
+    .nullable()
+    .describe(
+      'How far the score could be off (docs/scoring.md, Uncertainty), to 3 decimals; its 95% interval is 1.96 of them either side; null where it cannot be estimated',
+    ),
   maturityLevel: z.string().nullable().describe('The key of the framework’s maturity level'),
   agencies: z.number().int().describe('Agencies with a score behind it'),
 };
@@ -120,6 +126,7 @@ function scoreCells(score: Score) {
     n: score.n,
     notApplicable: score.notApplicable,
     spread: rounded(score.spread),
+    standardError: rounded(score.standardError),
     maturityLevel: score.level?.key ?? null,
     agencies: score.agencies,
   };
@@ -256,6 +263,7 @@ function scoreColumns<Row extends ItemScoreRow | DimensionScoreRow>(
     { key: 'n', header: t('resultsExport.column.n') },
     { key: 'notApplicable', header: t('resultsExport.column.notApplicable') },
     { key: 'spread', header: t('resultsExport.column.spread') },
+    { key: 'standardError', header: t('resultsExport.column.standardError') },
     {
       key: 'maturityLevel',
       header: t('resultsExport.column.maturityLevel'),

@@ -80,3 +80,36 @@ describe('change since an earlier round', () => {
     expect(overall).toEqual({ code: 'overall', before: 2, after: 3.625, change: 1.625 });
   });
 });
+
+describe('what stands out beyond its uncertainty', () => {
+  it('does not call a sub-dimension strong or weak when it is within its uncertainty of the overall score', () => {
+    // AAA-X and BBB-G differ by 0.5, but their four respondents disagree widely.
+    const noisy = treeOf(framework, {
+      AAA01: [1, 5, 1, 5],
+      AAA02: [1, 5, 1, 5],
+      AAA03: [1, 5, 2, 5],
+      BBB01: [1, 5, 1, 4],
+    });
+    expect(strongestAndWeakest(noisy, 1)).toEqual({ strongest: [], weakest: [] });
+    // With agreement, the same kind of gap is clear.
+    const clear = treeOf(framework, {
+      AAA01: [3, 3, 3, 3],
+      AAA02: [3, 3, 3, 3],
+      AAA03: [4, 4, 4, 4],
+      BBB01: [2, 2, 2, 2],
+    });
+    const { strongest, weakest } = strongestAndWeakest(clear, 1);
+    expect(strongest.map((s) => s.subdimensionCode)).toEqual(['AAA-X']);
+    expect(weakest.map((s) => s.subdimensionCode)).toEqual(['BBB-G']);
+  });
+
+  it('says whether a change between rounds is larger than the uncertainty of both', () => {
+    const before = treeOf(framework, { BBB01: [2, 2, 3, 3] });
+    const after = treeOf(framework, { BBB01: [4, 4, 5, 5] });
+    const barely = treeOf(framework, { BBB01: [2, 3, 3, 3] });
+    const bbb = (earlier: typeof before, later: typeof before) =>
+      changeSince(earlier, later).dimensions.find((d) => d.code === 'BBB');
+    expect(bbb(before, after)).toMatchObject({ change: 2, clear: true });
+    expect(bbb(before, barely)).toMatchObject({ change: 0.25, clear: false });
+  });
+});

@@ -1,13 +1,15 @@
 // What a results page points to first: the strongest and weakest
 // sub-dimensions, the items respondents disagree on most, and how scores moved
 // since an earlier round. Pure, over score trees (scoring.ts).
-import type { ScoreTree } from './scoring.ts';
+import type { Score, ScoreTree } from './scoring.ts';
+import { clearDifference } from './uncertainty.ts';
 
 export interface RankedSubdimension {
   dimensionCode: string;
   subdimensionCode: string;
   value: number;
   n: number;
+  standardError: number | undefined;
 }
 
 /** Sub-dimensions with a score, highest first; ties in the framework's order. */
@@ -22,6 +24,7 @@ export function rankSubdimensions(tree: ScoreTree): RankedSubdimension[] {
               subdimensionCode: subdimension.subdimensionCode,
               value: subdimension.value,
               n: subdimension.n,
+              standardError: subdimension.standardError,
             },
           ],
     ),
@@ -30,16 +33,28 @@ export function rankSubdimensions(tree: ScoreTree): RankedSubdimension[] {
   return ranked.sort((a, b) => b.value - a.value);
 }
 
-/** The `count` strongest and weakest sub-dimensions; a short list is not split in two overlapping halves. */
+/**
+ * The `count` strongest and weakest sub-dimensions; a short list is not split
+ * in two overlapping halves. One whose distance from the overall score is
+ * within its uncertainty is not called strong or weak.
+ */
 export function strongestAndWeakest(
   tree: ScoreTree,
   count: number,
 ): { strongest: RankedSubdimension[]; weakest: RankedSubdimension[] } {
   const ranked = rankSubdimensions(tree);
   const take = Math.min(count, Math.floor(ranked.length / 2));
+  const standsOut = (subdimension: RankedSubdimension) =>
+    tree.value === undefined ||
+    clearDifference(subdimension.value - tree.value, subdimension.standardError) !== false;
   return {
-    strongest: ranked.slice(0, take),
-    weakest: ranked.slice(ranked.length - take).reverse(),
+    strongest: ranked
+      .slice(0, take)
+      .filter((s) => standsOut(s) && s.value > (tree.value ?? Number.NEGATIVE_INFINITY)),
+    weakest: ranked
+      .slice(ranked.length - take)
+      .reverse()
+      .filter((s) => standsOut(s) && s.value < (tree.value ?? Number.POSITIVE_INFINITY)),
   };
 }
 
@@ -93,14 +108,25 @@ export interface Change {
   after: number | undefined;
   /** after − before; undefined unless both rounds have a score. */
   change: number | undefined;
+  /** Whether the change is larger than the uncertainty of both scores; undefined when unknown. */
+  clear: boolean | undefined;
 }
 
-const change = (code: string, before?: number, after?: number): Change => ({
-  code,
-  before,
-  after,
-  change: before === undefined || after === undefined ? undefined : after - before,
-});
+function change(code: string, earlier?: Score, later?: Score): Change {
+  const before = earlier?.value;
+  const after = later?.value;
+  const difference = before === undefined || after === undefined ? undefined : after - before;
+  return {
+    code,
+    before,
+    after,
+    change: difference,
+    clear:
+      difference === undefined
+        ? undefined
+        : clearDifference(difference, earlier?.standardError, later?.standardError),
+  };
+}
 
 /**
  * How each dimension and the overall score moved from an earlier round to a
@@ -112,16 +138,16 @@ export function changeSince(
   earlier: ScoreTree,
   later: ScoreTree,
 ): { overall: Change; dimensions: Change[] } {
-  const before = new Map(earlier.dimensions.map((d) => [d.dimensionCode, d.value]));
+  const before = new Map(earlier.dimensions.map((d) => [d.dimensionCode, d]));
   const codes = [
     ...later.dimensions.map((d) => d.dimensionCode),
     ...earlier.dimensions
       .map((d) => d.dimensionCode)
       .filter((code) => !later.dimensions.some((d) => d.dimensionCode === code)),
   ];
-  const after = new Map(later.dimensions.map((d) => [d.dimensionCode, d.value]));
+  const after = new Map(later.dimensions.map((d) => [d.dimensionCode, d]));
   return {
-    overall: change('overall', earlier.value, later.value),
+    overall: change('overall', earlier, later),
     dimensions: codes.map((code) => change(code, before.get(code), after.get(code))),
   };
 }

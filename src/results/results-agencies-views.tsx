@@ -10,6 +10,7 @@ import {
   Chart,
   type CompareChoice,
   formatChange,
+  formatInterval,
   formatNumberOf,
   formatScore,
   levelName,
@@ -121,6 +122,9 @@ export function ResultsAgenciesView({
                   <th scope="col" class="numeric">
                     {t('results.overall')}
                   </th>
+                  <th scope="col" class="numeric">
+                    {t('results.interval')}
+                  </th>
                   <th scope="col">{t('results.level')}</th>
                   {framework.dimensions.map((dimension) => (
                     <th scope="col" class="numeric" key={dimension.code}>
@@ -139,6 +143,7 @@ export function ResultsAgenciesView({
                     </th>
                     <td class="numeric">{messages.number(tree.respondents)}</td>
                     <td class="numeric">{formatScore(messages, tree.value)}</td>
+                    <td class="numeric">{formatInterval(messages, tree)}</td>
                     <td>{levelName(messages, framework, tree)}</td>
                     {tree.dimensions.map((dimension) => (
                       <td class="numeric" key={dimension.dimensionCode}>

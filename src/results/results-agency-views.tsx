@@ -19,6 +19,7 @@ import {
   Chart,
   type CompareChoice,
   ConsensusCoverage,
+  formatInterval,
   formatNumberOf,
   formatScore,
   itemStatements,
@@ -30,6 +31,7 @@ import {
 import type { AgencyProfile } from './results-selection.ts';
 import { scoreScaleOf } from './score-scale.ts';
 import type { ScoreTree } from './scoring.ts';
+import { intervalOf } from './uncertainty.ts';
 
 export interface AgencyData {
   round: RoundSummary;
@@ -77,6 +79,14 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
           <dd>
             <strong>{formatScore(messages, tree.value)}</strong>{' '}
             {levelName(messages, framework, tree)}
+            {intervalOf(tree) && (
+              <>
+                {' '}
+                <span class="meta">
+                  {t('results.interval.of', { range: formatInterval(messages, tree) })}
+                </span>
+              </>
+            )}
           </dd>
         </div>
         <div>

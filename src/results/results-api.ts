@@ -28,6 +28,10 @@ const scoreFields = {
   n: z.number().int().describe('Answers with a value behind the score'),
   notApplicable: z.number().int(),
   spread: z.number().nullable().describe('Population standard deviation, to 3 decimals'),
+  standardError: z
+    .number()
+    .nullable()
+    .describe('Standard error, to 3 decimals: the 95% interval is 1.96 of them either side'),
   maturityLevel: z.string().nullable().describe('The key of the framework’s maturity level'),
   agencies: z.number().int().describe('Agencies with a score behind it'),
 };
@@ -114,6 +118,7 @@ function presentScore(score: Score): z.infer<typeof scoreSchema> {
     n: score.n,
     notApplicable: score.notApplicable,
     spread: rounded(score.spread),
+    standardError: rounded(score.standardError),
     maturityLevel: score.level?.key ?? null,
     agencies: score.agencies,
   };

@@ -19,6 +19,7 @@ import {
   type CompareChoice,
   ConsensusCoverage,
   formatChange,
+  formatInterval,
   formatNumberOf,
   formatScore,
   levelName,
@@ -177,6 +178,9 @@ function DimensionSection({
               </th>
               <th scope="col">{t('results.level')}</th>
               <th scope="col" class="numeric">
+                {t('results.interval')}
+              </th>
+              <th scope="col" class="numeric">
                 {t('results.spread')}
               </th>
               <th scope="col" class="numeric">
@@ -195,6 +199,7 @@ function DimensionSection({
                 <th scope="row">{names[d]}</th>
                 <td class="numeric">{formatScore(messages, dimension.value)}</td>
                 <td>{levelName(messages, framework, dimension)}</td>
+                <td class="numeric">{formatInterval(messages, dimension)}</td>
                 <td class="numeric">{formatScore(messages, dimension.spread)}</td>
                 <td class="numeric">{messages.number(dimension.n)}</td>
                 {consensus && (
@@ -213,6 +218,7 @@ function DimensionSection({
         />
       )}
       <p class="hint">{t('results.spreadMeaning')}</p>
+      <p class="hint">{t('results.intervalMeaning')}</p>
     </section>
   );
 }

@@ -37,6 +37,15 @@ describe('the results pages', () => {
     expect(body).not.toContain('NaN');
   });
 
+  it('gives each score its 95% interval, and each agency its respondents', async () => {
+    const overview = await get(`/rounds/${roundId}/results`);
+    expect(overview.body).toContain('95% interval');
+    expect(overview.body).toMatch(/<td class="numeric">\d\.\d\d–\d\.\d\d<\/td>/);
+    const agencies = await get(`/rounds/${roundId}/results/agencies`);
+    expect(agencies.body).toContain('<th scope="col" class="numeric">Respondents</th>');
+    expect(agencies.body).toMatch(/<td class="numeric">\d\.\d\d–\d\.\d\d<\/td>/);
+  });
+
   it('filters by level and by sector', async () => {
     const all = await get(`/rounds/${roundId}/results`);
     const local = await get(`/rounds/${roundId}/results?level=local&sector=`);

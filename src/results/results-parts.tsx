@@ -12,6 +12,7 @@ import type { AgencyFilter } from './disclosure.ts';
 import { changeSince } from './highlights.ts';
 import { roundDecimal } from './rounding.ts';
 import type { Score, ScoreTree } from './scoring.ts';
+import { intervalOf, levelsSpanned } from './uncertainty.ts';
 
 export type ResultsPageName = 'overview' | 'agencies' | 'items' | 'diagnostics';
 
@@ -192,8 +193,29 @@ export function formatNumberOf(messages: Messages) {
 }
 
 /** The maturity level of a score, in the reader's language. */
+/**
+ * The maturity level of a score, in the reader's language; "between" two
+ * levels when the score's 95% interval spans the boundary between them.
+ */
 export function levelName(messages: Messages, framework: Framework, score: Score): string {
-  return score.level ? textOf(messages, framework)(score.level.name) : '';
+  const text = textOf(messages, framework);
+  const spanned = levelsSpanned(score, framework.maturityLevels);
+  if (spanned)
+    return messages.t('results.level.between', {
+      low: text(spanned.low.name),
+      high: text(spanned.high.name),
+    });
+  return score.level ? text(score.level.name) : '';
+}
+
+/** A score's 95% interval, e.g. "2.41–2.73"; empty where it cannot be estimated. */
+export function formatInterval(messages: Messages, score: Score): string {
+  const interval = intervalOf(score);
+  if (!interval) return '';
+  return messages.t('results.interval.range', {
+    low: formatScore(messages, interval.low),
+    high: formatScore(messages, interval.high),
+  });
 }
 
 /** A chart drawn on the server, and beside it the table of the numbers it draws. */
@@ -328,6 +350,7 @@ export function ChangeTable({
           <th scope="col" class="numeric">
             {t('results.change')}
           </th>
+          <th scope="col">{t('results.change.clear')}</th>
         </tr>
       </thead>
       <tbody>
@@ -339,6 +362,11 @@ export function ChangeTable({
             <td class="numeric">{formatScore(messages, row.before)}</td>
             <td class="numeric">{formatScore(messages, row.after)}</td>
             <td class="numeric">{formatChange(messages, row.change)}</td>
+            <td>
+              {row.clear === undefined
+                ? ''
+                : t(row.clear ? 'results.change.clear.yes' : 'results.change.clear.no')}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -65,6 +65,12 @@ export interface Score {
   agencies: number;
   /** Items under the node with at least one answer, a value or "not applicable": its coverage. */
   answeredItems: number;
+  /**
+   * How far the score could be from what all the agency's officers would have
+   * answered, from the spread of its answers (docs/scoring.md, Uncertainty);
+   * undefined where it cannot be estimated (one answer somewhere below it).
+   */
+  standardError: number | undefined;
   /** Set when small-number protection withholds the numbers of a total here (they are then empty). */
   withheld?: true;
 }
@@ -78,6 +84,7 @@ export const withheldScore = {
   notApplicable: 0,
   agencies: 0,
   answeredItems: 0,
+  standardError: undefined,
   withheld: true,
 } as const satisfies Partial<Score>;
 
@@ -149,6 +156,9 @@ export function scoreOver(
   let answeredItems = 0;
   let totalWeight = 0;
   let weightedSum = 0;
+  // The weighted mean of the children's standard errors: the most a mean of
+  // them can be off, whatever the correlation between them (docs/scoring.md).
+  let weightedError: number | undefined = 0;
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as Score;
     n += child.n;
@@ -158,10 +168,21 @@ export function scoreOver(
     const weight = weights?.[i] ?? 1;
     totalWeight += weight;
     weightedSum += weight * child.value;
+    weightedError =
+      weightedError === undefined || child.standardError === undefined
+        ? undefined
+        : weightedError + weight * child.standardError;
   }
   const counts = { n, notApplicable, answeredItems };
   if (totalWeight === 0 || answeredItems < coverage.minimumShare * coverage.items)
-    return { value: undefined, spread: undefined, level: undefined, ...counts, agencies: 0 };
+    return {
+      value: undefined,
+      spread: undefined,
+      level: undefined,
+      ...counts,
+      agencies: 0,
+      standardError: undefined,
+    };
   const value = weightedSum / totalWeight;
   let squares = 0;
   for (let i = 0; i < children.length; i++) {
@@ -169,7 +190,8 @@ export function scoreOver(
     if (child.value !== undefined) squares += (weights?.[i] ?? 1) * (child.value - value) ** 2;
   }
   const spread = Math.sqrt(squares / totalWeight);
-  return { value, spread, level: levelOf(value, levels), ...counts, agencies };
+  const standardError = weightedError === undefined ? undefined : weightedError / totalWeight;
+  return { value, spread, level: levelOf(value, levels), ...counts, agencies, standardError };
 }
 
 function hasValue(tally: ItemTally): boolean {
@@ -243,7 +265,20 @@ export function itemScore(
   }
   const level = levelOf(value, levels);
   const answeredItems = n + notApplicable > 0 ? 1 : 0;
-  return { value, spread, level, n, notApplicable, agencies, answeredItems, itemCode, counts };
+  // The sample's standard deviation over √n: the population spread over √(n − 1).
+  const standardError = spread !== undefined && n >= 2 ? spread / Math.sqrt(n - 1) : undefined;
+  return {
+    value,
+    spread,
+    level,
+    n,
+    notApplicable,
+    agencies,
+    answeredItems,
+    standardError,
+    itemCode,
+    counts,
+  };
 }
 
 /**

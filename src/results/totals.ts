@@ -28,6 +28,9 @@ interface NodeSums {
   squares: number;
   /** Agencies with an answer with a value under the node (a score or not). */
   answering: number;
+  /** Of the agencies with a score, those with a standard error, and the sum of their squares. */
+  withError: number;
+  variances: number;
   n: number;
   notApplicable: number;
 }
@@ -61,6 +64,8 @@ export class AgencySums {
       sum: 0,
       squares: 0,
       answering: 0,
+      withError: 0,
+      variances: 0,
       n: 0,
       notApplicable: 0,
     }));
@@ -91,6 +96,9 @@ export class AgencySums {
       sums.agencies += sign;
       sums.sum += sign * score.value;
       sums.squares += sign * score.value * score.value;
+      if (score.standardError === undefined) return;
+      sums.withError += sign;
+      sums.variances += sign * score.standardError * score.standardError;
     };
     count(tree);
     for (const dimension of tree.dimensions) {
@@ -222,10 +230,15 @@ function acrossAgencies(
       notApplicable,
       agencies: 0,
       answeredItems,
+      standardError: undefined,
     };
   const value = sums.sum / agencies;
   const variance = sums.squares / agencies - value * value;
   const spread = variance <= VARIANCE_NOISE * Math.max(1, value * value) ? 0 : Math.sqrt(variance);
+  // Agencies' respondents are independent of each other, so their errors add
+  // in squares: the whole of government is known better than any one agency.
+  const standardError =
+    sums.withError === agencies ? Math.sqrt(Math.max(0, sums.variances)) / agencies : undefined;
   return {
     value,
     spread,
@@ -234,6 +247,7 @@ function acrossAgencies(
     notApplicable,
     agencies,
     answeredItems,
+    standardError,
   };
 }
 
