@@ -7,12 +7,14 @@ import type { Messages } from '../i18n/messages.ts';
 import { itemScale, scaleValues } from '../questionnaire/answer.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
+import { agreementOver } from './agreement.ts';
 import type { Divergence } from './highlights.ts';
 import {
   agencyLabel,
   Chart,
   formatNumberOf,
   formatScore,
+  formatShare,
   itemStatements,
   ProtectionNote,
   ResultsFilterForm,
@@ -44,6 +46,7 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
   );
   const dimension = framework.dimensions[d];
   const pooled = selection.pooled?.dimensions[d];
+  const totalDimension = selection.total?.dimensions[d];
   const statement = itemStatements(messages, framework);
   return (
     <>
@@ -92,6 +95,7 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
                 framework={framework}
                 subdimension={subdimension}
                 scores={scores}
+                agencyScores={totalDimension?.subdimensions[s]}
                 statement={statement}
               />
             ) : null;
@@ -184,12 +188,16 @@ function SubdimensionAnswers({
   framework,
   subdimension,
   scores,
+  agencyScores,
   statement,
 }: {
   messages: Messages;
   framework: Framework;
   subdimension: Subdimension;
+  /** Every respondent counting once: the distributions. */
   scores: SubdimensionScore;
+  /** The same agencies each counting once, when the total is shown. */
+  agencyScores: SubdimensionScore | undefined;
   statement: (code: string) => string;
 }) {
   const { t } = messages;
@@ -234,10 +242,16 @@ function SubdimensionAnswers({
                   </th>
                 ))}
                 <th scope="col" class="numeric">
-                  {t('results.score')}
+                  {t('results.agreeing')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('results.score.eachRespondent')}
                 </th>
                 <th scope="col" class="numeric">
                   {t('results.spread')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('results.score.eachAgency')}
                 </th>
               </tr>
             </thead>
@@ -252,8 +266,12 @@ function SubdimensionAnswers({
                       {messages.number(answer.counts[i] ?? 0)}
                     </td>
                   ))}
+                  <td class="numeric">
+                    {formatShare(messages, agreementOver(framework, [item]).share)}
+                  </td>
                   <td class="numeric">{formatScore(messages, item.value)}</td>
                   <td class="numeric">{formatScore(messages, item.spread)}</td>
+                  <td class="numeric">{formatScore(messages, agencyScores?.items[i]?.value)}</td>
                 </tr>
               ))}
             </tbody>

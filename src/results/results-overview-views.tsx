@@ -10,6 +10,7 @@ import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
+import { agreementOver, itemsOfDimension } from './agreement.ts';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
 import type { LikeForLike } from './like-for-like.ts';
 import { ResultsExports } from './results-exports-views.tsx';
@@ -22,6 +23,7 @@ import {
   formatInterval,
   formatNumberOf,
   formatScore,
+  formatShare,
   levelName,
   ProtectionNote,
   ResultsFilterForm,
@@ -141,6 +143,7 @@ function DimensionSection({
 }) {
   const { t } = messages;
   const { framework, consensus } = data;
+  const pooled = data.selection.pooled;
   const text = textOf(messages, framework);
   const names = framework.dimensions.map((dimension) => text(dimension.name));
   const series: ChartSeries[] = [
@@ -174,7 +177,7 @@ function DimensionSection({
             <tr>
               <th scope="col">{t('results.dimension')}</th>
               <th scope="col" class="numeric">
-                {t('results.score')}
+                {t('results.score.eachAgency')}
               </th>
               <th scope="col">{t('results.level')}</th>
               <th scope="col" class="numeric">
@@ -185,6 +188,12 @@ function DimensionSection({
               </th>
               <th scope="col" class="numeric">
                 {t('results.answers')}
+              </th>
+              <th scope="col" class="numeric">
+                {t('results.score.eachRespondent')}
+              </th>
+              <th scope="col" class="numeric">
+                {t('results.agreeing')}
               </th>
               {consensus && (
                 <th scope="col" class="numeric">
@@ -202,6 +211,13 @@ function DimensionSection({
                 <td class="numeric">{formatInterval(messages, dimension)}</td>
                 <td class="numeric">{formatScore(messages, dimension.spread)}</td>
                 <td class="numeric">{messages.number(dimension.n)}</td>
+                <td class="numeric">{formatScore(messages, pooled?.dimensions[d]?.value)}</td>
+                <td class="numeric">
+                  {formatShare(
+                    messages,
+                    pooled && agreementOver(framework, itemsOfDimension(pooled, d)).share,
+                  )}
+                </td>
                 {consensus && (
                   <td class="numeric">{formatScore(messages, consensus.dimensions[d]?.value)}</td>
                 )}

@@ -76,6 +76,10 @@ describe('the results pages', () => {
     expect(response.body).toContain('id="item-TEC01"');
     expect(response.body).toContain('Not applicable');
     expect(response.body).toContain('Where respondents disagree most');
+    // Both item means, named apart, and the share agreeing beside them.
+    expect(response.body).toContain('Mean, each respondent once');
+    expect(response.body).toContain('Score, each agency once');
+    expect(response.body).toMatch(/<td class="numeric">\d{1,3}%<\/td>/);
   });
 
   it('gives diagnostic findings linked to their numbers', async () => {

@@ -177,6 +177,13 @@ export function formatScore(messages: Messages, value: number | undefined): stri
       });
 }
 
+/** A share as a whole percentage, e.g. "64%"; empty where there is nothing to count. */
+export function formatShare(messages: Messages, share: number | undefined): string {
+  return share === undefined
+    ? ''
+    : messages.number(roundDecimal(share, 2), { style: 'percent', maximumFractionDigits: 0 });
+}
+
 /** A signed change, e.g. "+0.42" or "−0.10". */
 export function formatChange(messages: Messages, value: number | undefined): string {
   return value === undefined
