@@ -269,8 +269,15 @@ async function loadInTurn(db: Kysely<Schema>, roundId: string): Promise<RoundRes
         : (fresh.get(agencyId) ?? (kept?.computedAt === computedAt ? kept : undefined));
     trees.set(agencyId, tree ?? { computedAt: '', tree: empty });
   }
-  const sums = known ? movedOn(known, trees) : new AgencySums(framework);
-  if (!known) for (const { tree } of trees.values()) sums.add(tree);
+  // Taking a tree out costs what putting one in does: when most changed
+  // (a process's first read keeps nothing), summing afresh is cheaper.
+  const sums =
+    known && changed.length <= trees.size / 2
+      ? movedOn(known, trees)
+      : new AgencySums(
+          framework,
+          [...trees.values()].map(({ tree }) => tree),
+        );
   const agencies = new Map([...trees].map(([agencyId, { tree }]) => [agencyId, tree]));
   const results: RoundResults = { framework, ...scoresFrom(agencies, sums) };
   remember(roundId, { frameworkId, key, trees, sums, results });
