@@ -1,9 +1,11 @@
-// Whole-of-government results over 1.88 M answers: 1,000 agencies × 20
-// submitted respondents × the dgca's 94 items (and a tenth of that: 100
-// agencies), built inside the database. Times the full path the results
-// overview calls — loadRoundResults: refresh (nothing stale), read the
+// Whole-of-government results over 1.79 M answers: 1,000 agencies × 20
+// submitted respondents × the dgca's 94 items, one agency in twenty with only
+// 2 respondents so that small-number protection has agencies to hide (and a
+// tenth of that: 100 agencies), built inside the database. Times the full
+// path a results page opens — openResults: refresh (nothing stale), read the
 // tallies, score every agency, the whole of government and the pooled
-// respondents — warm (the median of several runs, scores kept by the store),
+// respondents, decide the protection, read the consensus and the rounds to
+// compare with — warm (the median of several runs, scores kept by the store),
 // cold (every agency tallied first) and uncached (every agency's tallies read
 // and scored, as in a process that has scored nothing yet); and the cost of
 // bringing one agency up to date after a change to one of its submitted
@@ -19,13 +21,18 @@ import { migrate } from '../src/db/migrate.ts';
 import type { Schema } from '../src/db/schema.ts';
 import { findFramework } from '../src/frameworks/framework-store.ts';
 import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
-import { loadRoundResults, refreshResults } from '../src/results/results-store.ts';
+import { DEFAULT_MIN_RESPONDENTS } from '../src/results/disclosure.ts';
+import { openResults } from '../src/results/open-results.ts';
+import { refreshResults } from '../src/results/results-store.ts';
 import { createWorkspace } from '../src/workspaces/workspace-store.ts';
 import { frameworkItemCodes } from './dgca-items.ts';
 import type { Figure } from './page-weight.ts';
 
 const AGENCIES = 1000;
 const RESPONDENTS = 20;
+/** Respondents of one agency in SMALL_EVERY: fewer than the default threshold of 3. */
+const SMALL_RESPONDENTS = 2;
+const SMALL_EVERY = 20;
 const WARM_RUNS = 9;
 const UNCACHED_RUNS = 3;
 const CHANGE_RUNS = 5;
@@ -91,10 +98,10 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
     // A server's autovacuum gathers statistics within a minute of such a load
     // (and plans a one-agency refresh by them); the embedded database never does.
     if (backend === 'postgres') await sql`analyze`.execute(db);
-    const cold = await timed(() => loadRoundResults(db, roundId));
+    const cold = await timed(() => openProtected(db, roundId));
     const warm: number[] = [];
     for (let run = 0; run < WARM_RUNS; run++)
-      warm.push(await timed(() => loadRoundResults(db, roundId)));
+      warm.push(await timed(() => openProtected(db, roundId)));
     // As in a process that has scored nothing yet: every agency's tallies read and scored.
     const uncached: number[] = [];
     for (let run = 0; run < UNCACHED_RUNS; run++) {
@@ -102,7 +109,7 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
         update result_tallies set computed_at = computed_at + interval '1 microsecond'
         where round_id = ${roundId}
       `.execute(db);
-      uncached.push(await timed(() => loadRoundResults(db, roundId)));
+      uncached.push(await timed(() => openProtected(db, roundId)));
     }
     figures.push(
       { name: `wog_results_ms_${backend}${suffix}`, value: round(median(warm)), unit: 'ms' },
@@ -121,7 +128,7 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
         await touchOneResponse(db, roundId);
         refresh.push(await timed(() => refreshResults(db, roundId)));
         await touchOneResponse(db, roundId);
-        afterChange.push(await timed(() => loadRoundResults(db, roundId)));
+        afterChange.push(await timed(() => openProtected(db, roundId)));
       }
       figures.push(
         {
@@ -140,7 +147,17 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
   return figures;
 }
 
-/** A closed dgca round of new agencies, each with RESPONDENTS submitted responses answering every item. */
+/** What a results page opens: scores and totals under small-number protection. */
+async function openProtected(db: Kysely<Schema>, roundId: string) {
+  const results = await openResults(db, { roundId, threshold: DEFAULT_MIN_RESPONDENTS });
+  if (results.disclosure.hidden.size === 0) throw new Error('the bench round has no agency to hide');
+  return results;
+}
+
+/**
+ * A closed dgca round of new agencies, each with RESPONDENTS submitted
+ * responses answering every item, but one in SMALL_EVERY with SMALL_RESPONDENTS.
+ */
 export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
   const dgca = await findFramework(db, 'dgca');
   if (!dgca) throw new Error('The dgca framework is not installed');
@@ -169,7 +186,13 @@ export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): 
   await sql`
     insert into invitations (round_id, agency_id, email, token_hash)
     select round_id, agency_id, 'respondent' || j || '@bench.example', md5(agency_id::text || j)
-    from round_agencies cross join generate_series(1, ${RESPONDENTS}::int) as j
+    from round_agencies
+    join agencies on agencies.id = round_agencies.agency_id
+    cross join lateral generate_series(
+      1,
+      case when substring(agencies.name from ' ([0-9]+)$')::int % ${SMALL_EVERY}::int = 0
+        then ${SMALL_RESPONDENTS}::int else ${RESPONDENTS}::int end
+    ) as j
     where round_id = ${roundId}
   `.execute(db);
   await sql`

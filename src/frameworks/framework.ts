@@ -24,7 +24,10 @@ export function frameworkItems(framework: Framework): PlacedItem[] {
 }
 
 export function countItems(framework: Framework): number {
-  return frameworkItems(framework).length;
+  let items = 0;
+  for (const dimension of framework.dimensions)
+    for (const subdimension of dimension.subdimensions) items += subdimension.items.length;
+  return items;
 }
 
 export function countSubdimensions(framework: Framework): number {
