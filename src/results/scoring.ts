@@ -173,14 +173,15 @@ export function scoreOver(
         ? undefined
         : weightedError + weight * child.standardError;
   }
-  const counts = { n, notApplicable, answeredItems };
   if (totalWeight === 0 || answeredItems < coverage.minimumShare * coverage.items)
     return {
       value: undefined,
       spread: undefined,
       level: undefined,
-      ...counts,
+      n,
+      notApplicable,
       agencies: 0,
+      answeredItems,
       standardError: undefined,
     };
   const value = weightedSum / totalWeight;
@@ -189,9 +190,16 @@ export function scoreOver(
     const child = children[i] as Score;
     if (child.value !== undefined) squares += (weights?.[i] ?? 1) * (child.value - value) ** 2;
   }
-  const spread = Math.sqrt(squares / totalWeight);
-  const standardError = weightedError === undefined ? undefined : weightedError / totalWeight;
-  return { value, spread, level: levelOf(value, levels), ...counts, agencies, standardError };
+  return {
+    value,
+    spread: Math.sqrt(squares / totalWeight),
+    level: levelOf(value, levels),
+    n,
+    notApplicable,
+    agencies,
+    answeredItems,
+    standardError: weightedError === undefined ? undefined : weightedError / totalWeight,
+  };
 }
 
 function hasValue(tally: ItemTally): boolean {
