@@ -150,7 +150,8 @@ async function measure(database: Database, backend: 'embedded' | 'postgres'): Pr
 /** What a results page opens: scores and totals under small-number protection. */
 async function openProtected(db: Kysely<Schema>, roundId: string) {
   const results = await openResults(db, { roundId, threshold: DEFAULT_MIN_RESPONDENTS });
-  if (results.disclosure.hidden.size === 0) throw new Error('the bench round has no agency to hide');
+  if (results.disclosure.hidden.size === 0)
+    throw new Error('the bench round has no agency to hide');
   return results;
 }
 
