@@ -39,7 +39,7 @@ export async function exportRoutes(app: App, database: Database, threshold: numb
         const { format } = request.params;
         const filter = filterOf(request.query);
         const results = await open(request.params.id);
-        const { file } = scoreTable(table, request.messages, results, filter);
+        const { file } = await scoreTable(database, table, request.messages, results, filter);
         const name = exportFileName(results.round.name, table, filter, format);
         return sendFile(reply, name, format, file(format));
       },

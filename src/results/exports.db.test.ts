@@ -232,6 +232,27 @@ describe('exports of a round’s results', () => {
     for (const row of rows) expect(row[9]).toMatch(/^(\d+(\.\d{1,3})?)?$/);
   });
 
+  it('gives the workshop’s consensus and its rationale beside the whole of government’s item scores', async () => {
+    const body = (await get(`/api/rounds/${roundId}/results/item-scores`, viewer)).json();
+    const agreed = body.rows.filter(
+      (row: { agency: string | null; consensusRationale: string | null }) =>
+        row.agency === null && row.consensusRationale !== null,
+    );
+    // The demo's workshop agreed on the 41 items of strategy, governance and the workforce.
+    expect(agreed).toHaveLength(41);
+    expect(agreed[0].consensus).toEqual(expect.any(Number));
+    const filtered = (
+      await get(`/api/rounds/${roundId}/results/item-scores?level=national`, viewer)
+    ).json();
+    // No workshop agreed for the national agencies together: no consensus on that total.
+    expect(
+      filtered.rows.filter(
+        (row: { agency: string | null; consensusRationale: string | null }) =>
+          row.agency === null && row.consensusRationale !== null,
+      ),
+    ).toEqual([]);
+  });
+
   it('applies the level and sector filters to the score tables, in the file and its name', async () => {
     const response = await get(
       `/rounds/${roundId}/results/export/dimension-scores.csv?level=local`,

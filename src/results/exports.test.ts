@@ -210,6 +210,9 @@ describe('score tables as files', () => {
       'Standard error',
       'Maturity level',
       'Agencies with a score',
+      'Workshop consensus',
+      'Consensus: not applicable',
+      'Consensus rationale',
     ]);
     expect(records).toHaveLength(rows.length + 1);
     expect(records[1]?.slice(0, 4)).toEqual(['Whole of government (each agency once)', '', '', '']);
@@ -231,6 +234,9 @@ describe('score tables as files', () => {
       '0.333',
       'High',
       '1',
+      '',
+      '',
+      '',
     ]);
     const financeNa = records[5];
     expect(financeNa?.slice(9, 14)).toEqual(['', '0', '3', '', '']);

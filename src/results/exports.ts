@@ -13,7 +13,7 @@ import type { Messages } from '../i18n/messages.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
 import { roundDecimal } from './rounding.ts';
-import type { Score, ScoreTree } from './scoring.ts';
+import type { ConsensusRecord, Score, ScoreTree } from './scoring.ts';
 
 export type ExportTable = 'answers' | 'item-scores' | 'dimension-scores';
 export const exportFormats = ['csv', 'xlsx'] as const;
@@ -98,6 +98,14 @@ export const itemScoreRowSchema = z
     subdimensionName: z.string(),
     item: z.string(),
     ...scoreFields,
+    consensus: z
+      .number()
+      .nullable()
+      .describe(
+        'The workshop’s agreed value for this agency, or on the whole of government’s row for the whole of government; null: none, or "not applicable"',
+      ),
+    consensusNotApplicable: z.boolean().describe('The workshop agreed the item does not apply'),
+    consensusRationale: z.string().nullable().describe('Why the workshop agreed it'),
   })
   .meta({ id: 'ItemScoreRow' });
 export type ItemScoreRow = z.infer<typeof itemScoreRowSchema>;
@@ -149,12 +157,34 @@ const totalCells = (filter: AgencyFilter): AgencyCells => ({
 });
 
 /** The total first (when it may be shown), then each agency shown, by name. */
-function scoredGroups(selection: ResultsSelection): { cells: AgencyCells; tree: ScoreTree }[] {
+/**
+ * The total and each agency shown, with whose workshop's consensus belongs
+ * on their rows: the agency's, the whole of government's on the unfiltered
+ * total, none on a filtered total (no workshop agreed for it).
+ */
+function scoredGroups(
+  selection: ResultsSelection,
+): { cells: AgencyCells; tree: ScoreTree; consensusOf: string | null | undefined }[] {
+  const unfiltered = selection.filter.level === undefined && selection.filter.sector === undefined;
   return [
-    ...(selection.total ? [{ cells: totalCells(selection.filter), tree: selection.total }] : []),
-    ...selection.shown.map(({ agency, tree }) => ({ cells: agencyCells(agency), tree })),
+    ...(selection.total
+      ? [
+          {
+            cells: totalCells(selection.filter),
+            tree: selection.total,
+            consensusOf: unfiltered ? null : undefined,
+          },
+        ]
+      : []),
+    ...selection.shown.map(({ agency, tree }) => ({
+      cells: agencyCells(agency),
+      tree,
+      consensusOf: agency.id,
+    })),
   ];
 }
+
+const consensusKey = (agencyId: string | null, itemCode: string) => `${agencyId ?? ''}|${itemCode}`;
 
 const textIn = (messages: Messages, framework: Framework) => (text: LocalizedText) =>
   localized(text, messages.language, framework.defaultLanguage);
@@ -163,14 +193,22 @@ export function itemScoreRows(
   messages: Messages,
   framework: Framework,
   selection: ResultsSelection,
+  consensus: readonly ConsensusRecord[] = [],
 ): ItemScoreRow[] {
   const text = textIn(messages, framework);
-  return scoredGroups(selection).flatMap(({ cells, tree }) =>
+  const agreed = new Map(
+    consensus.map((record) => [consensusKey(record.agencyId, record.itemCode), record]),
+  );
+  return scoredGroups(selection).flatMap(({ cells, tree, consensusOf }) =>
     framework.dimensions.flatMap((dimension, d) =>
       dimension.subdimensions.flatMap((subdimension, s) =>
         subdimension.items.flatMap((item, i) => {
           const score = tree.dimensions[d]?.subdimensions[s]?.items[i];
           if (!score) return [];
+          const record =
+            consensusOf === undefined
+              ? undefined
+              : agreed.get(consensusKey(consensusOf, item.code));
           return [
             {
               ...cells,
@@ -180,6 +218,9 @@ export function itemScoreRows(
               subdimensionName: text(subdimension.name),
               item: item.code,
               ...scoreCells(score),
+              consensus: record?.value ?? null,
+              consensusNotApplicable: record?.notApplicable ?? false,
+              consensusRationale: record?.rationale ?? null,
             },
           ];
         }),
@@ -297,6 +338,13 @@ export function itemScoreLayout(
       { key: 'subdimensionName', header: t('resultsExport.column.subdimension') },
       { key: 'item', header: t('resultsExport.column.item') },
       ...scoreColumns<ItemScoreRow>(messages, framework),
+      { key: 'consensus', header: t('resultsExport.column.consensus') },
+      {
+        key: 'consensusNotApplicable',
+        header: t('resultsExport.column.consensusNotApplicable'),
+        cell: (row) => (row.consensusNotApplicable ? t('resultsExport.yes') : null),
+      },
+      { key: 'consensusRationale', header: t('resultsExport.column.consensusRationale') },
     ],
   };
 }

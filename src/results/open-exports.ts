@@ -25,6 +25,7 @@ import {
 } from './exports.ts';
 import type { OpenResults } from './open-results.ts';
 import { selectResults } from './results-selection.ts';
+import { loadConsensusRecords } from './results-store.ts';
 
 /** The filter of a query, without the fields left out. */
 export function requireMember(signedIn: SignedIn | undefined): Member {
@@ -39,7 +40,8 @@ export function mayReadAnswers(signedIn: SignedIn | undefined): boolean {
 }
 
 /** A score table: its rows, the selection they come from, and the table as a file. */
-export function scoreTable(
+export async function scoreTable(
+  database: Database,
   table: Exclude<ExportTable, 'answers'>,
   messages: Messages,
   results: OpenResults,
@@ -48,7 +50,8 @@ export function scoreTable(
   const selection = selectResults(results, results.disclosure, filter);
   const { framework } = results;
   if (table === 'item-scores') {
-    const rows = itemScoreRows(messages, framework, selection);
+    const consensus = await loadConsensusRecords(database.db, results.round.id);
+    const rows = itemScoreRows(messages, framework, selection, consensus);
     const layout = itemScoreLayout(messages, framework, filter);
     return { rows, selection, file: (format: ExportFormat) => exportFile(format, layout, [rows]) };
   }

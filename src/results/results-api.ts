@@ -233,7 +233,13 @@ export async function resultsApi(app: App, database: Database, threshold: number
       async (request) => {
         const filter = filterOf(request.query);
         const results = await open(request.params.id);
-        const { rows, selection } = scoreTable(table, request.messages, results, filter);
+        const { rows, selection } = await scoreTable(
+          database,
+          table,
+          request.messages,
+          results,
+          filter,
+        );
         return {
           round: presentRound(results),
           filter: { level: filter.level ?? null, sector: filter.sector ?? null },

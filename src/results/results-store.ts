@@ -14,6 +14,8 @@
 //     totals follow from running sums (totals.ts).
 //   loadConsensusScores(db, roundId): Promise<ConsensusScores>
 //     the workshops' consensus as score trees, per agency and whole of government.
+//   loadConsensusRecords(db, roundId): Promise<ConsensusRecord[]>
+//     every consensus with its rationale, for the exports.
 //   refreshResults(db, roundId, options?): Promise<number>
 //     recomputes the round's stale agencies; how many it recomputed.
 import { type Kysely, sql } from 'kysely';
@@ -23,6 +25,7 @@ import type { Framework } from '../frameworks/framework-schema.ts';
 import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
 import {
   agencyTrees,
+  type ConsensusRecord,
   type ConsensusScores,
   consensusScores,
   type ItemTally,
@@ -295,6 +298,24 @@ function movedOn(known: ScoredRound, trees: ReadonlyMap<string, { tree: ScoreTre
   }
   for (const [agencyId, { tree }] of trees) if (!known.trees.has(agencyId)) sums.add(tree);
   return sums;
+}
+
+/** Every consensus of the round's workshops with its rationale, for the exports. */
+export async function loadConsensusRecords(
+  db: Kysely<Schema>,
+  roundId: string,
+): Promise<ConsensusRecord[]> {
+  return db
+    .selectFrom('consensus')
+    .select([
+      'agency_id as agencyId',
+      'item_code as itemCode',
+      'value',
+      'not_applicable as notApplicable',
+      'rationale',
+    ])
+    .where('round_id', '=', roundId)
+    .execute();
 }
 
 /** The consensus of the round's workshops as scores, beside the self-assessment. */

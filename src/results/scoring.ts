@@ -44,6 +44,11 @@ export interface ConsensusValue {
   notApplicable: boolean;
 }
 
+/** A consensus with why the workshop agreed it, as the exports give it. */
+export interface ConsensusRecord extends ConsensusValue {
+  rationale: string;
+}
+
 export interface Score {
   /** The mean; undefined when nothing below it has a value: never NaN, never 0. */
   value: number | undefined;
