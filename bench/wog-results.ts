@@ -195,6 +195,7 @@ export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): 
         then ${SMALL_RESPONDENTS}::int else ${RESPONDENTS}::int end
     ) as j
     where round_id = ${roundId}
+    order by agency_id, j
   `.execute(db);
   await sql`
     insert into responses (invitation_id, round_id, agency_id, status, submitted_at)
