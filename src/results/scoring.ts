@@ -307,23 +307,23 @@ function treeOver(
   rule: CompletenessRule,
 ): ScoreTree {
   const levels = framework.maturityLevels;
-  const { subdimensionShare, aboveShare } = shares(framework, rule);
   // Which sources have a value under a node cannot be added up from the
   // counts of its children (a source may be under several), so each source
   // remembers the last sub-dimension and dimension it was counted in.
   const lastSubdimension = new Int32Array(sources).fill(-1);
   const lastDimension = new Int32Array(sources).fill(-1);
   const inTree = new Uint8Array(sources);
-  let treeSources = 0;
+  const agencies = { subdimensions: [] as number[][], dimensions: [] as number[], overall: 0 };
   let subdimensionNumber = 0;
   const tallies: (ItemTally | undefined)[] = new Array(sources);
-  const dimensions = framework.dimensions.map((dimension, d): DimensionScore => {
-    let dimensionSources = 0;
-    const subdimensions = dimension.subdimensions.map((subdimension, s): SubdimensionScore => {
+  const items = framework.dimensions.map((dimension, d) => {
+    agencies.dimensions[d] = 0;
+    agencies.subdimensions[d] = [];
+    return dimension.subdimensions.map((subdimension, s) => {
       const number = subdimensionNumber++;
       let subdimensionSources = 0;
-      const items = subdimension.items.map((item, i): ItemScore => {
-        let agencies = 0;
+      const scores = subdimension.items.map((item, i): ItemScore => {
+        let withValue = 0;
         let notApplicable = 0;
         for (let source = 0; source < sources; source++) {
           const tally = tallyOf(source, item.code, d, s, i);
@@ -331,34 +331,72 @@ function treeOver(
           if (!tally) continue;
           notApplicable += tally.notApplicable;
           if (!hasValue(tally)) continue;
-          agencies += 1;
+          withValue += 1;
           if (lastSubdimension[source] === number) continue;
           lastSubdimension[source] = number;
           subdimensionSources += 1;
           if (lastDimension[source] === d) continue;
           lastDimension[source] = d;
-          dimensionSources += 1;
+          agencies.dimensions[d] = (agencies.dimensions[d] ?? 0) + 1;
           if (inTree[source]) continue;
           inTree[source] = 1;
-          treeSources += 1;
+          agencies.overall += 1;
         }
-        return itemScore(item.code, mergedCounts(tallies), notApplicable, agencies, levels);
+        return itemScore(item.code, mergedCounts(tallies), notApplicable, withValue, levels);
       });
-      const weights = subdimension.items.map((item) => item.weight);
+      (agencies.subdimensions[d] as number[])[s] = subdimensionSources;
+      return scores;
+    });
+  });
+  return treeAbove(framework, {
+    items: (d, s) => items[d]?.[s] ?? [],
+    agencies: {
+      subdimension: (d, s) => agencies.subdimensions[d]?.[s] ?? 0,
+      dimension: (d) => agencies.dimensions[d] ?? 0,
+      overall: agencies.overall,
+    },
+    respondents,
+    rule,
+  });
+}
+
+/**
+ * The upper levels of the hierarchy — sub-dimensions, dimensions, the
+ * overall score — over item scores already made, each node with the number
+ * of agencies (sources of answers) with a value under it.
+ */
+export function treeAbove(
+  framework: Framework,
+  parts: {
+    items: (d: number, s: number) => ItemScore[];
+    agencies: {
+      subdimension: (d: number, s: number) => number;
+      dimension: (d: number) => number;
+      overall: number;
+    };
+    respondents: number;
+    rule: CompletenessRule;
+  },
+): ScoreTree {
+  const levels = framework.maturityLevels;
+  const { subdimensionShare, aboveShare } = shares(framework, parts.rule);
+  const dimensions = framework.dimensions.map((dimension, d): DimensionScore => {
+    const subdimensions = dimension.subdimensions.map((subdimension, s): SubdimensionScore => {
+      const items = parts.items(d, s);
       return {
         ...scoreOver(
           items,
-          subdimensionSources,
+          parts.agencies.subdimension(d, s),
           levels,
           { items: items.length, minimumShare: subdimensionShare },
-          weights,
+          subdimension.items.map((item) => item.weight),
         ),
         subdimensionCode: subdimension.code,
         items,
       };
     });
     return {
-      ...scoreOver(subdimensions, dimensionSources, levels, {
+      ...scoreOver(subdimensions, parts.agencies.dimension(d), levels, {
         items: itemsUnder(dimension),
         minimumShare: aboveShare,
       }),
@@ -367,12 +405,12 @@ function treeOver(
     };
   });
   return {
-    ...scoreOver(dimensions, treeSources, levels, {
+    ...scoreOver(dimensions, parts.agencies.overall, levels, {
       items: countItems(framework),
       minimumShare: aboveShare,
     }),
     dimensions,
-    respondents,
+    respondents: parts.respondents,
   };
 }
 
@@ -389,7 +427,7 @@ export function itemsUnder(dimension: Framework['dimensions'][number]): number {
  */
 export type CompletenessRule = 'answers' | 'consensus';
 
-export function shares(
+function shares(
   framework: Framework,
   rule: CompletenessRule,
 ): { subdimensionShare: number; aboveShare: number } {

@@ -7,17 +7,14 @@
 // round of 1,000 agencies is brought up to date after one submission in a
 // fraction of a millisecond, and a filtered total costs one pass over its
 // agencies. Pure; the rules are those of docs/scoring.md.
-import { countItems } from '../frameworks/framework.ts';
 import type { Framework, MaturityLevel } from '../frameworks/framework-schema.ts';
 import {
   itemScore,
-  itemsUnder,
   levelOf,
   type RoundScores,
   type Score,
   type ScoreTree,
-  scoreOver,
-  shares,
+  treeAbove,
   type ValueCount,
 } from './scoring.ts';
 
@@ -163,16 +160,17 @@ export class AgencySums {
   /** Every respondent counting once, whatever their agency: the rules applied to all answers together. */
   pooled(): ScoreTree {
     const levels = this.framework.maturityLevels;
-    const { subdimensionShare, aboveShare } = shares(this.framework, 'answers');
-    let node = 0;
+    // The nodes' places in `nodes`, in the order they are kept.
+    let node = 1;
     let item = 0;
-    const answering = () => (this.nodes[node++] as NodeSums).answering;
-    const overallAnswering = answering();
-    const dimensions = this.framework.dimensions.map((dimension) => {
-      const dimensionAnswering = answering();
-      const subdimensions = dimension.subdimensions.map((subdimension) => {
-        const subdimensionAnswering = answering();
-        const items = subdimension.items.map((frameworkItem) => {
+    const dimensionNodes: number[] = [];
+    const subdimensionNodes: number[][] = [];
+    const items = this.framework.dimensions.map((dimension, d) => {
+      dimensionNodes[d] = node++;
+      subdimensionNodes[d] = [];
+      return dimension.subdimensions.map((subdimension, s) => {
+        (subdimensionNodes[d] as number[])[s] = node++;
+        return subdimension.items.map((frameworkItem) => {
           const sums = this.nodes[node++] as NodeSums;
           return itemScore(
             frameworkItem.code,
@@ -182,36 +180,20 @@ export class AgencySums {
             levels,
           );
         });
-        const weights = subdimension.items.map((frameworkItem) => frameworkItem.weight);
-        return {
-          ...scoreOver(
-            items,
-            subdimensionAnswering,
-            levels,
-            { items: items.length, minimumShare: subdimensionShare },
-            weights,
-          ),
-          subdimensionCode: subdimension.code,
-          items,
-        };
       });
-      return {
-        ...scoreOver(subdimensions, dimensionAnswering, levels, {
-          items: itemsUnder(dimension),
-          minimumShare: aboveShare,
-        }),
-        dimensionCode: dimension.code,
-        subdimensions,
-      };
     });
-    return {
-      ...scoreOver(dimensions, overallAnswering, levels, {
-        items: countItems(this.framework),
-        minimumShare: aboveShare,
-      }),
-      dimensions,
+    const answering = (index: number | undefined) =>
+      index === undefined ? 0 : (this.nodes[index]?.answering ?? 0);
+    return treeAbove(this.framework, {
+      items: (d, s) => items[d]?.[s] ?? [],
+      agencies: {
+        subdimension: (d, s) => answering(subdimensionNodes[d]?.[s]),
+        dimension: (d) => answering(dimensionNodes[d]),
+        overall: answering(0),
+      },
       respondents: this.respondents,
-    };
+      rule: 'answers',
+    });
   }
 }
 
