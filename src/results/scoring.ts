@@ -143,6 +143,18 @@ export function levelOf(
   return value === undefined ? undefined : maturityLevelOf(value + ROUNDING_TOLERANCE, levels);
 }
 
+/** A node with answers counted but no score: never NaN, never 0. */
+export function unscored(counts: Pick<Score, 'n' | 'notApplicable' | 'answeredItems'>): Score {
+  return {
+    value: undefined,
+    spread: undefined,
+    level: undefined,
+    ...counts,
+    agencies: 0,
+    standardError: undefined,
+  };
+}
+
 /**
  * A score over child scores (those without a value left out), weighted by
  * `weights` if given. Without a value when fewer than `minimumShare` of the
@@ -179,16 +191,7 @@ export function scoreOver(
         : weightedError + weight * child.standardError;
   }
   if (totalWeight === 0 || answeredItems < coverage.minimumShare * coverage.items)
-    return {
-      value: undefined,
-      spread: undefined,
-      level: undefined,
-      n,
-      notApplicable,
-      agencies: 0,
-      answeredItems,
-      standardError: undefined,
-    };
+    return unscored({ n, notApplicable, answeredItems });
   const value = weightedSum / totalWeight;
   let squares = 0;
   for (let i = 0; i < children.length; i++) {

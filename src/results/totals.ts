@@ -15,6 +15,7 @@ import {
   type Score,
   type ScoreTree,
   treeAbove,
+  unscored,
   type ValueCount,
 } from './scoring.ts';
 
@@ -203,17 +204,7 @@ function acrossAgencies(
   levels: readonly MaturityLevel[],
 ): Score {
   const { agencies, n, notApplicable } = sums;
-  if (agencies === 0)
-    return {
-      value: undefined,
-      spread: undefined,
-      level: undefined,
-      n,
-      notApplicable,
-      agencies: 0,
-      answeredItems,
-      standardError: undefined,
-    };
+  if (agencies === 0) return unscored({ n, notApplicable, answeredItems });
   const value = sums.sum / agencies;
   const variance = sums.squares / agencies - value * value;
   const spread = variance <= VARIANCE_NOISE * Math.max(1, value * value) ? 0 : Math.sqrt(variance);
