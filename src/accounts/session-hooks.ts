@@ -53,6 +53,15 @@ export function registerSessionHooks(app: App, database: Database) {
     return redirectToSignIn(request, reply);
   });
 
+  // What answers a signed-in person is theirs alone (members, answers, the
+  // audit log...): no shared or browser cache may keep it. Static assets set
+  // their own caching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.signedIn && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   // Respondent links: an address that keeps asking for links that do not
   // exist is refused for a while (see link-guessing.ts).
   const guessing = new LinkGuessing();

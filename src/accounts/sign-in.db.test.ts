@@ -55,17 +55,34 @@ describe('signing in and out', () => {
   });
 
   it('never sends a member off the site after signing in', async () => {
-    const response = await context.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: {
-        email: 'viewer@sumwhere.example',
-        password: DEMO_PASSWORD,
-        next: '//evil.example/',
-      },
-      remoteAddress: '10.0.0.2',
-    });
-    expect(response.headers.location).toBe('/');
+    // A browser drops the tab of "/\t/evil.example" and reads "//evil.example": another site.
+    for (const [next, location] of [
+      ['//evil.example/', '/'],
+      ['/\t/evil.example/phish', '/'],
+      ['/\\evil.example/', '/'],
+      ['/\r\nSet-Cookie: x=1', '/'],
+      ['/rounds?level=local#top', '/rounds?level=local#top'],
+      // Characters a Location header cannot hold as they are go percent-encoded.
+      ['/\u3002', '/%E3%80%82'],
+    ] as const) {
+      const response = await context.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, next },
+        remoteAddress: '10.0.0.2',
+      });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(location);
+    }
+  });
+
+  it('lets no cache keep what a signed-in member was sent', async () => {
+    const response = await signIn('admin@sumwhere.example', DEMO_PASSWORD, '10.0.0.3');
+    const cookies = { transforma_session: sessionCookie(response)!.value };
+    for (const url of ['/members', '/audit', '/api/agencies'])
+      expect(
+        (await context.app.inject({ method: 'GET', url, cookies })).headers['cache-control'],
+      ).toBe('no-store');
   });
 
   it('sends an anonymous reader of a members’ page to sign in, and an API caller a 401', async () => {

@@ -5,6 +5,7 @@ import { type Access, decideAccess } from '../accounts/access.ts';
 import type { SignedIn } from '../accounts/account-store.ts';
 import { type Messages, supportedLanguages } from '../i18n/messages.ts';
 import { CsrfField } from './forms.tsx';
+import { sameSitePath } from './paths.ts';
 
 export interface LayoutProps {
   messages: Messages;
@@ -33,6 +34,8 @@ export function Layout({ messages, title, path, workspaceName, signedIn, childre
   const visible = navigation.filter(({ access }) => decideAccess(access, signedIn) === 'allow');
   const isCurrent = (href: string) =>
     href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  // The address asked for, only as a path of this site: "//host/x" is another site's.
+  const here = sameSitePath(path) ?? '/';
   return (
     <html lang={language} dir="ltr">
       <head>
@@ -63,7 +66,7 @@ export function Layout({ messages, title, path, workspaceName, signedIn, childre
                     </li>
                   ) : (
                     <li key={other}>
-                      <a href={`${path}?lang=${other}`} lang={other} hreflang={other}>
+                      <a href={`${here}?lang=${other}`} lang={other} hreflang={other}>
                         {t(`language.${other}`)}
                       </a>
                     </li>

@@ -116,6 +116,13 @@ describe('pages of the demo workspace', () => {
     expect(response.body).toContain('Página no encontrada');
   });
 
+  it('never links off the site from an address that names another site', async () => {
+    const response = await get('//evil.example/x');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('href="//evil.example');
+    expect(response.body).toContain('href="/?lang=es"');
+  });
+
   it('answers a malformed address with a 400 page, not a crash', async () => {
     const response = await get('/rounds/not-a-round');
     expect(response.statusCode).toBe(400);
