@@ -90,6 +90,38 @@ describe('the JSON API', () => {
     );
   });
 
+  it('refuses text that cannot be stored with a 400 naming the field, and stores nothing', async () => {
+    const coordinator = headersOf(await signInAs(context.database, 'coordinator'));
+    const before = await get('/api/agencies');
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: coordinator,
+      payload: { name: 'Land\u0000Registry', acronym: 'LR0', level: 'national', sector: 'justice' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.name', message: expect.stringContaining('cannot be stored') },
+    ]);
+    expect((await get('/api/agencies')).json()).toEqual(before.json());
+    const signIn = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'a\u0000b@x.example', password: 'whatever' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    // Half of a surrogate pair, as JSON can spell it.
+    const lone = await context.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: { ...coordinator, 'content-type': 'application/json' },
+      payload:
+        '{"name":"Land \\ud800 Registry","acronym":"LR1","level":"national","sector":"justice"}',
+    });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error.fields[0].path).toBe('body.name');
+  });
+
   it('answers 404 JSON for an unknown round, agency or route', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     expect((await get(`/api/rounds/${id}`)).json().error.code).toBe('not_found');

@@ -64,6 +64,7 @@ import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
+import { unstorableTextAt } from './storable-text.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -150,6 +151,21 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
+  });
+
+  // Before any route validates or stores anything (see storable-text.ts).
+  app.addHook('preValidation', async (request) => {
+    const found =
+      unstorableTextAt(request.query, 'querystring') ??
+      unstorableTextAt(request.params, 'params') ??
+      unstorableTextAt(request.body, 'body');
+    if (found)
+      throw new AppError('invalid_request', 'The request holds a character that cannot be stored', [
+        {
+          path: found,
+          message: 'contains a character that cannot be stored (NUL, or half of a pair)',
+        },
+      ]);
   });
 
   app.decorateRequest('messages', null as unknown as Messages);
