@@ -122,6 +122,9 @@ async function withDatabase<T>(
 }
 
 async function main(argv: string[]) {
+  // Everything Transforma writes — the embedded database above all, backups,
+  // exports — holds officers' answers: no other local user may read it.
+  process.umask(0o077);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

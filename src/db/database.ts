@@ -1,7 +1,8 @@
 // Opens the database: embedded PostgreSQL (PGlite) in a data folder by default,
 // a PostgreSQL server when a URL is configured. Both speak the same SQL, so the
 // rest of the code sees one Kysely instance and never asks which it has.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
   type DatabaseConnection,
@@ -44,8 +45,35 @@ const asIs = (value: string) => value;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') return openPostgres(config.url);
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  return usePglite(await PGlite.create(config.dataDir ?? 'memory://', pgliteOptions));
+  const { dataDir } = config;
+  if (!dataDir) return usePglite(await PGlite.create('memory://', pgliteOptions));
+  // The folder is 0700, so while the database runs nobody else can reach its
+  // files, whatever modes the WASM file system gives the files it writes;
+  // those are made private too, on opening and again on closing.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  makePrivate(dataDir);
+  const database = usePglite(await PGlite.create(dataDir, pgliteOptions));
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      makePrivate(dataDir);
+    },
+  };
+}
+
+/**
+ * Takes group and other access away from a data folder and everything in it:
+ * one left readable by an earlier version, or by a process with a looser
+ * umask, holds officers' answers. (The command line also sets umask 077.)
+ */
+function makePrivate(folder: string) {
+  chmodSync(folder, 0o700);
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) chmodSync(path, 0o700);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }
 
 /** Options every PGlite instance is created with, so values read back alike. */

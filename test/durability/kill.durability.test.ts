@@ -1,7 +1,9 @@
 // Kill test: respondents autosave against a server on the embedded database;
 // the server is killed with SIGKILL in the middle of it. After a restart, every
 // save the server acknowledged must be in the database — counted, not sampled.
+import { readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frameworkItemCodes } from '../../bench/dgca-items.ts';
 import { prepareData, startServer } from '../../bench/server-process.ts';
@@ -56,6 +58,12 @@ describe('a server killed while answers are being saved', () => {
     // Restart: the server must come up on the killed database, then we read it.
     const restarted = await startServer(dataRoot);
     await restarted.stop();
+    // Nothing the server left in its data folder is open to other local users.
+    const open = readdirSync(`${dataRoot}/pglite`, { withFileTypes: true, recursive: true })
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((path) => (statSync(path).mode & 0o077) !== 0);
+    expect(open).toEqual([]);
+    expect(statSync(`${dataRoot}/pglite`).mode & 0o777).toBe(0o700);
     const database = await openDatabase({ kind: 'pglite', dataDir: `${dataRoot}/pglite` });
     try {
       const stored = new Set(
