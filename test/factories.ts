@@ -79,6 +79,7 @@ export async function buildInvitation(
     roundOverrides?: RoundOverrides;
     email?: string;
     revoked?: boolean;
+    language?: string;
   } = {},
 ): Promise<BuiltInvitation> {
   const round = overrides.round ?? (await buildRound(db, overrides.roundOverrides));
@@ -93,6 +94,7 @@ export async function buildInvitation(
       email: overrides.email ?? `respondent-${tokenHash.slice(0, 8)}@example.org`,
       token_hash: tokenHash,
       revoked_at: overrides.revoked ? new Date() : null,
+      ...(overrides.language ? { language: overrides.language } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

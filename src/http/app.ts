@@ -69,6 +69,8 @@ import { unstorableTextAt } from './storable-text.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     messages: Messages;
+    /** Whether the reader chose the language (a link or its cookie), rather than their browser. */
+    languageChosen: boolean;
   }
   interface FastifyContextConfig {
     /** Who may call the route; every route declares it (src/accounts/access.ts). */
@@ -169,6 +171,7 @@ export async function buildApp({
   });
 
   app.decorateRequest('messages', null as unknown as Messages);
+  app.decorateRequest('languageChosen', false);
   app.addHook('onRequest', async (request, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
     const chosen = query?.lang;
@@ -181,6 +184,7 @@ export async function buildApp({
       });
     }
     const cookie = request.cookies[LANGUAGE_COOKIE];
+    request.languageChosen = isSupportedLanguage(chosen) || isSupportedLanguage(cookie);
     const language = isSupportedLanguage(chosen)
       ? chosen
       : isSupportedLanguage(cookie)

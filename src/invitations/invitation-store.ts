@@ -8,6 +8,8 @@ import { hashInvitationToken, looksLikeInvitationToken } from './invitation-toke
 export interface Invitation extends LinkFacts {
   id: string;
   email: string;
+  /** The language the respondent was invited in. */
+  language: string;
   revokedAt: Date | null;
   workspaceName: string;
   round: {
@@ -36,6 +38,7 @@ export async function findInvitationByToken(
     .select([
       'invitation.id',
       'invitation.email',
+      'invitation.language',
       'invitation.revoked_at',
       'workspace.name as workspaceName',
       'round.id as roundId',
@@ -53,6 +56,7 @@ export async function findInvitationByToken(
   return {
     id: row.id,
     email: row.email,
+    language: row.language,
     revokedAt: row.revoked_at,
     workspaceName: row.workspaceName,
     round: {

@@ -336,7 +336,9 @@ export function InvitationResultView({
       <p class="caption">
         {round.name} · {agency.name}
       </p>
-      <h1>{t('invitations.result.title')}</h1>
+      <h1>
+        {t(outcome.invited.length > 0 ? 'invitations.result.title' : 'invitations.result.none')}
+      </h1>
       {sent > 0 && <p>{t('invitations.result.sent', { count: sent })}</p>}
       {outcome.skipped.length > 0 && (
         <>

@@ -66,6 +66,30 @@ describe('inviting respondents by email', () => {
     );
   });
 
+  it('says nobody new was invited when every address already had a link', async () => {
+    const { app, database } = context;
+    const round = await buildRound(database.db);
+    const agencyId = round.agencyIds[0]!;
+    const lead = await signInAs(database, 'coordinator');
+    const send = () => {
+      const { payload, headers } = form({
+        _csrf: lead.csrfToken,
+        list: 'eve@health.gov.example',
+        language: 'en',
+      });
+      return app.inject({
+        method: 'POST',
+        url: `/rounds/${round.id}/invitations/${agencyId}`,
+        payload,
+        headers: { ...headers, cookie: lead.cookie },
+      });
+    };
+    expect((await send()).body).toContain('<h1>Invitations created</h1>');
+    const again = await send();
+    expect(again.body).toContain('<h1>No one new was invited</h1>');
+    expect(again.body).toContain('1 address already had a working link and was left out');
+  });
+
   it('invites through the API, leaves out addresses that already have a link, and lists respondents', async () => {
     const { app, database, smtp } = context;
     const round = await buildRound(database.db);

@@ -104,6 +104,27 @@ describe('answering the questionnaire with pages', () => {
     });
   });
 
+  it('opens in the language the respondent was invited in, unless they choose another', async () => {
+    const invitation = await buildInvitation(context.database.db, { language: 'es' });
+    const page = await context.app.inject({
+      method: 'GET',
+      url: `/r/${invitation.token}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(page.body).toContain('<html lang="es"');
+    const chosen = await context.app.inject({
+      method: 'GET',
+      url: `/r/${invitation.token}?lang=en`,
+    });
+    expect(chosen.body).toContain('<html lang="en"');
+    const remembered = await context.app.inject({
+      method: 'GET',
+      url: `/r/${invitation.token}`,
+      cookies: { lang: 'en' },
+    });
+    expect(remembered.body).toContain('<html lang="en"');
+  });
+
   it('posting the same page twice writes nothing the second time', async () => {
     const invitation = await buildInvitation(context.database.db);
     const url = `/r/${invitation.token}/s/LEA-VIS`;

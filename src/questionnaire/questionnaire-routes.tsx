@@ -11,7 +11,7 @@ import type { App } from '../http/app.ts';
 import { errorCodes } from '../http/errors.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
-import type { Messages } from '../i18n/messages.ts';
+import { isSupportedLanguage, type Messages, messagesFor } from '../i18n/messages.ts';
 import {
   type AnswerContent,
   type AnswerProblem,
@@ -63,6 +63,11 @@ async function withLink(
 ) {
   const opened = await openLink(database.db, token);
   privatePage(reply);
+  // A respondent invited in a language reads the questionnaire in it, unless
+  // they chose another on these pages.
+  const invitedIn = opened.invitation?.language;
+  if (!request.languageChosen && isSupportedLanguage(invitedIn))
+    request.messages = messagesFor(invitedIn);
   if (opened.state === 'valid') return work(opened);
   const code = linkErrorCodes[opened.state];
   return sendPage(request, reply.status(errorCodes[code].status), {
