@@ -19,6 +19,26 @@ describe('the agency API', () => {
       .orderBy('id')
       .execute();
 
+  it('refuses an acronym another agency already has, whatever its case, naming the field', async () => {
+    const first = await post({
+      name: 'Ministry of Health',
+      acronym: 'MOH',
+      level: 'national',
+      sector: 'health',
+    });
+    expect(first.statusCode).toBe(201);
+    const response = await post({
+      name: 'Health Board',
+      acronym: 'moh',
+      level: 'local',
+      sector: 'health',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.acronym', message: 'another agency already has the acronym “moh”' },
+    ]);
+  });
+
   it('adds an agency, shows it, and records who added it', async () => {
     const response = await post({
       name: 'Ministry of Digital Affairs',

@@ -10,6 +10,7 @@ import { type ImportProblem, type PlannedAgency, planAgencyImport } from './agen
 import {
   type AgencyProblem,
   checkAgencyFields,
+  isAcronymTaken,
   isNameTaken,
   parentProblem,
   type RawAgencyFields,
@@ -56,6 +57,12 @@ export async function saveAgency(
         isNameTaken(name, agencies, agencyId)
       )
         problems.unshift({ field: 'name', rule: 'nameTaken', values: { name } });
+      if (fields && isAcronymTaken(fields.acronym, agencies, agencyId))
+        problems.push({
+          field: 'acronym',
+          rule: 'acronymTaken',
+          values: { acronym: fields.acronym ?? '' },
+        });
       const parentId = input.parentId || null;
       if (parentId) {
         const parentOf = new Map(agencies.map((agency) => [agency.id, agency.parentId]));

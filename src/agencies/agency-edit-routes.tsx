@@ -57,7 +57,7 @@ const english = messagesFor('en');
 
 function refuse(problems: AgencyProblem[]): never {
   const fields = apiFields(english, problems);
-  if (problems.every((problem) => problem.rule === 'nameTaken'))
+  if (problems.every((problem) => problem.rule === 'nameTaken' || problem.rule === 'acronymTaken'))
     throw new AppError('conflict', fields[0]?.message ?? 'The name is taken', fields);
   throw new AppError(
     'invalid_request',

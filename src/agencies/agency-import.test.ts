@@ -72,7 +72,34 @@ describe('planning a CSV import of agencies', () => {
     );
     expect(plan.ok === false && plan.problems).toEqual([
       { row: 2, column: 'parent', rule: 'parentUnknown', values: { parent: 'Treasury' } },
+      { row: 4, column: 'acronym', rule: 'acronymRepeated', values: { other: 3 } },
       { row: 5, column: 'parent', rule: 'parentAmbiguous', values: { parent: 'OO' } },
+    ]);
+  });
+
+  it('refuses an acronym another agency has, whatever its case, in the file or stored', () => {
+    const plan = planAgencyImport(
+      csv(
+        'Health Board,moh,local,health,,',
+        'Unit A,UA,local,health,,',
+        'Unit B,ua,local,health,,',
+      ),
+      [{ id: 'moh', name: 'Ministry of Health', acronym: 'MOH' }],
+    );
+    expect(plan.ok === false && plan.problems).toEqual([
+      { row: 2, column: 'acronym', rule: 'acronymTaken', values: { acronym: 'moh' } },
+      { row: 4, column: 'acronym', rule: 'acronymRepeated', values: { other: 3 } },
+    ]);
+  });
+
+  it('reports a repeated name on a row that has another problem too, all at once', () => {
+    const plan = planAgencyImport(
+      csv('Agency A,,local,health,,', 'Agency A,,federal,health,,'),
+      [],
+    );
+    expect(plan.ok === false && plan.problems).toEqual([
+      { row: 3, column: 'level', rule: 'levelInvalid' },
+      { row: 3, column: 'name', rule: 'nameRepeated', values: { other: 2 } },
     ]);
   });
 

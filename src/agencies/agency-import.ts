@@ -8,6 +8,7 @@ import {
   type AgencyFields,
   type AgencyProblem,
   checkAgencyFields,
+  isAcronymTaken,
   nameKey,
   type RawAgencyFields,
 } from './agency-rules.ts';
@@ -151,9 +152,10 @@ export function planAgencyImport(csv: string, stored: readonly StoredAgencyRef[]
     ...(problem.values ? { values: problem.values } : {}),
   });
 
-  // Every row's own fields, and names used twice in the file or already stored.
+  // Every row's own fields, and names and acronyms used twice in the file or already stored.
   const checked: { row: number; fields: AgencyFields; parent: string }[] = [];
   const firstRowOfName = new Map<string, number>();
+  const firstRowOfAcronym = new Map<string, number>();
   const storedNames = new Set(stored.map((agency) => nameKey(agency.name)));
   for (const { row, values } of rows) {
     const raw: RawAgencyFields = {
@@ -165,14 +167,34 @@ export function planAgencyImport(csv: string, stored: readonly StoredAgencyRef[]
     };
     const { fields, problems: fieldProblems } = checkAgencyFields(raw);
     problems.push(...fieldProblems.map((problem) => rowProblem(row, problem)));
+    // Checks across rows use what the row says even when another of its
+    // fields is wrong, so that every problem is reported at once.
+    const name = (values.name ?? '').trim().replace(/\s+/g, ' ');
+    if (name && !fieldProblems.some((problem) => problem.field === 'name')) {
+      const key = nameKey(name);
+      const earlier = firstRowOfName.get(key);
+      if (earlier !== undefined)
+        problems.push({ row, column: 'name', rule: 'nameRepeated', values: { other: earlier } });
+      else if (storedNames.has(key))
+        problems.push({ row, column: 'name', rule: 'nameTaken', values: { name } });
+      else firstRowOfName.set(key, row);
+    }
+    const acronym = (values.acronym ?? '').trim();
+    if (acronym && !fieldProblems.some((problem) => problem.field === 'acronym')) {
+      const acronymKey = nameKey(acronym);
+      const earlierAcronym = firstRowOfAcronym.get(acronymKey);
+      if (earlierAcronym !== undefined)
+        problems.push({
+          row,
+          column: 'acronym',
+          rule: 'acronymRepeated',
+          values: { other: earlierAcronym },
+        });
+      else if (isAcronymTaken(acronym, stored))
+        problems.push({ row, column: 'acronym', rule: 'acronymTaken', values: { acronym } });
+      else firstRowOfAcronym.set(acronymKey, row);
+    }
     if (!fields) continue;
-    const key = nameKey(fields.name);
-    const earlier = firstRowOfName.get(key);
-    if (earlier !== undefined)
-      problems.push({ row, column: 'name', rule: 'nameRepeated', values: { other: earlier } });
-    else if (storedNames.has(key))
-      problems.push({ row, column: 'name', rule: 'nameTaken', values: { name: fields.name } });
-    else firstRowOfName.set(key, row);
     checked.push({ row, fields, parent: (values.parent ?? '').trim() });
   }
 

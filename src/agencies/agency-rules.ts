@@ -96,6 +96,23 @@ export function isNameTaken(
 }
 
 /**
+ * Whether another agency than `selfId` already carries the acronym, whatever
+ * its case: acronyms name parents in a CSV file and label agencies in charts,
+ * so one must stand for one agency.
+ */
+export function isAcronymTaken(
+  acronym: string | null,
+  agencies: readonly { id: string; acronym: string | null }[],
+  selfId?: string,
+): boolean {
+  if (!acronym) return false;
+  const key = nameKey(acronym);
+  return agencies.some(
+    (agency) => agency.id !== selfId && agency.acronym !== null && nameKey(agency.acronym) === key,
+  );
+}
+
+/**
  * Why `parentId` cannot be the parent of `agencyId`, if it cannot: the agency
  * itself, or one of its descendants (which would make a loop of parents).
  * `parentOf` maps each agency to its current parent.
