@@ -145,13 +145,20 @@ export async function passwordResetRoutes(app: App, database: Database, mail: Ma
         messages: request.messages,
         log: (error) => request.log.error(error),
       });
+      // Without a mail server the message waits in the outbox: say so, never "check your email".
+      const title = t(mail.mailer.delivers ? 'passwordReset.sentTitle' : 'passwordReset.keptTitle');
       return sendPage(request, reply, {
-        title: t('passwordReset.sentTitle'),
+        title,
         workspaceName: workspace.name,
         body: (
           <div class="narrow">
-            <h1>{t('passwordReset.sentTitle')}</h1>
-            <p>{t('passwordReset.sent', { email, minutes: RESET_LINK_MINUTES })}</p>
+            <h1>{title}</h1>
+            <p>
+              {t(mail.mailer.delivers ? 'passwordReset.sent' : 'passwordReset.kept', {
+                email,
+                minutes: RESET_LINK_MINUTES,
+              })}
+            </p>
             <p>
               <a href="/sign-in">{t('passwordReset.backToSignIn')}</a>
             </p>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/app.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../test/mail-app.ts';
 import { linkIn } from '../../test/smtp.ts';
 import { DEMO_PASSWORD } from '../demo/sumwhere-accounts.ts';
@@ -133,5 +134,30 @@ describe('resetting a forgotten password', () => {
       true,
     );
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('resetting a forgotten password where no mail server is set up', () => {
+  const context = useTestApp('demo');
+
+  it('never says a link is on its way, and tells where the message is kept', async () => {
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/forgot-password',
+      payload: form({ email: 'coordinator@sumwhere.example' }),
+      headers: formHeaders,
+      remoteAddress: '10.3.0.1',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('a link to choose a new password is on its way');
+    expect(response.body).not.toContain('Check your email');
+    expect(response.body).toContain('<h1>Ask an admin for your link</h1>');
+    expect(response.body).toContain('This Transforma sends no email');
+    const kept = await context.database.db
+      .selectFrom('mail_messages')
+      .select('recipient')
+      .where('recipient', '=', 'coordinator@sumwhere.example')
+      .execute();
+    expect(kept.length).toBeGreaterThan(0);
   });
 });
