@@ -73,6 +73,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /members/:userId': ['admin'],
   'POST /members/:userId': ['admin'],
   'POST /members/:userId/remove': ['admin'],
+  'POST /members/:userId/password-link': ['admin'],
   'GET /api/members': ['admin'],
   'POST /api/members': ['admin'],
   'PUT /api/members/:userId': ['admin'],

@@ -11,11 +11,13 @@ import { errorBodySchema } from '../http/errors.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { messagesFor } from '../i18n/messages.ts';
+import type { MailSetup } from '../mail/mailer.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { roles } from './access.ts';
 import { addMember, changeMember, type MemberOutcome, removeMember } from './member-changes.ts';
 import type { MemberProblem } from './member-rules.ts';
 import { listMembers } from './member-store.ts';
+import type { HandedLink } from './member-views.tsx';
 import {
   type MemberFormValues,
   MemberListView,
@@ -23,6 +25,7 @@ import {
   memberFormErrors,
   memberProblemText,
 } from './member-views.tsx';
+import { createHandedPasswordLink, HANDED_LINK_DAYS } from './password-reset.ts';
 
 const english = messagesFor('en');
 const userParams = z.object({ userId: z.uuid() });
@@ -80,7 +83,7 @@ function refuse(problems: MemberProblem[]): never {
   throw new AppError(conflict ? 'conflict' : 'invalid_request', message, fields);
 }
 
-export async function memberRoutes(app: App, database: Database) {
+export async function memberRoutes(app: App, database: Database, mail: MailSetup) {
   const by = async (request: FastifyRequest) => ({
     workspaceId: (await requireWorkspace(database.db)).id,
     actor: actorOf(request.signedIn),
@@ -100,6 +103,7 @@ export async function memberRoutes(app: App, database: Database) {
     reply: FastifyReply,
     values: MemberFormValues,
     errors: FieldErrors,
+    handedLink?: HandedLink,
   ) {
     const { workspace, members, agencies } = await loadPage();
     return sendPage(request, reply, {
@@ -113,6 +117,7 @@ export async function memberRoutes(app: App, database: Database) {
           values={values}
           errors={errors}
           csrfToken={request.signedIn?.csrfToken}
+          {...(handedLink ? { handedLink } : {})}
         />
       ),
     });
@@ -124,6 +129,7 @@ export async function memberRoutes(app: App, database: Database) {
     userId: string,
     values?: MemberFormValues,
     errors: FieldErrors = {},
+    handedLink?: HandedLink,
   ) {
     const { workspace, members, agencies } = await loadPage();
     const member = members.find((candidate) => candidate.userId === userId);
@@ -141,9 +147,20 @@ export async function memberRoutes(app: App, database: Database) {
           }
           errors={errors}
           csrfToken={request.signedIn?.csrfToken}
+          offerLink={!mail.mailer.delivers}
+          {...(handedLink ? { handedLink } : {})}
         />
       ),
     });
+  }
+
+  /** A link for a member to choose a password, made where no mail server can send one. */
+  async function handLink(userId: string, email: string): Promise<HandedLink> {
+    const url = await createHandedPasswordLink(database.db, {
+      userId,
+      publicUrl: mail.publicUrl,
+    });
+    return { email, url, days: HANDED_LINK_DAYS };
   }
 
   const statusOf = (outcome: MemberOutcome) =>
@@ -164,7 +181,21 @@ export async function memberRoutes(app: App, database: Database) {
     async (request, reply) => {
       const values = formValues(request.body);
       const outcome = await addMember(database.db, values, await by(request));
-      if (outcome.ok) return reply.redirect('/members', 303);
+      if (outcome.ok) {
+        const added = (await loadPage()).members.find((m) => m.userId === outcome.userId);
+        // Without a mail server nobody can send the new member a link: the
+        // admin gets it, once, to hand on (as invitation links are shown).
+        if (added && !added.hasPassword && !mail.mailer.delivers) {
+          return renderList(
+            request,
+            reply.header('cache-control', 'no-store'),
+            { role: 'viewer' },
+            {},
+            await handLink(added.userId, added.email),
+          );
+        }
+        return reply.redirect('/members', 303);
+      }
       return renderList(
         request,
         reply.status(statusOf(outcome)),
@@ -202,6 +233,31 @@ export async function memberRoutes(app: App, database: Database) {
         request.params.userId,
         values,
         errors,
+      );
+    },
+  );
+
+  app.post(
+    '/members/:userId/password-link',
+    { schema: { hide: true, params: userParams }, config: { access: 'members.manage' } },
+    async (request, reply) => {
+      // With a mail server, a member asks for their own link ("Forgot your password?").
+      if (mail.mailer.delivers)
+        throw new AppError('conflict', 'Mail is set up: the member can ask for a link themselves');
+      const { members } = await loadPage();
+      const member = members.find((candidate) => candidate.userId === request.params.userId);
+      if (!member)
+        throw new AppError(
+          'not_found',
+          `There is no member ${request.params.userId} in this workspace`,
+        );
+      return renderMember(
+        request,
+        reply.header('cache-control', 'no-store'),
+        member.userId,
+        undefined,
+        {},
+        await handLink(member.userId, member.email),
       );
     },
   );

@@ -68,6 +68,25 @@ function RoleAndAgencies({
   );
 }
 
+/** A link to choose a password, shown once to the admin who added a member without a mail server. */
+export interface HandedLink {
+  email: string;
+  url: string;
+  /** How many days the link works. */
+  days: number;
+}
+
+function HandedLinkNotice({ messages, link }: { messages: Messages; link: HandedLink }) {
+  return (
+    <div class="notice">
+      <p>{messages.t('members.handedLink', { email: link.email, days: link.days })}</p>
+      <p>
+        <code>{link.url}</code>
+      </p>
+    </div>
+  );
+}
+
 export function MemberListView({
   messages,
   members,
@@ -75,6 +94,7 @@ export function MemberListView({
   values,
   errors,
   csrfToken,
+  handedLink,
 }: {
   messages: Messages;
   members: MemberListing[];
@@ -82,12 +102,21 @@ export function MemberListView({
   values: MemberFormValues;
   errors: FieldErrors;
   csrfToken: string | undefined;
+  handedLink?: HandedLink;
 }) {
   const { t } = messages;
   return (
     <>
       <ErrorSummary messages={messages} errors={errors} />
       <h1>{t('members.title')}</h1>
+      {handedLink && (
+        <div class="notice">
+          <p>{t('members.handedLink', { email: handedLink.email, days: handedLink.days })}</p>
+          <p>
+            <code>{handedLink.url}</code>
+          </p>
+        </div>
+      )}
       <p class="lead">{t('members.intro')}</p>
       <table>
         <caption class="visually-hidden">{t('members.title')}</caption>
@@ -146,6 +175,8 @@ export function MemberView({
   values,
   errors,
   csrfToken,
+  offerLink,
+  handedLink,
 }: {
   messages: Messages;
   member: MemberListing;
@@ -153,6 +184,9 @@ export function MemberView({
   values: MemberFormValues;
   errors: FieldErrors;
   csrfToken: string | undefined;
+  /** No mail server: the admin may make a link to choose a password and hand it on. */
+  offerLink: boolean;
+  handedLink?: HandedLink;
 }) {
   const { t } = messages;
   return (
@@ -166,6 +200,16 @@ export function MemberView({
         {member.email}
         {!member.hasPassword && <span class="meta"> {t('members.noPasswordYet')}</span>}
       </p>
+      {handedLink && <HandedLinkNotice messages={messages} link={handedLink} />}
+      {offerLink && !handedLink && (
+        <form method="post" action={`/members/${member.userId}/password-link`}>
+          <CsrfField token={csrfToken} />
+          <p class="hint">{t('members.linkIntro')}</p>
+          <button type="submit" class="button secondary">
+            {t('members.linkSubmit')}
+          </button>
+        </form>
+      )}
       <form method="post" action={`/members/${member.userId}`} novalidate>
         <CsrfField token={csrfToken} />
         <RoleAndAgencies messages={messages} values={values} errors={errors} agencies={agencies} />

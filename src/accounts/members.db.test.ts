@@ -172,13 +172,54 @@ describe('members and roles', () => {
         role: 'focal_point',
         agencyIds: [healthId],
       });
-      expect(added.statusCode).toBe(303);
+      // No mail server here: the link to choose a password is shown once, to hand on.
+      expect(added.statusCode).toBe(200);
+      expect(added.headers['cache-control']).toBe('no-store');
+      expect(added.body).toContain('Inés Mora');
+      const link = /<code>https?:\/\/[^/<]+(\/reset-password\/[^<]+)<\/code>/.exec(added.body)?.[1];
+      expect(link).toBeDefined();
+      const choose = await context.app.inject({ method: 'GET', url: link ?? '' });
+      expect(choose.statusCode).toBe(200);
+      const chosen = await context.app.inject({
+        method: 'POST',
+        url: link ?? '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          password: 'a long enough password 42',
+          confirmPassword: 'a long enough password 42',
+        }).toString(),
+      });
+      expect(chosen.statusCode).toBe(200);
+      const signIn = await context.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        payload: { email: 'ines@digital.gov.example', password: 'a long enough password 42' },
+        remoteAddress: '10.9.0.1',
+      });
+      expect(signIn.statusCode).toBe(303);
+      // Shown once: the list afterwards holds no link.
       const after = await context.app.inject({
         method: 'GET',
         url: '/members',
         headers: { cookie },
       });
       expect(after.body).toContain('Inés Mora');
+      expect(after.body).not.toContain('/reset-password/');
+    });
+
+    it('lets an admin make a link for a member to choose a password, shown once', async () => {
+      const member = await signInAs(context.database, 'viewer', { name: 'Forgetful viewer' });
+      const page = await context.app.inject({
+        method: 'GET',
+        url: `/members/${member.userId}`,
+        headers: { cookie },
+      });
+      expect(page.body).toContain(`action="/members/${member.userId}/password-link"`);
+      const made = await form(`/members/${member.userId}/password-link`, {});
+      expect(made.statusCode).toBe(200);
+      expect(made.headers['cache-control']).toBe('no-store');
+      const link = /<code>https?:\/\/[^/<]+(\/reset-password\/[^<]+)<\/code>/.exec(made.body)?.[1];
+      expect((await context.app.inject({ method: 'GET', url: link ?? '' })).statusCode).toBe(200);
     });
 
     it('shows problems beside the fields and refuses to remove the last admin', async () => {

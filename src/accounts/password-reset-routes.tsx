@@ -145,8 +145,11 @@ export async function passwordResetRoutes(app: App, database: Database, mail: Ma
         messages: request.messages,
         log: (error) => request.log.error(error),
       });
-      // Without a mail server the message waits in the outbox: say so, never "check your email".
-      const title = t(mail.mailer.delivers ? 'passwordReset.sentTitle' : 'passwordReset.keptTitle');
+      // Without a mail server no link can reach anyone: say so, never "check your email";
+      // an admin can hand a link on (the members page).
+      const title = t(
+        mail.mailer.delivers ? 'passwordReset.sentTitle' : 'passwordReset.noMailTitle',
+      );
       return sendPage(request, reply, {
         title,
         workspaceName: workspace.name,
@@ -154,7 +157,7 @@ export async function passwordResetRoutes(app: App, database: Database, mail: Ma
           <div class="narrow">
             <h1>{title}</h1>
             <p>
-              {t(mail.mailer.delivers ? 'passwordReset.sent' : 'passwordReset.kept', {
+              {t(mail.mailer.delivers ? 'passwordReset.sent' : 'passwordReset.noMail', {
                 email,
                 minutes: RESET_LINK_MINUTES,
               })}

@@ -152,7 +152,7 @@ describe('resetting a forgotten password where no mail server is set up', () => 
     expect(response.body).not.toContain('a link to choose a new password is on its way');
     expect(response.body).not.toContain('Check your email');
     expect(response.body).toContain('<h1>Ask an admin for your link</h1>');
-    expect(response.body).toContain('This Transforma sends no email');
+    expect(response.body).toContain('This Transforma has no mail server');
     const kept = await context.database.db
       .selectFrom('mail_messages')
       .select('recipient')

@@ -12,6 +12,30 @@ import { deleteSessionsOfUser, findUserByEmail, setPassword } from './account-st
 import { hashPassword } from './passwords.ts';
 
 export const RESET_LINK_MINUTES = 60;
+/** How long a link an admin hands on to a new member works: handing it on takes longer than a reset. */
+export const HANDED_LINK_DAYS = 7;
+
+/**
+ * A link for one account to choose a password, for an admin to hand on
+ * where no mail server can send it; the caller shows it once. Only the
+ * token's hash is stored.
+ */
+export async function createHandedPasswordLink(
+  db: Kysely<Schema>,
+  options: { userId: string; publicUrl: string },
+): Promise<string> {
+  const token = newSecret();
+  await db
+    .insertInto('account_tokens')
+    .values({
+      token_hash: hashSecret(token),
+      purpose: 'password_reset',
+      user_id: options.userId,
+      expires_at: new Date(Date.now() + HANDED_LINK_DAYS * 24 * 60 * 60 * 1000),
+    })
+    .execute();
+  return `${options.publicUrl}/reset-password/${token}`;
+}
 
 export function passwordResetMessage(
   messages: Messages,

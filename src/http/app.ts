@@ -230,7 +230,7 @@ export async function buildApp({
   await frameworkRoutes(app, database);
   await roundRoutes(app, database);
   await auditRoutes(app, database);
-  await memberRoutes(app, database);
+  await memberRoutes(app, database, mail);
   await questionnaireRoutes(app, database);
   await questionnaireApi(app, database);
   await invitationRoutes(app, database, mail);
