@@ -15,6 +15,7 @@ import {
 } from './invitation-scope.ts';
 import { inviteRespondents } from './invite-respondents.ts';
 import { invitationsSeenBy } from './progress-visibility.ts';
+import { requireRemindable } from './reminders.ts';
 import {
   checkRespondents,
   describeRespondentProblem,
@@ -228,7 +229,10 @@ export async function invitationApi(app: App, database: Database, mail: MailSetu
         summary: 'Remind respondents who have not submitted (one agency, or all you manage)',
         params: z.object({ id: z.uuid() }),
         body: z.object({ agencyId: z.uuid().optional() }).default({}),
-        response: { 200: z.object({ reminded: z.number().int() }) },
+        response: {
+          200: z.object({ reminded: z.number().int() }),
+          409: errorBodySchema.describe('The round is not open'),
+        },
       },
       config: { access: 'invitations.manage' },
     },
@@ -238,6 +242,7 @@ export async function invitationApi(app: App, database: Database, mail: MailSetu
       const scope = agencyId
         ? await requireAgencyScope(db, request.signedIn, id, agencyId, 'body.agencyId')
         : await requireRoundScope(db, request.signedIn, id);
+      requireRemindable(scope.round.status);
       const agencyIds = agencyId ? [agencyId] : scope.agencyIds;
       return sendReminders({
         database,

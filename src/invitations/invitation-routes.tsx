@@ -23,6 +23,7 @@ import {
 } from './invitation-views.tsx';
 import { inviteRespondents } from './invite-respondents.ts';
 import { invitationsSeenBy } from './progress-visibility.ts';
+import { requireRemindable } from './reminders.ts';
 import { describeRespondentProblem, readRespondentList } from './respondent-list.ts';
 import { revokeRespondentLink } from './revoke-invitation.ts';
 import { listInvitations } from './round-invitations-store.ts';
@@ -181,6 +182,7 @@ export async function invitationRoutes(app: App, database: Database, mail: MailS
     async (request, reply) => {
       const { id, agencyId } = request.params;
       const scope = await requireAgencyScope(db, request.signedIn, id, agencyId);
+      requireRemindable(scope.round.status);
       const { reminded } = await sendReminders({
         database,
         mailer: mail.mailer,
@@ -198,6 +200,7 @@ export async function invitationRoutes(app: App, database: Database, mail: MailS
     { schema: { hide: true, params: roundParams }, config: { access: 'invitations.manage' } },
     async (request, reply) => {
       const scope = await requireRoundScope(db, request.signedIn, request.params.id);
+      requireRemindable(scope.round.status);
       const { reminded } = await sendReminders({
         database,
         mailer: mail.mailer,

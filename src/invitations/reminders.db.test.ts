@@ -132,4 +132,22 @@ describe('reminders to respondents who have not submitted', () => {
     });
     expect(allowed.json()).toEqual({ reminded: 0 });
   });
+
+  it('refuses to remind anyone of a round that is closed or not yet open', async () => {
+    const { app, database } = context;
+    const lead = headersOf(await signInAs(database, 'coordinator'));
+    for (const status of ['closed', 'draft'] as const) {
+      const round = await buildRound(database.db, { status });
+      const refused = await app.inject({
+        method: 'POST',
+        url: `/api/rounds/${round.id}/reminders`,
+        headers: lead,
+        payload: {},
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.fields).toEqual([
+        { path: 'params.id', message: 'is not an open round' },
+      ]);
+    }
+  });
 });

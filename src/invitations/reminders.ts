@@ -1,6 +1,8 @@
 // When a respondent who has not submitted is reminded. The rule is pure; the
 // store applies it in one atomic claim, so that several app processes running
 // the schedule at once remind each respondent once.
+import { AppError } from '../errors.ts';
+import type { RoundStatus } from './invitation-link.ts';
 
 /** Reminders go out on a schedule (the hourly job) or on demand (a lead's button). */
 export type ReminderOccasion = 'scheduled' | 'on_demand';
@@ -54,4 +56,15 @@ export function isReminderDue(
   const lastContact = facts.lastRemindedAt ?? facts.invitedAt;
   if (lastContact >= window.lastContactBefore) return false;
   return window.remindersBelow === undefined || facts.remindersSent < window.remindersBelow;
+}
+
+/**
+ * Reminders go only to respondents of an open round: a closed round takes
+ * no more answers, and a draft's links do not open yet.
+ */
+export function requireRemindable(status: RoundStatus): void {
+  if (status !== 'open')
+    throw new AppError('conflict', 'Only the respondents of an open round can be reminded', [
+      { path: 'params.id', message: 'is not an open round' },
+    ]);
 }

@@ -77,6 +77,9 @@ export async function openResults(
   const workspace = await requireWorkspace(db);
   const round = await findRound(db, workspace.id, options.roundId);
   if (!round) throw new AppError('not_found', `There is no round ${options.roundId}`);
+  // A draft has no answers and no links yet: it has no results to show.
+  if (round.status === 'draft')
+    throw new AppError('not_found', `The round ${round.name} is a draft: it has no results yet`);
   const scored = await roundAgencies(db, workspace, round.id);
   const rounds = await listRounds(db, workspace.id);
   return {
@@ -90,6 +93,7 @@ export async function openResults(
       .filter(
         (other) =>
           other.id !== round.id &&
+          other.status !== 'draft' &&
           other.frameworkKey === round.frameworkKey &&
           other.opensOn < round.opensOn,
       )

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
+import { buildRound } from '../../test/factories.ts';
 import { demoRoundId } from '../../test/workshop.ts';
 
 describe('the results pages', () => {
@@ -122,6 +123,18 @@ describe('the results pages', () => {
     // Its own score, then the consensus column left empty.
     expect(cells[0]).toMatch(/^\d\.\d\d$/);
     expect(cells[1]).not.toMatch(/\d/);
+  });
+
+  it('has no results for a draft round, and never offers one to compare with', async () => {
+    const draft = await buildRound(context.database.db, {
+      status: 'draft',
+      name: 'Draft round of 2024',
+      opensOn: '2024-03-01',
+      closesOn: '2024-04-01',
+    });
+    expect((await get(`/rounds/${draft.id}/results`)).statusCode).toBe(404);
+    const overview = await get(`/rounds/${roundId}/results`);
+    expect(overview.body).not.toContain('Draft round of 2024');
   });
 
   it('names the field of a bad filter, and does not know unknown rounds', async () => {

@@ -77,6 +77,20 @@ describe('creating, opening and closing rounds', () => {
     ]);
   });
 
+  it('does not open a round whose closing date has passed', async () => {
+    const id = (
+      await api('POST', '/api/rounds', roundInput({ opensOn: isoDay(-30), closesOn: isoDay(-1) }))
+    ).json().id;
+    const open = await api('POST', `/api/rounds/${id}/open`);
+    expect(open.statusCode).toBe(409);
+    expect(open.json().error.fields).toEqual([
+      {
+        path: 'status',
+        message: 'its closing date has passed: change the dates before opening it',
+      },
+    ]);
+  });
+
   it('refuses moves out of order with 409 and says why', async () => {
     const id = (await api('POST', '/api/rounds', roundInput())).json().id;
     const closeDraft = await api('POST', `/api/rounds/${id}/close`);

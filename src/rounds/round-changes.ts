@@ -5,6 +5,7 @@ import type { AuditEntry } from '../audit/audit.ts';
 import { recordAudit } from '../audit/audit-store.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { isoToday } from '../invitations/invitation-link.ts';
 import {
   checkRound,
   editProblem,
@@ -101,7 +102,7 @@ export async function changeRoundStatus(
   return db.transaction().execute(async (tx) => {
     const round = await lockRound(tx, by.workspaceId, roundId);
     if (!round) throw notFound(roundId);
-    const next = nextStatus(round.status, action);
+    const next = nextStatus(round.status, action, { closesOn: round.closesOn, today: isoToday() });
     if (!next.ok) return { ok: false, problems: [next.problem] };
     await setRoundStatus(tx, round.id, next.status);
     await recordAudit(tx, {

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { checkRound, editProblem, isIsoDate, nextStatus } from './round-rules.ts';
 
+const dates = { closesOn: '2026-12-31', today: '2026-12-02' };
+
 describe('a round’s status', () => {
   it('moves from draft to open to closed', () => {
-    expect(nextStatus('draft', 'open')).toEqual({ ok: true, status: 'open' });
-    expect(nextStatus('open', 'close')).toEqual({ ok: true, status: 'closed' });
+    expect(nextStatus('draft', 'open', dates)).toEqual({ ok: true, status: 'open' });
+    expect(nextStatus('open', 'close', dates)).toEqual({ ok: true, status: 'closed' });
+  });
+
+  it('does not open a round whose closing date has passed', () => {
+    expect(nextStatus('draft', 'open', { closesOn: '2026-12-01', today: '2026-12-02' })).toEqual({
+      ok: false,
+      problem: { field: 'status', rule: 'closingDatePassed' },
+    });
+    // The closing day itself still takes answers.
+    expect(nextStatus('draft', 'open', { closesOn: '2026-12-02', today: '2026-12-02' }).ok).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -13,7 +26,10 @@ describe('a round’s status', () => {
     ['closed', 'open', 'closedForGood'],
     ['closed', 'close', 'alreadyClosed'],
   ] as const)('refuses to %s → %s with %s', (status, action, rule) => {
-    expect(nextStatus(status, action)).toEqual({ ok: false, problem: { field: 'status', rule } });
+    expect(nextStatus(status, action, dates)).toEqual({
+      ok: false,
+      problem: { field: 'status', rule },
+    });
   });
 
   it('lets only a draft be edited', () => {

@@ -17,16 +17,20 @@ export interface RoundProblem {
 /**
  * Where a status may go. A closed round stays closed: its answers feed the
  * results and the workshop, so reopening would change what was agreed on.
+ * A round whose closing date has passed cannot be opened: every link would
+ * open on a questionnaire that no longer takes answers.
  */
 export function nextStatus(
   current: RoundStatus,
   action: RoundAction,
+  dates: { closesOn: string; today: string },
 ): { ok: true; status: RoundStatus } | { ok: false; problem: RoundProblem } {
   const refuse = (rule: string) => ({
     ok: false as const,
     problem: { field: 'status' as const, rule },
   });
   if (action === 'open') {
+    if (current === 'draft' && dates.closesOn < dates.today) return refuse('closingDatePassed');
     if (current === 'draft') return { ok: true, status: 'open' };
     return refuse(current === 'open' ? 'alreadyOpen' : 'closedForGood');
   }

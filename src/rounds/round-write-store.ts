@@ -44,6 +44,8 @@ export interface RoundState {
   id: string;
   name: string;
   status: RoundStatus;
+  /** 'YYYY-MM-DD' */
+  closesOn: string;
   agencyIds: string[];
 }
 
@@ -57,7 +59,7 @@ export async function lockRound(
     .selectFrom('rounds')
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', roundId)
-    .select(['id', 'name', 'status'])
+    .select(['id', 'name', 'status', 'closes_on as closesOn'])
     .forUpdate()
     .executeTakeFirst();
   if (!round) return undefined;
