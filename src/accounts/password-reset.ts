@@ -24,17 +24,23 @@ export async function createHandedPasswordLink(
   db: Kysely<Schema>,
   options: { userId: string; publicUrl: string },
 ): Promise<string> {
+  const token = await insertResetToken(db, options.userId, HANDED_LINK_DAYS * 24 * 60);
+  return `${options.publicUrl}/reset-password/${token}`;
+}
+
+/** A new one-time token for `userId` to choose a password, valid `minutes`; only its hash is stored. */
+async function insertResetToken(db: Kysely<Schema>, userId: string, minutes: number) {
   const token = newSecret();
   await db
     .insertInto('account_tokens')
     .values({
       token_hash: hashSecret(token),
       purpose: 'password_reset',
-      user_id: options.userId,
-      expires_at: new Date(Date.now() + HANDED_LINK_DAYS * 24 * 60 * 60 * 1000),
+      user_id: userId,
+      expires_at: new Date(Date.now() + minutes * 60 * 1000),
     })
     .execute();
-  return `${options.publicUrl}/reset-password/${token}`;
+  return token;
 }
 
 export function passwordResetMessage(
@@ -74,17 +80,8 @@ export async function requestPasswordReset(options: {
   const { database, mail } = options;
   const user = await findUserByEmail(database.db, options.email);
   if (!user) return;
-  const token = newSecret();
   const recorded = await database.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('account_tokens')
-      .values({
-        token_hash: hashSecret(token),
-        purpose: 'password_reset',
-        user_id: user.id,
-        expires_at: new Date(Date.now() + RESET_LINK_MINUTES * 60 * 1000),
-      })
-      .execute();
+    const token = await insertResetToken(tx, user.id, RESET_LINK_MINUTES);
     const message = passwordResetMessage(options.messages, user.email, {
       url: `${mail.publicUrl}/reset-password/${token}`,
       token,
