@@ -159,7 +159,7 @@ async function openProtected(db: Kysely<Schema>, roundId: string) {
  * A closed dgca round of new agencies, each with RESPONDENTS submitted
  * responses answering every item, but one in SMALL_EVERY with SMALL_RESPONDENTS.
  */
-export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
+async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
   const dgca = await findFramework(db, 'dgca');
   if (!dgca) throw new Error('The dgca framework is not installed');
   const { id: roundId } = await db
