@@ -1,6 +1,7 @@
 // Framework documents for tests: the reference files and a small valid one to vary.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type Framework, frameworkSchema } from '../src/frameworks/framework-schema.ts';
 
 const frameworksDir = path.join(import.meta.dirname, '..', 'frameworks');
 
@@ -50,4 +51,25 @@ export function buildFramework(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/**
+ * A valid framework of the given shape, dimension code → sub-dimension code →
+ * item codes, on buildFramework's 1–5 agreement scale, ready to score.
+ */
+export function frameworkOf(shape: Record<string, Record<string, string[]>>): Framework {
+  const item = (code: string) => ({ code, statement: { en: code }, scale: 'agreement' });
+  return frameworkSchema.parse(
+    buildFramework({
+      dimensions: Object.entries(shape).map(([code, subdimensions]) => ({
+        code,
+        name: { en: code },
+        subdimensions: Object.entries(subdimensions).map(([subcode, items]) => ({
+          code: subcode,
+          name: { en: subcode },
+          items: items.map(item),
+        })),
+      })),
+    }),
+  );
 }

@@ -5,39 +5,16 @@
 // with many small agencies, some of which answer whole items "not applicable".
 import { describe, expect, it } from 'vitest';
 import { attack } from '../../test/attacker.ts';
-import { buildFramework } from '../../test/frameworks.ts';
+import { frameworkOf } from '../../test/frameworks.ts';
 import { type RawAnswer, tallyAnswers } from '../../test/tallies.ts';
 import type { AgencyLevel } from '../agencies/agency-schema.ts';
-import { frameworkSchema } from '../frameworks/framework-schema.ts';
 import type { AgencyProfile, RoundAgencies } from './results-selection.ts';
 import { agencyTrees } from './scoring.ts';
 
-const item = (code: string) => ({ code, statement: { en: code }, scale: 'agreement' });
-const framework = frameworkSchema.parse(
-  buildFramework({
-    dimensions: [
-      {
-        code: 'AAA',
-        name: { en: 'First' },
-        subdimensions: [
-          { code: 'AAA-A', name: { en: 'A' }, items: [item('AAA01'), item('AAA02')] },
-          { code: 'AAA-B', name: { en: 'B' }, items: [item('AAA03')] },
-        ],
-      },
-      {
-        code: 'BBB',
-        name: { en: 'Second' },
-        subdimensions: [
-          {
-            code: 'BBB-A',
-            name: { en: 'A' },
-            items: [item('BBB01'), item('BBB02'), item('BBB03')],
-          },
-        ],
-      },
-    ],
-  }),
-);
+const framework = frameworkOf({
+  AAA: { 'AAA-A': ['AAA01', 'AAA02'], 'AAA-B': ['AAA03'] },
+  BBB: { 'BBB-A': ['BBB01', 'BBB02', 'BBB03'] },
+});
 const itemCodes = framework.dimensions.flatMap((d) =>
   d.subdimensions.flatMap((s) => s.items.map((i) => i.code)),
 );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFramework } from '../../test/frameworks.ts';
+import { frameworkOf } from '../../test/frameworks.ts';
 import { treeOf } from '../../test/score-trees.ts';
-import { frameworkSchema } from '../frameworks/framework-schema.ts';
 import {
   changeSince,
   largestDivergences,
@@ -10,26 +9,10 @@ import {
 } from './highlights.ts';
 
 // AAA: AAA-G (AAA01, AAA02), AAA-X (AAA03); BBB: BBB-G (BBB01)
-const item = (code: string) => ({ code, statement: { en: code }, scale: 'agreement' });
-const framework = frameworkSchema.parse(
-  buildFramework({
-    dimensions: [
-      {
-        code: 'AAA',
-        name: { en: 'First' },
-        subdimensions: [
-          { code: 'AAA-G', name: { en: 'General' }, items: [item('AAA01'), item('AAA02')] },
-          { code: 'AAA-X', name: { en: 'Extra' }, items: [item('AAA03')] },
-        ],
-      },
-      {
-        code: 'BBB',
-        name: { en: 'Second' },
-        subdimensions: [{ code: 'BBB-G', name: { en: 'General' }, items: [item('BBB01')] }],
-      },
-    ],
-  }),
-);
+const framework = frameworkOf({
+  AAA: { 'AAA-G': ['AAA01', 'AAA02'], 'AAA-X': ['AAA03'] },
+  BBB: { 'BBB-G': ['BBB01'] },
+});
 
 describe('strongest and weakest sub-dimensions', () => {
   it('ranks sub-dimensions by score and leaves out those without one', () => {
