@@ -99,7 +99,8 @@ export async function refreshResults(
         select agency_id, item_code, jsonb_object_agg(answer, answers) as tally
         from counted group by agency_id, item_code
       ), tallied as (
-        select agency_id, jsonb_object_agg(item_code, tally) as tallies
+        -- Written compact (jsonb's text) into a json column, read as written.
+        select agency_id, jsonb_object_agg(item_code, tally)::json as tallies
         from items group by agency_id
       ), answering as (
         select response.agency_id, count(*) as respondents
