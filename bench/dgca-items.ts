@@ -1,11 +1,24 @@
-// The item codes of the dgca reference framework, read from its file.
+// The items of the dgca reference framework, read from its file: every item
+// code, and the questionnaire's pages with the items each asks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { frameworkItems } from '../src/frameworks/framework.ts';
-import { frameworkSchema } from '../src/frameworks/framework-schema.ts';
+import { type Framework, frameworkSchema } from '../src/frameworks/framework-schema.ts';
+import { questionnairePages } from '../src/questionnaire/task-list.ts';
+
+function dgca(): Framework {
+  const file = path.join(import.meta.dirname, '..', 'frameworks', 'dgca.json');
+  return frameworkSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
 
 export function frameworkItemCodes(): string[] {
-  const file = path.join(import.meta.dirname, '..', 'frameworks', 'dgca.json');
-  const dgca = frameworkSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  return frameworkItems(dgca).map(({ item }) => item.code);
+  return frameworkItems(dgca()).map(({ item }) => item.code);
+}
+
+/** The questionnaire's pages in order: a sub-dimension's code and its items' codes. */
+export function questionnairePageItems(): { code: string; itemCodes: string[] }[] {
+  return questionnairePages(dgca()).map((page) => ({
+    code: page.code,
+    itemCodes: page.subdimension.items.map((item) => item.code),
+  }));
 }

@@ -1,17 +1,39 @@
 // Benchmarks: each figure on its own line as `bench: <name> <value> [unit]`.
-// Run with `npm run bench`; the README records the latest figures.
+// Run with `npm run bench`; the README records the latest figures. Loads run
+// BENCH_RUNS times (5 unless set) and print the median run and the worst
+// (`_max` of a time, `_min` of a rate; see runs.ts). Figures: page weights
+// (page-weight.ts, questionnaire-page.ts); autosave at peak throughput and at
+// 2,000 saves/s offered steadily (save-load.ts); pages without JavaScript —
+// form submits per second and the server's time for the results agencies page
+// (form-load.ts); charts (chart-render.ts); whole-of-government results
+// (wog-results.ts).
+import { rm } from 'node:fs/promises';
 import { chartRenders } from './chart-render.ts';
+import { formLoad, resultsPageServerTime } from './form-load.ts';
 import { pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
-import { saveLoad } from './save-load.ts';
+import { saveLoad, steadySaveLoad } from './save-load.ts';
+import { prepareData } from './server-process.ts';
 import { wogResults } from './wog-results.ts';
 
-const figures = [
-  ...(await pageWeights()),
-  ...(await questionnairePageWeight()),
-  ...(await saveLoad({ respondents: 200, seconds: 10 })),
-  ...chartRenders(),
-  ...(await wogResults()),
-];
+// One data folder for the loads against a server process (each load works on
+// a copy): the demo, and invitations for 10,000 respondents.
+const prepared = await prepareData(10_000);
+const figures = [...(await pageWeights()), ...(await questionnairePageWeight())];
+try {
+  figures.push(
+    ...(await saveLoad(prepared, { respondents: 200, seconds: 10 })),
+    ...(await steadySaveLoad(prepared, {
+      respondents: 10_000,
+      savesPerSecond: 2_000,
+      seconds: 10,
+    })),
+    ...(await formLoad(prepared, { respondents: 50, seconds: 10 })),
+    ...(await resultsPageServerTime(prepared)),
+  );
+} finally {
+  await rm(prepared.dataRoot, { recursive: true, force: true });
+}
+figures.push(...chartRenders(), ...(await wogResults()));
 for (const { name, value, unit } of figures)
   console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);

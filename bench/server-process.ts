@@ -2,7 +2,7 @@
 // stranger would run it, for load and durability measurements: prepared with
 // the demo and an open round of invitations, then started and stopped at will.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import { signInAs } from '../test/accounts.ts';
 import { buildInvitation, buildRound } from '../test/factories.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -17,6 +18,10 @@ const root = path.join(import.meta.dirname, '..');
 export interface PreparedData {
   dataRoot: string;
   tokens: string[];
+  /** The demo's latest closed round (2025), whose results pages have a realistic size. */
+  demoRoundId: string;
+  /** The session cookie of a viewer, for the members' pages. */
+  viewerCookie: string;
 }
 
 /** A data folder with the demo and `respondents` invitations to an open dgca round. */
@@ -26,15 +31,26 @@ export async function prepareData(respondents: number): Promise<PreparedData> {
   try {
     await migrate(database);
     await installReferenceFrameworks(database.db);
-    await loadDemo(database.db);
+    const demo = await loadDemo(database.db);
     const round = await buildRound(database.db, { agencyCount: 38 });
     const tokens: string[] = [];
     for (let i = 0; i < respondents; i++)
       tokens.push((await buildInvitation(database.db, { round })).token);
-    return { dataRoot, tokens };
+    const viewer = await signInAs(database, 'viewer');
+    return { dataRoot, tokens, demoRoundId: demo.round.id, viewerCookie: viewer.cookie };
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A copy of a prepared data folder (stopped server), so that each load starts
+ * from the same state, not from what the load before it wrote.
+ */
+export async function copyData(prepared: PreparedData): Promise<PreparedData> {
+  const dataRoot = await mkdtemp(path.join(tmpdir(), 'transforma-bench-'));
+  await cp(prepared.dataRoot, dataRoot, { recursive: true });
+  return { ...prepared, dataRoot };
 }
 
 async function freePort(): Promise<number> {
@@ -92,4 +108,25 @@ export async function startServer(dataRoot: string): Promise<RunningServer> {
       await exited;
     },
   };
+}
+
+/**
+ * Runs `work` against a server on a copy of the prepared data, then stops the
+ * server and removes the copy (left behind, copies fill the disk run after run).
+ */
+export async function withServerOn<T>(
+  prepared: PreparedData,
+  work: (server: RunningServer, data: PreparedData) => Promise<T>,
+): Promise<T> {
+  const data = await copyData(prepared);
+  try {
+    const server = await startServer(data.dataRoot);
+    try {
+      return await work(server, data);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(data.dataRoot, { recursive: true, force: true });
+  }
 }
