@@ -16,7 +16,8 @@ export function isoDay(days: number, now = new Date()): string {
 
 export interface RoundOverrides {
   name?: string;
-  frameworkKey?: 'dgca' | 'nine-pillars';
+  /** A reference framework, or one the test imported. */
+  frameworkKey?: string;
   status?: 'draft' | 'open' | 'closed';
   opensOn?: string;
   closesOn?: string;

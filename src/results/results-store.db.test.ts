@@ -6,10 +6,12 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
 import { buildInvitation, buildRound } from '../../test/factories.ts';
+import { buildFramework } from '../../test/frameworks.ts';
 import { tallyAnswers } from '../../test/tallies.ts';
 import { demoRoundId } from '../../test/workshop.ts';
 import type { Schema } from '../db/schema.ts';
 import { frameworkItems } from '../frameworks/framework.ts';
+import { importFramework } from '../frameworks/import-framework.ts';
 import type { AnswerChange } from '../questionnaire/answer.ts';
 import { saveAnswers, submitResponse } from '../questionnaire/questionnaire-store.ts';
 import { openLink } from '../questionnaire/respondent-link.ts';
@@ -218,6 +220,60 @@ describe('the results store', () => {
         .where('round_id', '=', roundId)
         .execute();
       expect(tallied).toEqual([]);
+    });
+  });
+
+  it('scores a scale whose values do not sort as text (negative and two-digit values)', async () => {
+    const values = [-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    await importFramework(
+      db,
+      buildFramework({
+        key: 'wide-scale',
+        scales: [
+          {
+            key: 'agreement',
+            type: 'likert',
+            min: -2,
+            max: 10,
+            labels: values.map((value) => ({ value, label: { en: `Label ${value}` } })),
+            notApplicable: true,
+          },
+        ],
+        maturityLevels: [
+          { key: 'low', name: { en: 'Low' }, minScore: -2 },
+          { key: 'high', name: { en: 'High' }, minScore: 4 },
+        ],
+      }),
+      { workspaceId: null, actor: { system: 'test' } },
+    );
+    const round = await buildRound(db, { frameworkKey: 'wide-scale', agencyCount: 1 });
+    // Three officers of one agency answer AAA01 with 10, −2 and 3.
+    for (const value of [10, -2, 3]) {
+      const invitation = await buildInvitation(db, { round });
+      const opened = await openLink(db, invitation.token);
+      if (opened.state !== 'valid') throw new Error(`link ${opened.state}`);
+      const answer = (itemCode: string, given: number): AnswerChange => ({
+        itemCode,
+        value: given,
+        notApplicable: false,
+        comment: null,
+        evidenceUrl: null,
+        changedAt: new Date(),
+      });
+      await saveAnswers(db, {
+        ...opened,
+        changes: [answer('AAA01', value), answer('AAA02', 0), answer('BBB01', 1)],
+      });
+      await submitResponse(db, opened);
+    }
+    const tree = (await loadRoundResults(db, round.id)).agencies.get(round.agencyIds[0] ?? '');
+    expect(itemOf(tree, 'AAA01')).toMatchObject({
+      value: 11 / 3,
+      counts: [
+        { value: -2, count: 1 },
+        { value: 3, count: 1 },
+        { value: 10, count: 1 },
+      ],
     });
   });
 
