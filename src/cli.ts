@@ -84,6 +84,7 @@ async function serve(config: Config, withDemo: boolean) {
     logLevel: config.logLevel,
     operatorSecret,
     ...(oidc ? { oidc } : {}),
+    trustProxy: config.trustProxy,
     mail: { mailer, publicUrl: config.publicUrl },
     scheduleReminders: true,
     resultsMinRespondents: config.resultsMinRespondents,

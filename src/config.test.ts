@@ -34,6 +34,18 @@ describe('configuration', () => {
     );
   });
 
+  it('believes X-Forwarded-For only from the reverse proxies it is given', () => {
+    expect(readConfig({}).trustProxy).toEqual([]);
+    expect(
+      readConfig({ TRANSFORMA_TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,fd00::/8 ,loopback' })
+        .trustProxy,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+    for (const wrong of ['true', '10.0.0.0/33', 'proxy.gov.example', '10.0.0.1/8/8', '::1/129'])
+      expect(() => readConfig({ TRANSFORMA_TRUST_PROXY: wrong })).toThrow(
+        /TRANSFORMA_TRUST_PROXY: must be addresses or ranges of your reverse proxies/,
+      );
+  });
+
   it('builds links from the public address, without a trailing slash', () => {
     expect(readConfig({}).publicUrl).toBe('http://localhost:3000');
     expect(readConfig({ TRANSFORMA_PUBLIC_URL: 'https://transforma.gov.example/' }).publicUrl).toBe(

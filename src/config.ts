@@ -1,5 +1,6 @@
 // Configuration, read once from the environment at start, validated and typed.
 // Nothing else in the code base reads process.env.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MIN_RESPONDENTS } from './results/disclosure.ts';
@@ -52,7 +53,33 @@ const environmentSchema = z.object({
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('warn'),
+  TRANSFORMA_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyAddress), {
+      error:
+        'must be addresses or ranges of your reverse proxies, separated by commas, e.g. 127.0.0.1,10.0.0.0/8 (or loopback, linklocal, uniquelocal)',
+    }),
 });
+
+// The names proxy-addr (Fastify's trustProxy) knows for whole groups of addresses.
+const PROXY_GROUPS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a range in CIDR notation (10.0.0.0/8, fd00::/8) or a named group. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_GROUPS.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string | undefined }
@@ -74,6 +101,11 @@ export interface Config {
   mail: MailConfig;
   /** Agencies with fewer respondents are shown in results only inside totals. */
   resultsMinRespondents: number;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed, as addresses or
+   * ranges; empty: the connecting address is the client's.
+   */
+  trustProxy: string[];
 }
 
 export interface OidcSettings {
@@ -120,6 +152,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: { smtpUrl: env.TRANSFORMA_SMTP_URL, from: env.TRANSFORMA_MAIL_FROM },
     workspaceName: env.TRANSFORMA_WORKSPACE_NAME,
     resultsMinRespondents: env.TRANSFORMA_RESULTS_MIN_RESPONDENTS,
+    trustProxy: env.TRANSFORMA_TRUST_PROXY,
     publicUrl: (env.TRANSFORMA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     oidc:
       env.TRANSFORMA_OIDC_ISSUER &&

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../src/accounts/access.ts';
 import { createSession, createUser, setMembership } from '../src/accounts/account-store.ts';
+import { SIGN_IN_FORM_COOKIE } from '../src/accounts/sign-in-routes.tsx';
 import type { Database } from '../src/db/database.ts';
+import type { App } from '../src/http/app.ts';
 import { createWorkspace, currentWorkspace } from '../src/workspaces/workspace-store.ts';
 
 export interface SignedInHeaders extends Record<string, string> {
@@ -52,4 +54,25 @@ export function headersOf({
   'x-csrf-token': csrf,
 }: SignedInHeaders): Record<string, string> {
   return { cookie, 'x-csrf-token': csrf };
+}
+
+/**
+ * Posts the sign-in form as a browser does: first opens the page, then sends
+ * its form token back with the cookie that page set.
+ */
+export async function postSignIn(
+  app: App,
+  fields: { email: string; password: string; next?: string },
+  options: { remoteAddress?: string; headers?: Record<string, string> } = {},
+) {
+  const page = await app.inject({ method: 'GET', url: '/sign-in', ...options });
+  const formToken = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  const cookie = page.cookies.find((each) => each.name === SIGN_IN_FORM_COOKIE);
+  return app.inject({
+    method: 'POST',
+    url: '/sign-in',
+    payload: { ...fields, _csrf: formToken },
+    cookies: cookie ? { [SIGN_IN_FORM_COOKIE]: cookie.value } : {},
+    ...options,
+  });
 }

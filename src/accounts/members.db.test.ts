@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { headersOf, signInAs } from '../../test/accounts.ts';
+import { headersOf, postSignIn, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 
 describe('members and roles', () => {
@@ -190,12 +190,11 @@ describe('members and roles', () => {
         }).toString(),
       });
       expect(chosen.statusCode).toBe(200);
-      const signIn = await context.app.inject({
-        method: 'POST',
-        url: '/sign-in',
-        payload: { email: 'ines@digital.gov.example', password: 'a long enough password 42' },
-        remoteAddress: '10.9.0.1',
-      });
+      const signIn = await postSignIn(
+        context.app,
+        { email: 'ines@digital.gov.example', password: 'a long enough password 42' },
+        { remoteAddress: '10.9.0.1' },
+      );
       expect(signIn.statusCode).toBe(303);
       // Shown once: the list afterwards holds no link.
       const after = await context.app.inject({

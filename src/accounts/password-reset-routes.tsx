@@ -138,13 +138,12 @@ export async function passwordResetRoutes(app: App, database: Database, mail: Ma
           ),
         });
       }
-      await requestPasswordReset({
-        database,
-        mail,
-        email,
-        messages: request.messages,
-        log: (error) => request.log.error(error),
-      });
+      // Only once the answer has gone, so its timing is the same with or without an account.
+      app.afterReply.schedule(
+        reply,
+        () => requestPasswordReset({ database, mail, email, messages: request.messages }),
+        (error) => request.log.error({ err: error }, 'A password reset request failed'),
+      );
       // Without a mail server no link can reach anyone: say so, never "check your email";
       // an admin can hand a link on (the members page).
       const title = t(

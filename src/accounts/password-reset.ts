@@ -10,6 +10,7 @@ import { deliverRecorded, type MailSetup, recordForDelivery } from '../mail/mail
 import { hashSecret, newSecret } from '../secrets.ts';
 import { deleteSessionsOfUser, findUserByEmail, setPassword } from './account-store.ts';
 import { hashPassword } from './passwords.ts';
+import { clearFailedSignIns } from './sign-in-lockout-store.ts';
 
 export const RESET_LINK_MINUTES = 60;
 /** How long a link an admin hands on to a new member works: handing it on takes longer than a reset. */
@@ -67,15 +68,14 @@ export function passwordResetMessage(
 
 /**
  * Sends a reset link when the address has an account, and does nothing
- * otherwise. The caller answers the same either way; delivery runs after this
- * returns, so the time taken does not tell an account from none either.
+ * otherwise. The caller answers the same either way, and runs this after its
+ * answer has gone, so the time taken does not tell an account from none.
  */
 export async function requestPasswordReset(options: {
   database: Database;
   mail: MailSetup;
   email: string;
   messages: Messages;
-  log: (error: unknown) => void;
 }): Promise<void> {
   const { database, mail } = options;
   const user = await findUserByEmail(database.db, options.email);
@@ -88,7 +88,7 @@ export async function requestPasswordReset(options: {
     });
     return recordForDelivery(tx, mail.mailer, message, { workspaceId: null });
   });
-  void deliverRecorded(database.db, mail.mailer, [recorded]).catch(options.log);
+  await deliverRecorded(database.db, mail.mailer, [recorded]);
 }
 
 function usableToken(db: Kysely<Schema>, token: string) {
@@ -127,6 +127,13 @@ export async function resetPassword(
       .executeTakeFirst();
     if (!spent?.user_id) return false;
     await setPassword(tx, spent.user_id, passwordHash);
+    // Whoever holds the link may sign in at once, even after a lockout.
+    const { email } = await tx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', spent.user_id)
+      .executeTakeFirstOrThrow();
+    await clearFailedSignIns(tx, email);
     await tx
       .updateTable('account_tokens')
       .set({ used_at: new Date() })

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { isApiRequest } from '../http/paths.ts';
+import { findInvitationByToken } from '../invitations/invitation-store.ts';
 import { currentWorkspace } from '../workspaces/workspace-store.ts';
 import { type Access, decideAccess } from './access.ts';
 import { findSignedIn, type SignedIn } from './account-store.ts';
@@ -63,10 +64,15 @@ export function registerSessionHooks(app: App, database: Database) {
   });
 
   // Respondent links: an address that keeps asking for links that do not
-  // exist is refused for a while (see link-guessing.ts).
+  // exist is refused for a while (see link-guessing.ts). A link that exists
+  // still opens from that address: many respondents may share one (an
+  // office's network), and one guesser among them must not lock them out.
   const guessing = new LinkGuessing();
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.access === 'respondent' && guessing.isBlocked(request.ip)) {
+    if (request.routeOptions.config?.access !== 'respondent' || !guessing.isBlocked(request.ip))
+      return;
+    const { token } = request.params as { token?: string };
+    if (token === undefined || !(await findInvitationByToken(database.db, token))) {
       throw new AppError(
         'too_many_requests',
         'Too many links that do not exist were tried from this address; wait and try again',

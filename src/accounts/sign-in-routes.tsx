@@ -1,11 +1,17 @@
 // Signing in and out with email and password; sessions live in the database.
-import type { FastifyReply } from 'fastify';
+// Three brakes on guessing: a limit per client address (in each process), a
+// lockout per account (in the database, see sign-in-lockout.ts), and a form
+// token that another site cannot know (login CSRF: no site may sign a reader
+// in to an account of its choosing).
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { App } from '../http/app.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { safeNextPath } from '../http/paths.ts';
+import { newSecret } from '../secrets.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import {
   createSession,
@@ -15,6 +21,12 @@ import {
 } from './account-store.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 import { SESSION_COOKIE } from './session-hooks.ts';
+import { minutesLeft } from './sign-in-lockout.ts';
+import {
+  clearFailedSignIns,
+  recordFailedSignIn,
+  signInLockedUntil,
+} from './sign-in-lockout-store.ts';
 import { SignInView } from './sign-in-views.tsx';
 
 // Sign-in attempts per client address per minute: enough for a person, too few to guess passwords.
@@ -24,7 +36,40 @@ const signInForm = z.object({
   email: z.string().trim().max(320).default(''),
   password: z.string().max(MAX_PASSWORD_LENGTH).default(''),
   next: z.string().max(2000).optional(),
+  _csrf: z.string().max(200).optional(),
 });
+
+// The sign-in form's token, before there is a session to bind one to: a
+// random value in a cookie and in the form, which must match. Another site
+// can neither read the cookie nor, as it is SameSite, have it sent with a
+// form it posts; "__Host-" keeps a neighbouring subdomain from planting one.
+export const SIGN_IN_FORM_COOKIE = '__Host-transforma_sign_in';
+const SIGN_IN_FORM_HOURS = 24;
+
+/**
+ * The token for a sign-in form shown to this reader: the session's CSRF
+ * token when signed in (the session hooks check it), else the sign-in
+ * cookie's, set here when missing so that several open tabs share one.
+ */
+function signInFormToken(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.signedIn) return request.signedIn.csrfToken;
+  const current = request.cookies[SIGN_IN_FORM_COOKIE];
+  if (current && /^[A-Za-z0-9_-]{43}$/.test(current)) return current;
+  const token = newSecret();
+  reply.setCookie(SIGN_IN_FORM_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'lax',
+    maxAge: SIGN_IN_FORM_HOURS * 3600,
+  });
+  return token;
+}
+
+function sameToken(sent: string | undefined, expected: string | undefined): boolean {
+  if (!sent || !expected || sent.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
 
 export function setSessionCookie(reply: FastifyReply, token: string, expires: Date) {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -56,6 +101,7 @@ export async function signInRoutes(app: App, database: Database, organisationSig
           <SignInView
             messages={request.messages}
             next={safeNextPath(request.query.next)}
+            formToken={signInFormToken(request, reply)}
             errors={{}}
             organisationSignIn={organisationSignIn}
           />
@@ -77,35 +123,65 @@ export async function signInRoutes(app: App, database: Database, organisationSig
       const { t } = request.messages;
       const { email, password } = request.body;
       const next = safeNextPath(request.body.next);
-      const errors: FieldErrors = {};
-      if (!email) errors.email = t('signIn.error.emailMissing');
-      if (!password) errors.password = t('signIn.error.passwordMissing');
-      if (Object.keys(errors).length === 0) {
-        const user = await findUserByEmail(database.db, email);
-        if (user && (await verifyPassword(user.passwordHash, password))) {
-          const session = await createSession(database.db, user.id);
-          setSessionCookie(reply, session.token, session.expiresAt);
-          return reply.redirect(next, 303);
-        }
-        if (!user) await verifyPassword(null, password);
-        errors.email = t('signIn.error.wrongCredentials');
-      }
-      const workspace = await requireWorkspace(database.db);
-      return sendPage(request, reply.status(400), {
-        title: request.messages.t('signIn.title'),
-        workspaceName: workspace.name,
-        body: (
-          <SignInView
-            messages={request.messages}
-            next={next}
-            email={email}
-            errors={errors}
-            organisationSignIn={organisationSignIn}
-          />
-        ),
+      const showForm = async (status: number, errors: FieldErrors) => {
+        const workspace = await requireWorkspace(database.db);
+        return sendPage(request, reply.status(status), {
+          title: t('signIn.title'),
+          workspaceName: workspace.name,
+          body: (
+            <SignInView
+              messages={request.messages}
+              next={next}
+              formToken={signInFormToken(request, reply)}
+              email={email}
+              errors={errors}
+              organisationSignIn={organisationSignIn}
+            />
+          ),
+        });
+      };
+      // A signed-in reader's form carries the session's token, which the session hooks checked.
+      if (!request.signedIn && !sameToken(request.body._csrf, request.cookies[SIGN_IN_FORM_COOKIE]))
+        return showForm(403, { password: t('signIn.error.formExpired') });
+      const missing: FieldErrors = {};
+      if (!email) missing.email = t('signIn.error.emailMissing');
+      if (!password) missing.password = t('signIn.error.passwordMissing');
+      if (Object.keys(missing).length > 0) return showForm(400, missing);
+
+      const outcome = await checkPassword(email, password, reply);
+      if (outcome === 'signed-in') return reply.redirect(next, 303);
+      if (outcome === 'wrong') return showForm(400, { email: t('signIn.error.wrongCredentials') });
+      const now = new Date();
+      reply.header('retry-after', String(Math.ceil((outcome.getTime() - now.getTime()) / 1000)));
+      return showForm(429, {
+        email: t('signIn.error.lockedOut', { minutes: minutesLeft(outcome, now) }),
       });
     },
   );
+
+  /**
+   * Signs in when the password is right and the account is not locked out;
+   * otherwise counts the failure. Answers 'signed-in', 'wrong', or until when
+   * signing in with the address is paused. An address without an account
+   * takes the same steps, so neither the answer nor its time tells.
+   */
+  async function checkPassword(
+    email: string,
+    password: string,
+    reply: FastifyReply,
+  ): Promise<'signed-in' | 'wrong' | Date> {
+    const lockedUntil = await signInLockedUntil(database.db, email, new Date());
+    if (lockedUntil) return lockedUntil;
+    const user = await findUserByEmail(database.db, email);
+    if (user && (await verifyPassword(user.passwordHash, password))) {
+      await clearFailedSignIns(database.db, email);
+      const session = await createSession(database.db, user.id);
+      setSessionCookie(reply, session.token, session.expiresAt);
+      return 'signed-in';
+    }
+    if (!user) await verifyPassword(null, password);
+    return (await recordFailedSignIn(database.db, email, new Date())) ?? 'wrong';
+  }
 
   app.post(
     '/sign-out',

@@ -5,12 +5,15 @@ import type { Messages } from '../i18n/messages.ts';
 export function SignInView({
   messages,
   next,
+  formToken,
   email,
   errors,
   organisationSignIn,
 }: {
   messages: Messages;
   next: string;
+  /** Proves the form came from this site (login CSRF); see sign-in-routes.tsx. */
+  formToken: string;
   email?: string;
   errors: FieldErrors;
   /** Whether the organisation's OpenID Connect provider is set up. */
@@ -34,6 +37,7 @@ export function SignInView({
       <p>{t('signIn.intro')}</p>
       <form method="post" action="/sign-in" novalidate>
         <input type="hidden" name="next" value={next} />
+        <input type="hidden" name="_csrf" value={formToken} />
         <TextField
           name="email"
           type="email"

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { postSignIn } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { DEMO_PASSWORD } from '../demo/sumwhere-accounts.ts';
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './sign-in-routes.tsx';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE, SIGN_IN_FORM_COOKIE } from './sign-in-routes.tsx';
 
 function sessionCookie(response: { cookies: { name: string; value: string }[] }) {
   return response.cookies.find((cookie) => cookie.name === 'transforma_session');
@@ -10,12 +11,7 @@ function sessionCookie(response: { cookies: { name: string; value: string }[] })
 describe('signing in and out', () => {
   const context = useTestApp('demo');
   const signIn = (email: string, password: string, remoteAddress = '10.0.0.1') =>
-    context.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email, password, next: '/rounds' },
-      remoteAddress,
-    });
+    postSignIn(context.app, { email, password, next: '/rounds' }, { remoteAddress });
 
   it('sends a member back where they were going, with a secure session cookie', async () => {
     const response = await signIn('Coordinator@Sumwhere.example', DEMO_PASSWORD);
@@ -65,12 +61,11 @@ describe('signing in and out', () => {
       // Characters a Location header cannot hold as they are go percent-encoded.
       ['/\u3002', '/%E3%80%82'],
     ] as const) {
-      const response = await context.app.inject({
-        method: 'POST',
-        url: '/sign-in',
-        payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, next },
-        remoteAddress: '10.0.0.2',
-      });
+      const response = await postSignIn(
+        context.app,
+        { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, next },
+        { remoteAddress: '10.0.0.2' },
+      );
       expect(response.statusCode).toBe(303);
       expect(response.headers.location).toBe(location);
     }
@@ -139,12 +134,75 @@ describe('signing in and out', () => {
 
   it('slows down guessing: too many attempts from one address are refused for a while', async () => {
     const attempts = [];
+    // Each attempt for another account, so only the limit per address applies.
     for (let i = 0; i <= SIGN_IN_ATTEMPTS_PER_MINUTE; i++)
-      attempts.push((await signIn('admin@sumwhere.example', `guess ${i}`, '10.9.9.9')).statusCode);
+      attempts.push((await signIn(`guess${i}@sumwhere.example`, 'guess', '10.9.9.9')).statusCode);
     expect(attempts.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(
       true,
     );
     expect(attempts.at(-1)).toBe(429);
+  });
+
+  it('refuses a sign-in form another site made (login CSRF), and shows a fresh one keeping the address', async () => {
+    const forged = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD },
+      remoteAddress: '10.0.0.5',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('This sign-in form has expired');
+    expect(forged.body).toContain('value="viewer@sumwhere.example"');
+    expect(sessionCookie(forged)).toBeUndefined();
+
+    // A token of its own, with a cookie the reader's browser does not hold, is no better.
+    const page = await context.app.inject({ method: 'GET', url: '/sign-in' });
+    const theirs = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const mismatched = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, _csrf: theirs },
+      cookies: { [SIGN_IN_FORM_COOKIE]: 'A'.repeat(43) },
+      remoteAddress: '10.0.0.5',
+    });
+    expect(mismatched.statusCode).toBe(403);
+    expect(sessionCookie(mismatched)).toBeUndefined();
+
+    // The form shown again works: the reader only types the password again.
+    const fresh = mismatched.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const retried = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, _csrf: fresh },
+      cookies: { [SIGN_IN_FORM_COOKIE]: 'A'.repeat(43) },
+      remoteAddress: '10.0.0.5',
+    });
+    expect(retried.statusCode).toBe(303);
+  });
+
+  it('gives the sign-in form a private cookie of its own, shared by the tabs of one browser', async () => {
+    const page = await context.app.inject({ method: 'GET', url: '/sign-in' });
+    const cookie = page.cookies.find((each) => each.name === SIGN_IN_FORM_COOKIE)!;
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+    const again = await context.app.inject({
+      method: 'GET',
+      url: '/sign-in',
+      cookies: { [SIGN_IN_FORM_COOKIE]: cookie.value },
+    });
+    expect(again.body).toContain(`name="_csrf" value="${cookie.value}"`);
+  });
+
+  it('lets a signed-in member sign in as someone else with the form they are shown', async () => {
+    const viewer = sessionCookie(
+      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.6'),
+    )!.value;
+    const response = await postSignIn(
+      context.app,
+      { email: 'coordinator@sumwhere.example', password: DEMO_PASSWORD },
+      { remoteAddress: '10.0.0.6', headers: { cookie: `transforma_session=${viewer}` } },
+    );
+    expect(response.statusCode).toBe(303);
+    expect(sessionCookie(response)?.value).not.toBe(viewer);
   });
 
   it('serves pages with a strict content security policy and no framing', async () => {

@@ -125,6 +125,14 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+/** Failed sign-ins of one address typed (its SHA-256), for the per-account lockout. */
+export interface SignInFailureTable {
+  email_hash: string;
+  failures: number;
+  last_failed_at: Date;
+  locked_until: Date | null;
+}
+
 export interface AccountTokenTable {
   token_hash: string;
   purpose: 'password_reset' | 'setup';
@@ -217,3 +225,4 @@ export interface Schema {
 export type AgencyRow = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;
 export type RoundRow = Selectable<RoundTable>;
+  sign_in_failures: SignInFailureTable;

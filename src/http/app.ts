@@ -62,6 +62,7 @@ import { workshopApi } from '../workshop/workshop-api.ts';
 import { workshopRoutes } from '../workshop/workshop-routes.tsx';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
+import { AfterReply } from './after-reply.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
 import { unstorableTextAt } from './storable-text.ts';
@@ -101,6 +102,11 @@ export interface AppOptions {
   resultsMinRespondents?: number;
 }
 
+  /**
+   * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the
+   * client: rate limits then count each client, not the proxy. Default: none.
+   */
+  trustProxy?: string[];
 const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const publicDir = path.join(import.meta.dirname, '..', '..', 'public');
@@ -115,10 +121,13 @@ export async function buildApp({
   resultsMinRespondents = DEFAULT_MIN_RESPONDENTS,
 }: AppOptions): Promise<App> {
   const app = Fastify({
+  trustProxy = [],
     logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+    // request.ip, which every limit counts by, is then the client behind the proxy.
+    ...(trustProxy.length > 0 ? { trustProxy } : {}),
   app.setSerializerCompiler(serializerCompiler);
 
   const headers = securityHeaders();
@@ -217,6 +226,9 @@ export async function buildApp({
 
   registerSessionHooks(app, database);
   await signInRoutes(app, database, oidc !== undefined);
+  app.decorate('afterReply', new AfterReply());
+  // Closing waits for work still running after a reply, before the database goes.
+  app.addHook('onClose', () => app.afterReply.idle());
   await oidcRoutes(app, database, oidc);
   await passwordResetRoutes(app, database, mail);
   await setupRoutes(app, database);
