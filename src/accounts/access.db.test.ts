@@ -60,6 +60,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /api/frameworks': everyone,
   'GET /api/frameworks/:key': everyone,
   'GET /api/frameworks/:key/versions/:version': everyone,
+  'GET /methodology': everyone,
   'POST /api/frameworks': ['admin', 'coordinator'],
   'GET /rounds': members,
   'GET /rounds/:id': members,

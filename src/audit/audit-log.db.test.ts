@@ -69,10 +69,12 @@ describe('reading the audit log', () => {
     expect(rows[1]?.[6]).toBe('{"name":"=SUM(A1:A9)"}');
   });
 
-  it('shows the log page with a link to older entries and the export', async () => {
+  it('shows the log page in sentences, with a link to older entries and the export', async () => {
     const page = await context.app.inject({ method: 'GET', url: '/audit', headers: { cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('agency.created');
+    expect(page.body).toContain('Added the agency “Agency 59”');
+    expect(page.body).not.toContain('agency.created');
+    expect(page.body).not.toContain('{&quot;name&quot;');
     expect(page.body).toContain('href="/api/audit/export"');
     expect(page.body).toMatch(/href="\/audit\?before=\d+"/);
   });

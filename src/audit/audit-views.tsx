@@ -1,6 +1,7 @@
 // The audit log page: the newest entries first, a page at a time, with the
 // export of the whole log as CSV.
 import type { Messages } from '../i18n/messages.ts';
+import { auditSentence } from './audit-sentences.ts';
 import type { AuditRecord } from './audit-store.ts';
 
 export function AuditLogView({
@@ -38,7 +39,6 @@ export function AuditLogView({
               <th scope="col">{t('audit.at')}</th>
               <th scope="col">{t('audit.actor')}</th>
               <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,10 +50,7 @@ export function AuditLogView({
                   </time>
                 </td>
                 <td>{entry.actor}</td>
-                <th scope="row">
-                  <code>{entry.action}</code>
-                </th>
-                <td class="meta">{JSON.stringify(entry.details ?? {})}</td>
+                <td>{auditSentence(messages, entry)}</td>
               </tr>
             ))}
           </tbody>

@@ -56,6 +56,7 @@ import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
 import { exportRoutes } from '../results/export-routes.ts';
 import { resultsApi } from '../results/results-api.ts';
+import { methodologyRoutes } from '../results/methodology-routes.tsx';
 import { resultsRoutes } from '../results/results-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { workshopApi } from '../workshop/workshop-api.ts';
@@ -256,6 +257,7 @@ export async function buildApp({
   await resultsRoutes(app, database, resultsMinRespondents);
   await exportRoutes(app, database, resultsMinRespondents);
   await resultsApi(app, database, resultsMinRespondents);
+  await methodologyRoutes(app, database);
   await workshopApi(app, database, resultsMinRespondents);
   return app;
 }

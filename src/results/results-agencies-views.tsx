@@ -50,6 +50,12 @@ export function ResultsAgenciesView({
     dimension.subdimensions.map((subdimension, s) => ({ dimension, subdimension, d, s })),
   );
   const { shown } = selection;
+  // The heatmap names agencies by acronym, so it lists them in the order of that label
+  // (the table, which shows full names, keeps the order of full names).
+  const collator = new Intl.Collator(messages.language);
+  const heatmapRows = shown
+    .map((entry) => ({ ...entry, label: entry.agency.acronym ?? entry.agency.name }))
+    .sort((a, b) => collator.compare(a.label, b.label));
   return (
     <>
       <ResultsHeading
@@ -87,9 +93,9 @@ export function ResultsAgenciesView({
                 subdimensions: subdimensions.length,
               }),
               formatNumber: formatNumberOf(messages),
-              rows: shown.map(({ agency }) => agency.acronym ?? agency.name),
+              rows: heatmapRows.map(({ label }) => label),
               columns: subdimensions.map(({ subdimension }) => subdimension.code),
-              cells: shown.map(({ tree }) =>
+              cells: heatmapRows.map(({ tree }) =>
                 subdimensions.map(({ d, s }) => tree.dimensions[d]?.subdimensions[s]?.value),
               ),
               scale: scoreScaleOf(framework),

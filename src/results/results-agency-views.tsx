@@ -65,7 +65,8 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
         messages={messages}
         round={round}
         title={agencyLabel(agency)}
-        current={undefined}
+        current="agencies"
+        within={true}
         query={query}
       />
       <p>

@@ -1,6 +1,7 @@
 // The results overview: the whole of government (or the agencies a filter
 // chooses) by dimension, with its maturity level, beside the workshop's
 // consensus and an earlier round; the strongest and weakest sub-dimensions.
+
 import { barChart } from '../charts/bar-chart.ts';
 import { changeChart } from '../charts/change-chart.ts';
 import type { ChartSeries } from '../charts/chart-input.ts';
@@ -13,6 +14,7 @@ import { textOf } from '../workshop/workshop-views.tsx';
 import { agreementOver, itemsOfDimension } from './agreement.ts';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
 import type { LikeForLike } from './like-for-like.ts';
+import { METHODOLOGY_PATH } from './methodology-routes.tsx';
 import { ResultsExports } from './results-exports-views.tsx';
 import {
   ChangeTable,
@@ -114,7 +116,10 @@ export function ResultsOverviewView({
               <dd>{messages.number(total.respondents)}</dd>
             </div>
           </dl>
-          <p class="hint">{t('results.eachAgencyOnce')}</p>
+          <p class="hint">
+            {t('results.eachAgencyOnce')}{' '}
+            <a href={METHODOLOGY_PATH}>{t('results.methodology.link')}</a>
+          </p>
           <DimensionSection messages={messages} data={data} total={total} />
           <SubdimensionSection messages={messages} data={data} total={total} />
           {data.earlier && (

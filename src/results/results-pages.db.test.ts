@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { buildRound } from '../../test/factories.ts';
+import { positionOf, textsOf } from '../../test/svg.ts';
 import { demoRoundId } from '../../test/workshop.ts';
 
 describe('the results pages', () => {
@@ -69,6 +70,28 @@ describe('the results pages', () => {
     expect(agency.statusCode).toBe(200);
     expect(agency.body).toContain('Compared with other agencies');
     expect(agency.body).toContain('Whole of government');
+  });
+
+  it('lists the heatmap’s agencies in the order of the acronyms it labels them by', async () => {
+    const response = await get(`/rounds/${roundId}/results/agencies`);
+    // The page's only chart without an earlier round to compare with.
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(response.body)?.[0];
+    expect(svg).toBeDefined();
+    const acronyms = new Set(
+      (
+        await context.database.db
+          .selectFrom('agencies')
+          .select('acronym')
+          .where('acronym', 'is not', null)
+          .execute()
+      ).map((agency) => agency.acronym),
+    );
+    const labels = textsOf(svg ?? '')
+      .filter((text) => acronyms.has(text.text))
+      .sort((a, b) => positionOf(a).y - positionOf(b).y)
+      .map((text) => text.text);
+    expect(labels.length).toBeGreaterThan(5);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
   });
 
   it('shows the answers of each item of a dimension', async () => {

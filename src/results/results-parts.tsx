@@ -48,11 +48,14 @@ export function ResultsNav({
   messages,
   round,
   current,
+  within = false,
   query,
 }: {
   messages: Messages;
   round: RoundSummary;
   current: ResultsPageName | undefined;
+  /** The page shown is one inside the current tab (an agency of "Agencies"), not the tab's own. */
+  within?: boolean;
   query: ResultsQuery;
 }) {
   const { t } = messages;
@@ -64,7 +67,7 @@ export function ResultsNav({
           <li key={page}>
             <a
               href={resultsHref(round.id, page, query)}
-              aria-current={page === current ? 'page' : undefined}
+              aria-current={page === current ? (within ? 'true' : 'page') : undefined}
             >
               {t(`results.${page}.navTitle`)}
             </a>
@@ -81,19 +84,27 @@ export function ResultsHeading({
   round,
   title,
   current,
+  within = false,
   query,
 }: {
   messages: Messages;
   round: RoundSummary;
   title: string;
   current: ResultsPageName | undefined;
+  within?: boolean;
   query: ResultsQuery;
 }) {
   return (
     <>
       <p class="caption">{round.name}</p>
       <h1>{title}</h1>
-      <ResultsNav messages={messages} round={round} current={current} query={query} />
+      <ResultsNav
+        messages={messages}
+        round={round}
+        current={current}
+        within={within}
+        query={query}
+      />
     </>
   );
 }
