@@ -33,6 +33,40 @@ interface NodeSums {
   notApplicable: number;
 }
 
+/**
+ * Answers per value of one item, one slot per value between the least and
+ * the greatest seen: a round of 1,000 agencies adds up some 470,000 counts
+ * when a process first reads it, and a slot costs less than a map entry.
+ */
+class ValueCounts {
+  private least = 0;
+  private slots = new Float64Array(0);
+
+  add(value: number, answers: number): void {
+    let slot = value - this.least;
+    if (slot < 0 || slot >= this.slots.length) {
+      const empty = this.slots.length === 0;
+      const least = empty ? value : Math.min(this.least, value);
+      const greatest = empty ? value : Math.max(this.least + this.slots.length - 1, value);
+      const slots = new Float64Array(greatest - least + 1);
+      if (!empty) slots.set(this.slots, this.least - least);
+      this.least = least;
+      this.slots = slots;
+      slot = value - least;
+    }
+    this.slots[slot] = (this.slots[slot] ?? 0) + answers;
+  }
+
+  /** The values with answers, ascending. */
+  counts(): ValueCount[] {
+    const counts: ValueCount[] = [];
+    this.slots.forEach((count, slot) => {
+      if (count !== 0) counts.push({ value: this.least + slot, count });
+    });
+    return counts;
+  }
+}
+
 // A variance from sums of squares carries rounding noise where every agency
 // has the same score (4·4 − 4² comes out a hair from 0): below this share of
 // the squared mean it is that noise, and the spread is 0.
@@ -43,7 +77,7 @@ export class AgencySums {
   /** Overall, then each dimension followed by its sub-dimensions, each followed by its items. */
   private readonly nodes: NodeSums[];
   /** Per item (in framework order), answers per value. */
-  private readonly counts: Map<number, number>[];
+  private readonly counts: ValueCounts[];
   private respondents = 0;
 
   constructor(framework: Framework, trees: Iterable<ScoreTree> = []) {
@@ -67,7 +101,7 @@ export class AgencySums {
       n: 0,
       notApplicable: 0,
     }));
-    this.counts = Array.from({ length: items }, () => new Map());
+    this.counts = Array.from({ length: items }, () => new ValueCounts());
     for (const tree of trees) this.add(tree);
   }
 
@@ -105,21 +139,16 @@ export class AgencySums {
         count(subdimension);
         for (const itemScore of subdimension.items) {
           count(itemScore);
-          const counts = this.counts[item++] as Map<number, number>;
-          for (const { value, count: answers } of itemScore.counts) {
-            const total = (counts.get(value) ?? 0) + sign * answers;
-            if (total === 0) counts.delete(value);
-            else counts.set(value, total);
-          }
+          const counts = this.counts[item++] as ValueCounts;
+          for (const { value, count: answers } of itemScore.counts)
+            counts.add(value, sign * answers);
         }
       }
     }
   }
 
   private countsOf(item: number): ValueCount[] {
-    return [...(this.counts[item] ?? [])]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => a.value - b.value);
+    return this.counts[item]?.counts() ?? [];
   }
 
   /** Each agency counting once: at every node, the mean of the agencies' scores there. */
