@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { barChart } from '../src/charts/bar-chart.ts';
 import { changeChart } from '../src/charts/change-chart.ts';
 import { distributionChart } from '../src/charts/distribution-chart.ts';
-import { heatmapChart } from '../src/charts/heatmap-chart.ts';
+import { drawHeatmap } from '../src/charts/heatmap-chart.ts';
 import { radarChart } from '../src/charts/radar-chart.ts';
 import {
   buildBarInput,
@@ -44,8 +44,9 @@ const charts: Record<string, () => string> = {
         ],
       }),
     ),
+  // Drawn, not taken from the pages' cache of drawn heatmaps (chart-cache.ts).
   heatmap: () =>
-    heatmapChart(
+    drawHeatmap(
       buildHeatmapInput({
         rows: agencies,
         columns: subdimensions.map((_, index) => `S${index + 1}`),

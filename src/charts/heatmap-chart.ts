@@ -2,6 +2,7 @@
 // cell coloured on a sequential scale, or empty where there is no score or the
 // score is withheld to protect a small number of respondents.
 import type { GraphicComponentOption, HeatmapSeriesOption } from 'echarts';
+import { cachedChart } from './chart-cache.ts';
 import {
   emptyCellColour,
   lineColour,
@@ -41,7 +42,11 @@ export function scoreColour(value: number, scale: ScoreScale): string {
   return sequentialColour((value - scale.min) / (scale.max - scale.min));
 }
 
-export function heatmapChart(input: HeatmapChartInput): string {
+/** The heatmap as SVG, drawn once per input (chart-cache.ts). */
+export const heatmapChart = cachedChart(drawHeatmap);
+
+/** Draws the heatmap, every time: for measuring it (bench/chart-render.ts). */
+export function drawHeatmap(input: HeatmapChartInput): string {
   const width = input.width ?? 640;
   const gridLeft = rowLabelWidth + 12;
   const gridRight = 12;
