@@ -2,31 +2,29 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFirstAdmin } from './accounts/first-admin.ts';
 import { OidcSignIn } from './accounts/oidc.ts';
 import { type Config, ConfigError, readConfig } from './config.ts';
 import { restoreSnapshot, writeSnapshot } from './db/backup.ts';
+import { DataFolderInUse, lockDataFolder } from './db/data-folder-lock.ts';
 import { type Database, openDatabase } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
-import { isEmpty, loadDemo } from './demo/load-demo.ts';
+import { loadDemo } from './demo/load-demo.ts';
 import { AppError } from './errors.ts';
 import { findFramework } from './frameworks/framework-store.ts';
-import {
-  importFramework,
-  installReferenceFrameworks,
-  readFrameworkFile,
-} from './frameworks/import-framework.ts';
+import { importFramework, readFrameworkFile } from './frameworks/import-framework.ts';
 import { describeProblem } from './frameworks/validate-framework.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
-import { removeServerInfo, runningServer, writeServerInfo } from './operator/local-control.ts';
+import {
+  askServer,
+  removeServerInfo,
+  runningServer,
+  type ServerInfo,
+  writeServerInfo,
+} from './operator/local-control.ts';
 import { OPERATOR_HEADER } from './operator/operator-routes.ts';
 import { newSecret } from './secrets.ts';
-import {
-  createWorkspace,
-  currentWorkspace,
-  requireWorkspace,
-} from './workspaces/workspace-store.ts';
+import { prepareDatabase, startServerDatabase, underStartupLock } from './startup.ts';
+import { currentWorkspace } from './workspaces/workspace-store.ts';
 
 const usage = `Usage: transforma <command>
 
@@ -37,39 +35,38 @@ Commands:
   migrate                                Apply database migrations and exit.
   backup FILE                            Back up the embedded database, also while Transforma runs.
   restore FILE                           Restore a backup after checking it (Transforma stopped).
-  import framework FILE                  Import a framework file (JSON).
+  import framework FILE                  Import a framework file (JSON), also while Transforma runs.
   export framework KEY [--version V] [--output FILE]
-                                         Print or write a framework file as it was imported.
+                                         Print or write a framework file as it was imported,
+                                         also while Transforma runs.
 
 Environment: DATABASE_URL (a PostgreSQL server; default: embedded database in
 TRANSFORMA_DATA_DIR, ./data), PORT (3000), HOST, TRANSFORMA_WORKSPACE_NAME, TRANSFORMA_LOG_LEVEL.`;
 
 async function prepare(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
-  await migrate(database);
-  await installReferenceFrameworks(database.db);
-  return database;
+  try {
+    await prepareDatabase(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 async function serve(config: Config, withDemo: boolean) {
-  const database = await prepare(config);
-  if (await isEmpty(database.db)) {
-    if (withDemo) {
-      const demo = await loadDemo(database.db);
-      console.log(
-        `Created the demo workspace "${demo.workspace.name}" with ${demo.agencies.length} agencies.`,
-      );
-    } else {
-      await createWorkspace(database.db, {
-        id: 'default',
-        name: config.workspaceName,
-        defaultLanguage: 'en',
-        languages: ['en', 'es'],
-      });
-    }
+  const database = await openDatabase(config.database);
+  const { demo, admin } = await startServerDatabase(database, {
+    demo: withDemo,
+    workspaceName: config.workspaceName,
+    firstAdmin: config.firstAdmin,
+    publicUrl: config.publicUrl,
+  });
+  if (demo) {
+    console.log(
+      `Created the demo workspace "${demo.workspace.name}" with ${demo.agencies.length} agencies.`,
+    );
   }
-  const workspace = await requireWorkspace(database.db);
-  const admin = await ensureFirstAdmin(database.db, workspace.id, config);
   if (admin.kind === 'created') console.log(`Created the administrator ${admin.email}.`);
   if (admin.kind === 'setup-link') {
     console.log(
@@ -149,7 +146,7 @@ async function main(argv: string[]) {
       return withDatabase(config, async () => console.log('The database is up to date.'));
     case 'demo':
       return withDatabase(config, async (database) => {
-        const demo = await loadDemo(database.db);
+        const demo = await underStartupLock(database, () => loadDemo(database.db));
         console.log(`Created the demo workspace "${demo.workspace.name}".`);
       });
     case 'backup':
@@ -160,18 +157,30 @@ async function main(argv: string[]) {
       const [what, file] = rest;
       if (what !== 'framework' || !file)
         throw new UsageError('Usage: transforma import framework FILE');
-      return withDatabase(config, async (database) => {
-        const workspace = await currentWorkspace(database.db);
-        const { stored, outcome } = await importFramework(database.db, readFrameworkFile(file), {
-          workspaceId: workspace?.id ?? null,
-          actor: { system: 'command line' },
-        });
-        console.log(
-          outcome === 'created'
-            ? `Imported framework "${stored.key}" version ${stored.version}.`
-            : `Framework "${stored.key}" version ${stored.version} is already there, unchanged.`,
-        );
-      });
+      const document = readFrameworkFile(file);
+      const { key, version, outcome } = await throughServerOrDatabase(
+        config,
+        (server) =>
+          askServer(server, '/internal/frameworks', { method: 'POST', json: document }) as Promise<{
+            key: string;
+            version: string;
+            outcome: 'created' | 'unchanged';
+          }>,
+        async (database) => {
+          const workspace = await currentWorkspace(database.db);
+          const { stored, outcome } = await importFramework(database.db, document, {
+            workspaceId: workspace?.id ?? null,
+            actor: { system: 'command line' },
+          });
+          return { key: stored.key, version: stored.version, outcome };
+        },
+      );
+      console.log(
+        outcome === 'created'
+          ? `Imported framework "${key}" version ${version}.`
+          : `Framework "${key}" version ${version} is already there, unchanged.`,
+      );
+      return;
     }
     case 'export': {
       const [what, key] = rest;
@@ -179,17 +188,29 @@ async function main(argv: string[]) {
         throw new UsageError(
           'Usage: transforma export framework KEY [--version V] [--output FILE]',
         );
-      return withDatabase(config, async (database) => {
-        const stored = await findFramework(database.db, key, values.version);
-        if (!stored)
-          throw new AppError(
-            'not_found',
-            `There is no framework "${key}"${values.version ? ` version ${values.version}` : ''}`,
-          );
-        const text = `${JSON.stringify(stored.document, null, 2)}\n`;
-        if (values.output) writeFileSync(values.output, text);
-        else process.stdout.write(text);
-      });
+      const document = await throughServerOrDatabase(
+        config,
+        (server) =>
+          askServer(
+            server,
+            `/internal/frameworks/${encodeURIComponent(key)}${
+              values.version ? `?version=${encodeURIComponent(values.version)}` : ''
+            }`,
+          ),
+        async (database) => {
+          const stored = await findFramework(database.db, key, values.version);
+          if (!stored)
+            throw new AppError(
+              'not_found',
+              `There is no framework "${key}"${values.version ? ` version ${values.version}` : ''}`,
+            );
+          return stored.document;
+        },
+      );
+      const text = `${JSON.stringify(document, null, 2)}\n`;
+      if (values.output) writeFileSync(values.output, text);
+      else process.stdout.write(text);
+      return;
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
@@ -197,6 +218,32 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+/**
+ * A command that must work while Transforma runs: asked of the running server
+ * when one runs on the embedded data folder (it alone may open it), done on
+ * the database otherwise.
+ */
+async function throughServerOrDatabase<T>(
+  config: Config,
+  viaServer: (server: ServerInfo) => Promise<T>,
+  onDatabase: (database: Database) => Promise<T>,
+): Promise<T> {
+  const server =
+    config.database.kind === 'pglite'
+      ? runningServer(dataRootOf(config.database.dataDir))
+      : undefined;
+  if (server) return viaServer(server);
+  try {
+    return await withDatabase(config, onDatabase);
+  } catch (error) {
+    if (error instanceof DataFolderInUse)
+      throw new UsageError(
+        'Transforma is running on this data folder; stop it, or import through the web page or the API.',
+      );
+    throw error;
+  }
+}
 
 function dataRootOf(dataDir: string | undefined): string {
   return path.dirname(dataDir ?? path.resolve('data', 'pglite'));
@@ -244,7 +291,11 @@ async function restore(config: Config, file: string | undefined) {
       'Stop Transforma before restoring: the running server uses the data folder.',
     );
   }
-  const { report, keptAs } = await restoreSnapshot(file, config.database.dataDir);
+  // Held while the folder is replaced, so no server starts on it halfway.
+  const lock = lockDataFolder(config.database.dataDir);
+  const { report, keptAs } = await restoreSnapshot(file, config.database.dataDir).finally(() =>
+    lock.release(),
+  );
   if (!report.ok) {
     throw new UsageError(
       `The backup failed its integrity check; nothing was changed:\n  ${report.problems.join('\n  ')}`,
@@ -262,7 +313,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof AppError) {
     console.error(error.message);
     for (const problem of error.fields ?? []) console.error(`  ${describeProblem(problem)}`);
-  } else if (error instanceof UsageError || error instanceof ConfigError) {
+  } else if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DataFolderInUse
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

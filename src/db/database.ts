@@ -1,7 +1,7 @@
 // Opens the database: embedded PostgreSQL (PGlite) in a data folder by default,
 // a PostgreSQL server when a URL is configured. Both speak the same SQL, so the
 // rest of the code sees one Kysely instance and never asks which it has.
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
@@ -14,6 +14,8 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { lockDataFolder } from './data-folder-lock.ts';
+import { durableOptions, syncFolder } from './durable-node-fs.ts';
 import type { Schema } from './schema.ts';
 
 /** A raw SQL session inside one transaction, for scripts such as migrations. */
@@ -50,16 +52,29 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   // The folder is 0700, so while the database runs nobody else can reach its
   // files, whatever modes the WASM file system gives the files it writes;
   // those are made private too, on opening and again on closing.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  makePrivate(dataDir);
-  const database = usePglite(await PGlite.create(dataDir, pgliteOptions));
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      makePrivate(dataDir);
-    },
-  };
+  const lock = lockDataFolder(dataDir);
+  try {
+    const created = !existsSync(dataDir);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makePrivate(dataDir);
+    const pglite = await PGlite.create({ ...pgliteOptions, ...durableOptions(dataDir) });
+    if (created) syncFolder(dataDir);
+    const database = usePglite(pglite);
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+          makePrivate(dataDir);
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /**

@@ -1,8 +1,13 @@
 // Which part of the application a request is for.
 
-/** API requests answer JSON; everything else answers pages. */
+/** API requests, and the command line's requests to the running server, answer JSON; everything else answers pages. */
 export function isApiRequest(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+  return (
+    url === '/api' ||
+    url.startsWith('/api/') ||
+    url.startsWith('/api?') ||
+    url.startsWith('/internal/')
+  );
 }
 
 // Any origin of our own will do to resolve a path against: only whether the

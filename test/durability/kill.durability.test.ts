@@ -106,5 +106,6 @@ describe('a server killed while answers are being saved', () => {
       await database.close();
       await rm(dataRoot, { recursive: true, force: true });
     }
-  });
+    // Preparing the demo and starting the server twice take most of it, longer on a busy machine.
+  }, 180_000);
 });
