@@ -215,6 +215,7 @@ export interface Schema {
   membership_agencies: MembershipAgencyTable;
   sessions: SessionTable;
   account_tokens: AccountTokenTable;
+  sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
   mail_messages: MailMessageTable;
   consensus: ConsensusTable;
@@ -225,4 +226,3 @@ export interface Schema {
 export type AgencyRow = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;
 export type RoundRow = Selectable<RoundTable>;
-  sign_in_failures: SignInFailureTable;

@@ -55,15 +55,15 @@ import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
 import { exportRoutes } from '../results/export-routes.ts';
-import { resultsApi } from '../results/results-api.ts';
 import { methodologyRoutes } from '../results/methodology-routes.tsx';
+import { resultsApi } from '../results/results-api.ts';
 import { resultsRoutes } from '../results/results-routes.tsx';
 import { roundRoutes } from '../rounds/round-routes.tsx';
 import { workshopApi } from '../workshop/workshop-api.ts';
 import { workshopRoutes } from '../workshop/workshop-routes.tsx';
+import { AfterReply } from './after-reply.ts';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
-import { AfterReply } from './after-reply.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
 import { unstorableTextAt } from './storable-text.ts';
@@ -101,13 +101,13 @@ export interface AppOptions {
   scheduleReminders?: boolean;
   /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
   resultsMinRespondents?: number;
-}
-
   /**
    * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the
    * client: rate limits then count each client, not the proxy. Default: none.
    */
   trustProxy?: string[];
+}
+
 const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const publicDir = path.join(import.meta.dirname, '..', '..', 'public');
@@ -120,15 +120,15 @@ export async function buildApp({
   mail = { mailer: outboxOnly, publicUrl: 'http://localhost:3000' },
   scheduleReminders = false,
   resultsMinRespondents = DEFAULT_MIN_RESPONDENTS,
+  trustProxy = [],
 }: AppOptions): Promise<App> {
   const app = Fastify({
-  trustProxy = [],
     logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: 2 * 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
     // request.ip, which every limit counts by, is then the client behind the proxy.
     ...(trustProxy.length > 0 ? { trustProxy } : {}),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const headers = securityHeaders();
@@ -225,11 +225,11 @@ export async function buildApp({
     return renderErrorPage(request, reply.status(404), 'not_found');
   });
 
-  registerSessionHooks(app, database);
-  await signInRoutes(app, database, oidc !== undefined);
   app.decorate('afterReply', new AfterReply());
   // Closing waits for work still running after a reply, before the database goes.
   app.addHook('onClose', () => app.afterReply.idle());
+  registerSessionHooks(app, database);
+  await signInRoutes(app, database, oidc !== undefined);
   await oidcRoutes(app, database, oidc);
   await passwordResetRoutes(app, database, mail);
   await setupRoutes(app, database);
@@ -255,9 +255,9 @@ export async function buildApp({
   }
   await workshopRoutes(app, database, resultsMinRespondents);
   await resultsRoutes(app, database, resultsMinRespondents);
+  await methodologyRoutes(app, database);
   await exportRoutes(app, database, resultsMinRespondents);
   await resultsApi(app, database, resultsMinRespondents);
-  await methodologyRoutes(app, database);
   await workshopApi(app, database, resultsMinRespondents);
   return app;
 }
