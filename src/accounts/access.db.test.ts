@@ -35,6 +35,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /rounds/:id/invitations/:agencyId': invitationManagers,
   'POST /rounds/:id/invitations/:agencyId': invitationManagers,
   'POST /rounds/:id/invitations/:agencyId/reminders': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId/links.csv': invitationManagers,
   'POST /rounds/:id/reminders': invitationManagers,
   'POST /invitations/:id/revoke': invitationManagers,
   'GET /api/rounds/:id/invitations': invitationManagers,

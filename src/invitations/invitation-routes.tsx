@@ -5,16 +5,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { memberCoversAgency } from '../accounts/access.ts';
 import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
 import type { App } from '../http/app.ts';
 import { sendPage } from '../http/page.tsx';
 import { isSupportedLanguage } from '../i18n/messages.ts';
 import type { MailSetup } from '../mail/mailer.ts';
 import { roundProgress } from '../rounds/round-store.ts';
+import { invitationLinksCsv, tokenOfLink } from './invitation-links-csv.ts';
+import { invitationLink } from './invitation-mail.ts';
 import {
   requireAgencyScope,
   requireInvitationScope,
   requireRoundScope,
 } from './invitation-scope.ts';
+import { hashInvitationToken, looksLikeInvitationToken } from './invitation-token.ts';
 import {
   AgencyInvitationsView,
   InvitationResultView,
@@ -24,14 +28,21 @@ import {
 import { inviteRespondents } from './invite-respondents.ts';
 import { invitationsSeenBy } from './progress-visibility.ts';
 import { requireRemindable } from './reminders.ts';
-import { describeRespondentProblem, readRespondentList } from './respondent-list.ts';
+import {
+  describeRespondentProblem,
+  MAX_RESPONDENTS,
+  readRespondentList,
+} from './respondent-list.ts';
 import { revokeRespondentLink } from './revoke-invitation.ts';
-import { listInvitations } from './round-invitations-store.ts';
+import { invitationsByTokenHash, listInvitations } from './round-invitations-store.ts';
 import { sendReminders } from './send-reminders.ts';
 
 const roundParams = z.object({ id: z.uuid() });
 const agencyParams = z.object({ id: z.uuid(), agencyId: z.uuid() });
 const noticeQuery = z.object({ reminded: z.coerce.number().int().min(0).optional() });
+const linksForm = z.object({
+  link: z.union([z.string().max(1000), z.array(z.string().max(1000)).min(1).max(MAX_RESPONDENTS)]),
+});
 const inviteForm = z.object({
   list: z.string().max(500_000).default(''),
   language: z.string().max(10).default(''),
@@ -170,9 +181,55 @@ export async function invitationRoutes(app: App, database: Database, mail: MailS
             round={scope.round}
             agency={scope.agency}
             outcome={outcome}
+            csrfToken={request.signedIn?.csrfToken}
           />
         ),
       });
+    },
+  );
+
+  app.post(
+    '/rounds/:id/invitations/:agencyId/links.csv',
+    {
+      schema: { hide: true, params: agencyParams, body: linksForm },
+      config: { access: 'invitations.manage' },
+    },
+    async (request, reply) => {
+      const { id, agencyId } = request.params;
+      const scope = await requireAgencyScope(db, request.signedIn, id, agencyId);
+      const tokens = [request.body.link].flat().map(tokenOfLink);
+      const hashes = tokens.map((token) =>
+        token && looksLikeInvitationToken(token) ? hashInvitationToken(token) : '',
+      );
+      const found = new Map(
+        (await invitationsByTokenHash(db, id, agencyId, hashes)).map((row) => [row.tokenHash, row]),
+      );
+      // Only links of this agency's working invitations are written out, rebuilt
+      // from their secret: the file never carries text it was merely sent.
+      const rows = tokens.flatMap((token, index) => {
+        const invitation = found.get(hashes[index] ?? '');
+        return token && invitation
+          ? [
+              {
+                agency: scope.agency.name,
+                email: invitation.email,
+                language: invitation.language,
+                link: invitationLink(mail.publicUrl, token),
+              },
+            ]
+          : [];
+      });
+      if (rows.length !== tokens.length)
+        throw new AppError(
+          'invalid_request',
+          'Some links are not working invitations of this agency in this round',
+          [{ path: 'body.link', message: 'is not a working invitation link of this agency' }],
+        );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="invitation-links.csv"')
+        .header('cache-control', 'no-store')
+        .send(invitationLinksCsv(rows));
     },
   );
 

@@ -320,11 +320,13 @@ export function InvitationResultView({
   round,
   agency,
   outcome,
+  csrfToken,
 }: {
   messages: Messages;
   round: RoundSummary;
   agency: { id: string; name: string };
   outcome: InvitationOutcome;
+  csrfToken: string | undefined;
 }) {
   const { t } = messages;
   const sent = outcome.invited.filter((invited) => invited.delivery.sent).length;
@@ -374,6 +376,20 @@ export function InvitationResultView({
               ))}
             </tbody>
           </table>
+          {/* The links exist only on this page (the database holds their hashes):
+              the form sends them back to be written out as one file, kept nowhere. */}
+          <form method="post" action={`/rounds/${round.id}/invitations/${agency.id}/links.csv`}>
+            <CsrfField token={csrfToken} />
+            {unsent.map((row) => (
+              <input key={row.email} type="hidden" name="link" value={row.link} />
+            ))}
+            <p class="hint" id="download-hint">
+              {t('invitations.result.downloadHint')}
+            </p>
+            <button type="submit" class="button secondary" aria-describedby="download-hint">
+              {t('invitations.result.download')}
+            </button>
+          </form>
         </>
       )}
       <p>

@@ -121,6 +121,24 @@ export async function insertInvitations(
   }));
 }
 
+/** The working invitations of one agency and round whose link secrets hash to `tokenHashes`. */
+export async function invitationsByTokenHash(
+  db: Kysely<Schema>,
+  roundId: string,
+  agencyId: string,
+  tokenHashes: readonly string[],
+): Promise<{ email: string; language: string; tokenHash: string }[]> {
+  if (tokenHashes.length === 0) return [];
+  return db
+    .selectFrom('invitations')
+    .where('round_id', '=', roundId)
+    .where('agency_id', '=', agencyId)
+    .where('revoked_at', 'is', null)
+    .where('token_hash', 'in', [...tokenHashes])
+    .select(['email', 'language', 'token_hash as tokenHash'])
+    .execute();
+}
+
 export interface InvitationScope {
   id: string;
   email: string;
