@@ -1,11 +1,13 @@
-// The home page: what this workspace holds and where to go next.
+// The home page: what this workspace holds and where to go next; for a focal
+// point, first their agencies' progress and what to do about it.
 import { listAgencies } from '../agencies/agency-store.ts';
 import type { Database } from '../db/database.ts';
 import { listFrameworks } from '../frameworks/framework-store.ts';
 import type { App } from '../http/app.ts';
 import { sendPage } from '../http/page.tsx';
-import { listRounds } from '../rounds/round-store.ts';
+import { listRounds, roundProgress } from '../rounds/round-store.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { type FocalPointAgency, focalPointAgencies, roundsThatMatter } from './focal-point-home.ts';
 import { HomeView } from './home-views.tsx';
 
 export async function homeRoutes(app: App, database: Database) {
@@ -18,6 +20,18 @@ export async function homeRoutes(app: App, database: Database) {
     ]);
     const levels = { national: 0, subnational: 0, local: 0 };
     for (const agency of agencies) levels[agency.level] += 1;
+    const member = request.signedIn?.member;
+    let yourAgencies: FocalPointAgency[] | undefined;
+    if (member?.role === 'focal_point') {
+      const matter = roundsThatMatter(rounds);
+      const progress = [];
+      for (const round of matter)
+        progress.push({ round, progress: await roundProgress(database.db, round.id) });
+      yourAgencies = focalPointAgencies(
+        agencies.filter((agency) => member.agencyIds.includes(agency.id)),
+        progress,
+      );
+    }
     return sendPage(request, reply, {
       title: request.messages.t('home.title'),
       workspaceName: workspace.name,
@@ -29,6 +43,7 @@ export async function homeRoutes(app: App, database: Database) {
           levels={levels}
           frameworkCount={new Set(frameworks.map((f) => f.key)).size}
           rounds={rounds}
+          yourAgencies={yourAgencies}
         />
       ),
     });

@@ -2,6 +2,7 @@
 import type { Messages } from '../i18n/messages.ts';
 import { responseRate } from '../rounds/round-progress.ts';
 import type { RoundSummary } from '../rounds/round-store.ts';
+import type { FocalPointAgency, NextStep } from './focal-point-home.ts';
 
 export function HomeView({
   messages,
@@ -10,6 +11,7 @@ export function HomeView({
   levels,
   frameworkCount,
   rounds,
+  yourAgencies,
 }: {
   messages: Messages;
   workspaceName: string;
@@ -17,6 +19,8 @@ export function HomeView({
   levels: Record<'national' | 'subnational' | 'local', number>;
   frameworkCount: number;
   rounds: RoundSummary[];
+  /** A focal point's agencies; absent for other readers. */
+  yourAgencies?: FocalPointAgency[] | undefined;
 }) {
   const { t } = messages;
   const latest = rounds[0];
@@ -24,7 +28,11 @@ export function HomeView({
   return (
     <>
       <h1>{workspaceName}</h1>
-      <p class="lead">{t('home.intro')}</p>
+      {yourAgencies ? (
+        <YourAgencies messages={messages} agencies={yourAgencies} />
+      ) : (
+        <p class="lead">{t('home.intro')}</p>
+      )}
       <ol class="cycle" aria-label={t('home.cycle')}>
         <li>{t('home.cycle.analyse')}</li>
         <li>{t('home.cycle.envision')}</li>
@@ -63,5 +71,68 @@ export function HomeView({
         </li>
       </ul>
     </>
+  );
+}
+
+function stepHref(step: NextStep, roundId: string, agencyId: string): string {
+  return step === 'readResults'
+    ? `/rounds/${roundId}/results/agencies/${agencyId}`
+    : `/rounds/${roundId}/invitations/${agencyId}`;
+}
+
+function YourAgencies({
+  messages,
+  agencies,
+}: {
+  messages: Messages;
+  agencies: FocalPointAgency[];
+}) {
+  const { t } = messages;
+  return (
+    <section aria-labelledby="your-agencies">
+      <h2 id="your-agencies">{t('home.yours.title')}</h2>
+      {agencies.length === 0 && <p>{t('home.yours.noAgency')}</p>}
+      {agencies.map((agency) => (
+        <div class="card your-agency" key={agency.id}>
+          <h3>{agency.acronym ? `${agency.name} (${agency.acronym})` : agency.name}</h3>
+          {agency.rounds.length === 0 && <p>{t('home.yours.noRound')}</p>}
+          {agency.rounds.map(({ round, invited, started, submitted, next }) => (
+            <div key={round.id}>
+              <h4>
+                {round.status === 'open'
+                  ? t('home.yours.openRound', {
+                      name: round.name,
+                      closes: messages.date(round.closesOn),
+                    })
+                  : t('home.yours.closedRound', { name: round.name })}
+              </h4>
+              <dl class="summary">
+                <div>
+                  <dt>{t('home.yours.invited')}</dt>
+                  <dd>{messages.number(invited)}</dd>
+                </div>
+                <div>
+                  <dt>{t('home.yours.started')}</dt>
+                  <dd>{messages.number(started)}</dd>
+                </div>
+                <div>
+                  <dt>{t('home.yours.submitted')}</dt>
+                  <dd>{messages.number(submitted)}</dd>
+                </div>
+              </dl>
+              <ul class="next-steps">
+                {next.map((step) => (
+                  <li key={step}>
+                    <a href={stepHref(step, round.id, agency.id)}>
+                      {t(`home.yours.next.${step}`, { notSubmitted: invited - submitted })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
   );
 }

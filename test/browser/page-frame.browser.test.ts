@@ -1,7 +1,8 @@
 // Journey: the frame of every page at 1280×900 — the main navigation on one
 // line in English and Spanish, starting where the content starts and ending
 // where it ends — the tab of an agency's results, the link to the
-// methodology, and the audit log in sentences; each page passes axe.
+// methodology, a focal point's home and the audit log in sentences; each
+// page passes axe.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +85,19 @@ describe.skipIf(!hasChromium)('the frame of the pages', () => {
     expect(new URL(page.url()).pathname).toBe('/methodology');
     expect(await page.getByRole('heading', { name: 'Scoring', level: 1 }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Uncertainty' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await browserContext.close();
+  });
+
+  it("shows a focal point their agencies' progress on the home page", async () => {
+    const browserContext = await context.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await browserContext.newPage();
+    await signInThroughPage(page, context.baseUrl, 'focal.point@sumwhere.example');
+    const yours = page.getByRole('region', { name: 'Your agencies' });
+    expect(await yours.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
+    expect(await yours.getByRole('term').first().textContent()).toBe('Invited');
     expect(await axeViolations(page)).toEqual([]);
     await browserContext.close();
   });
