@@ -1,10 +1,13 @@
 // Every route × every role, from a table written out by hand: a route added
 // without an entry here fails the first test, and a rule that lets the wrong
-// role in fails the second.
-import { describe, expect, it } from 'vitest';
+// role in fails the second. The third holds API tokens to the same table:
+// a token of a role may call what that role may, and only under /api/.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
-import type { Role } from './access.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { type Role, type TokenRole, tokenRoles } from './access.ts';
+import { createApiToken } from './api-token-changes.ts';
 
 type Who = Role | 'anonymous';
 const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
@@ -63,6 +66,8 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /api/frameworks/:key/versions/:version': everyone,
   'GET /methodology': everyone,
   'POST /api/frameworks': ['admin', 'coordinator'],
+  'GET /frameworks/import': ['admin', 'coordinator'],
+  'POST /frameworks/import': ['admin', 'coordinator'],
   'GET /rounds': members,
   'GET /rounds/:id': members,
   'GET /api/rounds': members,
@@ -80,6 +85,9 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'POST /api/members': ['admin'],
   'PUT /api/members/:userId': ['admin'],
   'DELETE /api/members/:userId': ['admin'],
+  'GET /members/tokens': ['admin'],
+  'POST /members/tokens': ['admin'],
+  'POST /members/tokens/:id/revoke': ['admin'],
   'GET /rounds/new': ['admin', 'coordinator'],
   'POST /rounds/new': ['admin', 'coordinator'],
   'GET /rounds/:id/edit': ['admin', 'coordinator'],
@@ -164,5 +172,55 @@ describe('who may call which route', () => {
     const denied = deniedAsAnonymous || response.statusCode === 403;
     expect({ route, who, denied }).toEqual({ route, who, denied: !allowed });
     if (!allowed) expect(deniedAsAnonymous).toBe(who === 'anonymous');
+  });
+});
+
+describe('what an API token may call', () => {
+  const context = useTestApp('demo');
+  const tokens = new Map<TokenRole, string>();
+  beforeAll(async () => {
+    const maker = await signInAs(context.database, 'admin', { name: 'Token maker' });
+    const workspace = await requireWorkspace(context.database.db);
+    for (const role of tokenRoles) {
+      const made = await createApiToken(
+        context.database.db,
+        { name: `${role} token`, role, expires: '30' },
+        { workspaceId: workspace.id, actor: { userId: maker.userId, label: 'Token maker' } },
+      );
+      if (!made.ok) throw new Error(`Could not make a ${role} token`);
+      tokens.set(role, made.token);
+    }
+  });
+
+  const cases = Object.entries(table)
+    .filter((entry): entry is [string, Who[]] => Array.isArray(entry[1]))
+    .flatMap(([route, allowed]) =>
+      tokenRoles.map((role) => ({
+        route,
+        role,
+        allowed: route.split(' ')[1]!.startsWith('/api/') && allowed.includes(role),
+      })),
+    );
+
+  it.each(cases)('$route with a $role token: allowed $allowed', async ({
+    route,
+    role,
+    allowed,
+  }) => {
+    const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+    // No CSRF token: a token needs none.
+    const response = await context.app.inject({
+      method,
+      url: sampleUrl(url),
+      headers: { authorization: `Bearer ${tokens.get(role)}` },
+      ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
+    });
+    const denied =
+      response.statusCode === 401 ||
+      response.statusCode === 403 ||
+      String(response.headers.location ?? '').startsWith('/sign-in');
+    expect({ route, role, denied }).toEqual({ route, role, denied: !allowed });
+    // A valid token is never taken for nobody: a refusal is about what it may do.
+    if (!allowed) expect(response.statusCode).toBe(403);
   });
 });

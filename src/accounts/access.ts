@@ -43,6 +43,22 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
+/** The roles an API token may act with: a focal point answers for named agencies, a token for the workspace. */
+export const tokenRoles = ['admin', 'coordinator', 'facilitator', 'viewer'] as const;
+export type TokenRole = (typeof tokenRoles)[number];
+
+/**
+ * The role an API token acts with: its own, while the member who made it still
+ * holds every permission of it; otherwise none, and the token does not work.
+ * So a token never does more than its role allows, nor more than its maker could.
+ */
+export function tokenActsAs(tokenRole: TokenRole, makerRole: Role | undefined): Role | undefined {
+  if (!makerRole) return undefined;
+  return grants[tokenRole].every((permission) => roleHas(makerRole, permission))
+    ? tokenRole
+    : undefined;
+}
+
 /**
  * What a route requires. `public`: anyone. `respondent`: the holder of an
  * invitation link, checked by the route from the link's secret. `operator`:

@@ -120,7 +120,10 @@ export async function createSession(db: Kysely<Schema>, userId: string): Promise
 export interface SignedIn {
   member: Member | undefined;
   userId: string;
+  /** Empty for a request made with an API token, which needs none (it is not a cookie). */
   csrfToken: string;
+  /** The API token the request was made with, acting for the member who made it. */
+  apiToken?: { id: string; name: string };
 }
 
 /** The person behind a session cookie, and their membership of the workspace. */

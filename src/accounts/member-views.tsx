@@ -118,6 +118,9 @@ export function MemberListView({
         </div>
       )}
       <p class="lead">{t('members.intro')}</p>
+      <p>
+        <a href="/members/tokens">{t('apiTokens.link')}</a>
+      </p>
       <table>
         <caption class="visually-hidden">{t('members.title')}</caption>
         <thead>

@@ -1,6 +1,6 @@
-// Who is asking, and may they: reads the session cookie, enforces the access
-// each route declares, and checks the CSRF token of every change made with a
-// session. Registered before any route, so no route escapes it.
+// Who is asking, and may they: reads the session cookie or the API token,
+// enforces the access each route declares, and checks the CSRF token of every
+// change made with a session. Registered before any route, so no route escapes it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -10,6 +10,8 @@ import { findInvitationByToken } from '../invitations/invitation-store.ts';
 import { currentWorkspace } from '../workspaces/workspace-store.ts';
 import { type Access, decideAccess } from './access.ts';
 import { findSignedIn, type SignedIn } from './account-store.ts';
+import { signedInWithToken } from './api-token-changes.ts';
+import { bearerToken } from './api-tokens.ts';
 import { LinkGuessing } from './link-guessing.ts';
 
 export const SESSION_COOKIE = 'transforma_session';
@@ -40,8 +42,18 @@ export function registerSessionHooks(app: App, database: Database) {
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    // An API token, when sent, decides alone: a cookie beside it adds nothing.
+    const apiToken = bearerToken(request.headers.authorization);
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
+    if (apiToken !== undefined) {
+      if (!isApiRequest(request.url))
+        throw new AppError(
+          'forbidden',
+          'An API token opens only the API, under /api/; sign in to use the pages',
+        );
+      const workspace = await currentWorkspace(database.db);
+      request.signedIn = await signedInWithToken(database.db, apiToken, workspace?.id);
+    } else if (token) {
       const workspace = await currentWorkspace(database.db);
       request.signedIn = await findSignedIn(database.db, token, workspace?.id);
     }
@@ -86,9 +98,10 @@ export function registerSessionHooks(app: App, database: Database) {
   });
 
   // A form or script that changes something with a session must carry the
-  // session's CSRF token, which another site cannot read.
+  // session's CSRF token, which another site cannot read. An API token needs
+  // none: a browser never adds it to a request on its own, as it does a cookie.
   app.addHook('preValidation', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.signedIn) return;
+    if (SAFE_METHODS.has(request.method) || !request.signedIn || request.signedIn.apiToken) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent =
       request.headers['x-csrf-token'] ??

@@ -7,8 +7,12 @@ import type { AuditEntry } from './audit.ts';
 export async function recordAudit(db: Kysely<Schema>, entry: AuditEntry): Promise<void> {
   const actor =
     'system' in entry.actor
-      ? { id: null, label: entry.actor.system }
-      : { id: entry.actor.userId, label: entry.actor.label };
+      ? { id: null, label: entry.actor.system, apiTokenId: null }
+      : {
+          id: entry.actor.userId,
+          label: entry.actor.label,
+          apiTokenId: entry.actor.apiTokenId ?? null,
+        };
   await db
     .insertInto('audit_log')
     .values({
@@ -19,6 +23,7 @@ export async function recordAudit(db: Kysely<Schema>, entry: AuditEntry): Promis
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       details: JSON.stringify(entry.details ?? {}),
+      api_token_id: actor.apiTokenId,
     })
     .execute();
 }

@@ -8,12 +8,16 @@ export type AuditEntity =
   | 'invitation'
   | 'consensus'
   | 'membership'
+  | 'api_token'
   | 'workspace';
 
 export interface AuditEntry {
   workspaceId: string | null;
-  /** Who acted: a member, or the system (the command line, a scheduled job). */
-  actor: { userId: string; label: string } | { system: string };
+  /**
+   * Who acted: a member (through an API token of theirs, when `apiTokenId` is
+   * set), or the system (the command line, a scheduled job).
+   */
+  actor: { userId: string; label: string; apiTokenId?: string } | { system: string };
   action: `${AuditEntity}.${string}`;
   entityType: AuditEntity;
   entityId: string | null;
@@ -21,13 +25,25 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** The actor of a request: the signed-in member, or the command line. */
+/** The actor of a request: the signed-in member (naming the API token they sent, if any), or the command line. */
 export function actorOf(
-  signedIn: { userId: string; member?: { name: string; email: string } | undefined } | undefined,
-) {
-  if (!signedIn) return { system: 'command line' } as const;
+  signedIn:
+    | {
+        userId: string;
+        member?: { name: string; email: string } | undefined;
+        apiToken?: { id: string; name: string } | undefined;
+      }
+    | undefined,
+): AuditEntry['actor'] {
+  if (!signedIn) return { system: 'command line' };
+  const member = signedIn.member
+    ? `${signedIn.member.name} <${signedIn.member.email}>`
+    : signedIn.userId;
+  const { apiToken } = signedIn;
+  if (!apiToken) return { userId: signedIn.userId, label: member };
   return {
     userId: signedIn.userId,
-    label: signedIn.member ? `${signedIn.member.name} <${signedIn.member.email}>` : signedIn.userId,
+    label: `API token “${apiToken.name}” of ${member}`,
+    apiTokenId: apiToken.id,
   };
 }

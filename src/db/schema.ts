@@ -152,6 +152,23 @@ export interface AuditLogTable {
   entity_type: string;
   entity_id: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** The API token the change was made with, if any (migration 010). */
+  api_token_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** A token for the API, acting with a role; only its hash is stored (migration 010). */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  role: 'admin' | 'coordinator' | 'facilitator' | 'viewer';
+  token_hash: string;
+  created_by: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
 }
 
 export interface ConsensusTable {
@@ -217,6 +234,7 @@ export interface Schema {
   account_tokens: AccountTokenTable;
   sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
+  api_tokens: ApiTokenTable;
   mail_messages: MailMessageTable;
   consensus: ConsensusTable;
   result_tallies: ResultTalliesTable;

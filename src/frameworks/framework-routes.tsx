@@ -1,6 +1,7 @@
 // Framework library over HTTP: the pages that browse frameworks and the API
 // that lists, exports and imports framework files.
 import { z } from 'zod';
+import { decideAccess } from '../accounts/access.ts';
 import { actorOf } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -9,6 +10,7 @@ import { errorBodySchema } from '../http/errors.ts';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { countItems, countSubdimensions, localized } from './framework.ts';
+import { frameworkImportRoutes } from './framework-import-routes.tsx';
 import { type Framework, frameworkSchema } from './framework-schema.ts';
 import {
   findFramework,
@@ -66,6 +68,7 @@ async function requireFramework(database: Database, key: string, version?: strin
 }
 
 export async function frameworkRoutes(app: App, database: Database) {
+  await frameworkImportRoutes(app, database);
   app.get(
     '/frameworks',
     { schema: { hide: true }, config: { access: 'public' } },
@@ -78,7 +81,13 @@ export async function frameworkRoutes(app: App, database: Database) {
       return sendPage(request, reply, {
         title: request.messages.t('frameworks.title'),
         workspaceName: workspace.name,
-        body: <FrameworkListView messages={request.messages} frameworks={latest} />,
+        body: (
+          <FrameworkListView
+            messages={request.messages}
+            frameworks={latest}
+            canImport={decideAccess('rounds.manage', request.signedIn) === 'allow'}
+          />
+        ),
       });
     },
   );

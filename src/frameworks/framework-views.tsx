@@ -8,9 +8,12 @@ import type { StoredFramework } from './framework-store.ts';
 export function FrameworkListView({
   messages,
   frameworks,
+  canImport,
 }: {
   messages: Messages;
   frameworks: StoredFramework[];
+  /** The reader may import frameworks (coordinators and admins). */
+  canImport: boolean;
 }) {
   const { t, language } = messages;
   return (
@@ -41,9 +44,15 @@ export function FrameworkListView({
       </ul>
       <h2>{t('frameworks.importTitle')}</h2>
       <p>{t('frameworks.importHelp')}</p>
-      <pre>
-        <code>npx transforma import framework my-framework.json</code>
-      </pre>
+      {canImport ? (
+        <p>
+          <a class="button" href="/frameworks/import">
+            {t('frameworks.importLink')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('frameworks.importWho')}</p>
+      )}
     </>
   );
 }

@@ -25,6 +25,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
+import { apiTokenRoutes } from '../accounts/api-token-routes.tsx';
 import { memberRoutes } from '../accounts/member-routes.tsx';
 import type { OidcSignIn } from '../accounts/oidc.ts';
 import { oidcRoutes } from '../accounts/oidc-routes.tsx';
@@ -244,6 +245,7 @@ export async function buildApp({
   await roundRoutes(app, database);
   await auditRoutes(app, database);
   await memberRoutes(app, database, mail);
+  await apiTokenRoutes(app, database);
   await questionnaireRoutes(app, database);
   await questionnaireApi(app, database);
   await invitationRoutes(app, database, mail);

@@ -1,0 +1,115 @@
+// The admins' API tokens pages, beside the members pages: list, make (the
+// token is shown once) and revoke. Pages only: a token opens no page, so no
+// token can make another.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../audit/audit.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { App } from '../http/app.ts';
+import type { FieldErrors } from '../http/forms.tsx';
+import { sendPage } from '../http/page.tsx';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { createApiToken, revokeApiToken, type TokenAdmin } from './api-token-changes.ts';
+import { findApiTokenName, listApiTokens } from './api-token-store.ts';
+import {
+  ApiTokensView,
+  type NewToken,
+  type TokenFormValues,
+  tokenFormErrors,
+} from './api-token-views.tsx';
+
+const formText = z.string().max(10_000).optional();
+const tokenForm = z.object({
+  name: formText,
+  role: formText,
+  expires: formText,
+  expiresOn: formText,
+});
+const tokenParams = z.object({ id: z.uuid() });
+
+export async function apiTokenRoutes(app: App, database: Database) {
+  async function adminOf(request: FastifyRequest): Promise<TokenAdmin> {
+    const workspace = await requireWorkspace(database.db);
+    const actor = actorOf(request.signedIn);
+    // members.manage is held only by signed-in members, so never the command line.
+    if ('system' in actor) throw new AppError('unauthenticated', 'Sign in first');
+    return { workspaceId: workspace.id, actor };
+  }
+
+  async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    shown: {
+      values?: TokenFormValues;
+      errors?: FieldErrors;
+      newToken?: NewToken;
+      revoked?: string;
+    } = {},
+  ) {
+    const workspace = await requireWorkspace(database.db);
+    const tokens = await listApiTokens(database.db, workspace.id);
+    return sendPage(request, reply, {
+      title: request.messages.t('apiTokens.title'),
+      workspaceName: workspace.name,
+      body: (
+        <ApiTokensView
+          messages={request.messages}
+          tokens={tokens}
+          values={shown.values ?? {}}
+          errors={shown.errors ?? {}}
+          csrfToken={request.signedIn?.csrfToken}
+          now={new Date()}
+          {...(shown.newToken ? { newToken: shown.newToken } : {})}
+          {...(shown.revoked !== undefined ? { revoked: shown.revoked } : {})}
+        />
+      ),
+    });
+  }
+
+  app.get(
+    '/members/tokens',
+    {
+      schema: { hide: true, querystring: z.object({ revoked: z.uuid().optional() }) },
+      config: { access: 'members.manage' },
+    },
+    async (request, reply) => {
+      const { revoked } = request.query;
+      const workspace = await requireWorkspace(database.db);
+      const name = revoked ? await findApiTokenName(database.db, revoked, workspace.id) : undefined;
+      return renderPage(request, reply, name !== undefined ? { revoked: name } : {});
+    },
+  );
+
+  app.post(
+    '/members/tokens',
+    { schema: { hide: true, body: tokenForm }, config: { access: 'members.manage' } },
+    async (request, reply) => {
+      const values = request.body;
+      const created = await createApiToken(database.db, values, await adminOf(request));
+      if (!created.ok) {
+        return renderPage(request, reply.status(400), {
+          values,
+          errors: tokenFormErrors(request.messages, created.problems),
+        });
+      }
+      // Shown this once: no cache may keep the page that holds it.
+      return renderPage(request, reply.status(201).header('cache-control', 'no-store'), {
+        newToken: { name: created.name, token: created.token, expiresAt: created.expiresAt },
+      });
+    },
+  );
+
+  app.post(
+    '/members/tokens/:id/revoke',
+    { schema: { hide: true, params: tokenParams }, config: { access: 'members.manage' } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const admin = await adminOf(request);
+      if (!(await findApiTokenName(database.db, id, admin.workspaceId)))
+        throw new AppError('not_found', `There is no API token ${id} in this workspace`);
+      await revokeApiToken(database.db, id, admin);
+      return reply.redirect(`/members/tokens?revoked=${id}`, 303);
+    },
+  );
+}
