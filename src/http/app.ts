@@ -2,6 +2,7 @@
 // with the language of each request chosen before any handler runs.
 
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -12,6 +13,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -54,6 +56,7 @@ import { outboxRoutes } from '../mail/outbox-routes.tsx';
 import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
+import { startSaveLogPruning } from '../questionnaire/save-log-schedule.ts';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
 import { exportRoutes } from '../results/export-routes.ts';
 import { methodologyRoutes } from '../results/methodology-routes.tsx';
@@ -63,11 +66,13 @@ import { roundRoutes } from '../rounds/round-routes.tsx';
 import { workshopApi } from '../workshop/workshop-api.ts';
 import { workshopRoutes } from '../workshop/workshop-routes.tsx';
 import { AfterReply } from './after-reply.ts';
+import { BROTLI_QUALITY, GZIP_LEVEL, registerCompression } from './compression.ts';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
 import { unstorableTextAt } from './storable-text.ts';
+import { describeRefusal } from './validation-messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -98,7 +103,10 @@ export interface AppOptions {
   oidc?: OidcSignIn;
   /** How messages go out and the address their links start with; default: kept in the outbox. */
   mail?: MailSetup;
-  /** Run the hourly reminders job in this process (the server does; tests call it directly). */
+  /**
+   * Run the scheduled jobs in this process — hourly reminders, pruning of the
+   * save log — as the server does; tests call them directly.
+   */
   scheduleReminders?: boolean;
   /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
   resultsMinRespondents?: number;
@@ -138,7 +146,15 @@ export async function buildApp({
     done();
   });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip', 'deflate'] });
+  // Bodies sent in one piece are compressed by registerCompression; streams
+  // (exports) by @fastify/compress, at the same brotli quality (compression.ts).
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+    zlibOptions: { level: GZIP_LEVEL },
+  });
+  registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   // File uploads (CSV imports) arrive as form fields, so the CSRF check, which
@@ -205,13 +221,13 @@ export async function buildApp({
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const { code, message, fields } = describeError(error);
+    const { code, message, fields, sentences } = describeError(error, request);
     const { status } = errorCodes[code];
     if (status >= 500) request.log.error(error);
     if (isApiRequest(request.url)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return renderErrorPage(request, reply.status(status), code, fields);
+    return renderErrorPage(request, reply.status(status), code, fields, sentences);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -254,6 +270,7 @@ export async function buildApp({
   if (scheduleReminders) {
     const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
     app.addHook('onClose', stop);
+    app.addHook('onClose', startSaveLogPruning({ database, log: app.log }));
   }
   await workshopRoutes(app, database, resultsMinRespondents);
   await resultsRoutes(app, database, resultsMinRespondents);
@@ -264,10 +281,15 @@ export async function buildApp({
   return app;
 }
 
-function describeError(error: unknown): {
+function describeError(
+  error: unknown,
+  request: FastifyRequest,
+): {
   code: ErrorCode;
   message: string;
   fields?: FieldProblem[];
+  /** The fields' problems as sentences in the reader's language, for a page. */
+  sentences?: string[];
 } {
   if (error instanceof AppError) {
     return {
@@ -278,11 +300,15 @@ function describeError(error: unknown): {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'request';
-    const fields = error.validation.map((issue) => ({
-      path: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'is not valid',
-    }));
-    return { code: 'invalid_request', message: `The ${part} is not valid`, fields };
+    const source = { body: request.body, querystring: request.query, params: request.params }[
+      part as 'body'
+    ];
+    // Before the language is chosen (a request refused that early), English.
+    const messages = request.messages ?? messagesFor(defaultLanguage);
+    return {
+      code: 'invalid_request',
+      ...describeRefusal(messages, part, source, error.validation),
+    };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (fastifyError.statusCode === 429)
