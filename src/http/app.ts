@@ -13,7 +13,6 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
-  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -56,7 +55,6 @@ import { outboxRoutes } from '../mail/outbox-routes.tsx';
 import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
-import { startSaveLogPruning } from '../questionnaire/save-log-schedule.ts';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
 import { exportRoutes } from '../results/export-routes.ts';
 import { methodologyRoutes } from '../results/methodology-routes.tsx';
@@ -72,7 +70,6 @@ import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
 import { unstorableTextAt } from './storable-text.ts';
-import { describeRefusal } from './validation-messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,10 +100,7 @@ export interface AppOptions {
   oidc?: OidcSignIn;
   /** How messages go out and the address their links start with; default: kept in the outbox. */
   mail?: MailSetup;
-  /**
-   * Run the scheduled jobs in this process — hourly reminders, pruning of the
-   * save log — as the server does; tests call them directly.
-   */
+  /** Run the hourly reminders job in this process (the server does; tests call it directly). */
   scheduleReminders?: boolean;
   /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
   resultsMinRespondents?: number;
@@ -221,13 +215,13 @@ export async function buildApp({
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const { code, message, fields, sentences } = describeError(error, request);
+    const { code, message, fields } = describeError(error);
     const { status } = errorCodes[code];
     if (status >= 500) request.log.error(error);
     if (isApiRequest(request.url)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return renderErrorPage(request, reply.status(status), code, fields, sentences);
+    return renderErrorPage(request, reply.status(status), code, fields);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -270,7 +264,6 @@ export async function buildApp({
   if (scheduleReminders) {
     const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
     app.addHook('onClose', stop);
-    app.addHook('onClose', startSaveLogPruning({ database, log: app.log }));
   }
   await workshopRoutes(app, database, resultsMinRespondents);
   await resultsRoutes(app, database, resultsMinRespondents);
@@ -281,15 +274,10 @@ export async function buildApp({
   return app;
 }
 
-function describeError(
-  error: unknown,
-  request: FastifyRequest,
-): {
+function describeError(error: unknown): {
   code: ErrorCode;
   message: string;
   fields?: FieldProblem[];
-  /** The fields' problems as sentences in the reader's language, for a page. */
-  sentences?: string[];
 } {
   if (error instanceof AppError) {
     return {
@@ -300,15 +288,11 @@ function describeError(
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'request';
-    const source = { body: request.body, querystring: request.query, params: request.params }[
-      part as 'body'
-    ];
-    // Before the language is chosen (a request refused that early), English.
-    const messages = request.messages ?? messagesFor(defaultLanguage);
-    return {
-      code: 'invalid_request',
-      ...describeRefusal(messages, part, source, error.validation),
-    };
+    const fields = error.validation.map((issue) => ({
+      path: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      message: issue.message ?? 'is not valid',
+    }));
+    return { code: 'invalid_request', message: `The ${part} is not valid`, fields };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (fastifyError.statusCode === 429)
