@@ -141,8 +141,10 @@ export async function signInRoutes(app: App, database: Database, organisationSig
         });
       };
       // A signed-in reader's form carries the session's token, which the session hooks checked.
+      // Without the token the form is shown again with a fresh one, as for any
+      // other mistake in it: a person whose form sat open too long just retries.
       if (!request.signedIn && !sameToken(request.body._csrf, request.cookies[SIGN_IN_FORM_COOKIE]))
-        return showForm(403, { password: t('signIn.error.formExpired') });
+        return showForm(400, { password: t('signIn.error.formExpired') });
       const missing: FieldErrors = {};
       if (!email) missing.email = t('signIn.error.emailMissing');
       if (!password) missing.password = t('signIn.error.passwordMissing');

@@ -150,7 +150,7 @@ describe('signing in and out', () => {
       payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD },
       remoteAddress: '10.0.0.5',
     });
-    expect(forged.statusCode).toBe(403);
+    expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain('This sign-in form has expired');
     expect(forged.body).toContain('value="viewer@sumwhere.example"');
     expect(sessionCookie(forged)).toBeUndefined();
@@ -165,7 +165,7 @@ describe('signing in and out', () => {
       cookies: { [SIGN_IN_FORM_COOKIE]: 'A'.repeat(43) },
       remoteAddress: '10.0.0.5',
     });
-    expect(mismatched.statusCode).toBe(403);
+    expect(mismatched.statusCode).toBe(400);
     expect(sessionCookie(mismatched)).toBeUndefined();
 
     // The form shown again works: the reader only types the password again.
