@@ -28,6 +28,8 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /sign-in/oidc': everyone,
   'GET /sign-in/oidc/callback': everyone,
   'POST /internal/backup': 'operator',
+  'POST /internal/frameworks': 'operator',
+  'GET /internal/frameworks/:key': 'operator',
   'POST /setup/:token': everyone,
   'POST /sign-out-everywhere': members,
   'GET /forgot-password': everyone,

@@ -94,6 +94,10 @@ export interface ResponseSaveTable {
   response_id: string;
   save_id: string;
   saved_at: CreatedAt;
+  /** The answers the save carried, hashed; null for saves logged before migration 011. */
+  fingerprint: string | null;
+  /** Items of the save not written because a later change was stored; null: all written. */
+  not_written: string[] | null;
 }
 
 export interface UserTable {

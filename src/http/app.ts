@@ -55,6 +55,7 @@ import { outboxRoutes } from '../mail/outbox-routes.tsx';
 import { operatorRoutes } from '../operator/operator-routes.ts';
 import { questionnaireApi } from '../questionnaire/questionnaire-api.ts';
 import { questionnaireRoutes } from '../questionnaire/questionnaire-routes.tsx';
+import { startSaveLogPruning } from '../questionnaire/save-log-schedule.ts';
 import { DEFAULT_MIN_RESPONDENTS } from '../results/disclosure.ts';
 import { exportRoutes } from '../results/export-routes.ts';
 import { methodologyRoutes } from '../results/methodology-routes.tsx';
@@ -100,7 +101,10 @@ export interface AppOptions {
   oidc?: OidcSignIn;
   /** How messages go out and the address their links start with; default: kept in the outbox. */
   mail?: MailSetup;
-  /** Run the hourly reminders job in this process (the server does; tests call it directly). */
+  /**
+   * Run the scheduled jobs in this process — hourly reminders, pruning of the
+   * save log — as the server does; tests call them directly.
+   */
   scheduleReminders?: boolean;
   /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
   resultsMinRespondents?: number;
@@ -264,6 +268,7 @@ export async function buildApp({
   if (scheduleReminders) {
     const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
     app.addHook('onClose', stop);
+    app.addHook('onClose', startSaveLogPruning({ database, log: app.log }));
   }
   await workshopRoutes(app, database, resultsMinRespondents);
   await resultsRoutes(app, database, resultsMinRespondents);

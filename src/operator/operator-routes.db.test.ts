@@ -1,6 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
+import { readReferenceFramework } from '../../test/frameworks.ts';
+import { findFramework } from '../frameworks/framework-store.ts';
 import { type App, buildApp } from '../http/app.ts';
 import { OPERATOR_HEADER } from './operator-routes.ts';
 
@@ -23,9 +25,51 @@ describe('the command line asking the running server for a backup', () => {
       { [OPERATOR_HEADER]: 'guess' },
       { [OPERATOR_HEADER]: `${secret.slice(0, -1)}x` },
     ]) {
-      const response = await app.inject({ method: 'POST', url: '/internal/backup', headers });
-      expect(response.statusCode).toBe(404);
+      for (const [method, url] of [
+        ['POST', '/internal/backup'],
+        ['POST', '/internal/frameworks'],
+        ['GET', '/internal/frameworks/dgca'],
+      ] as const) {
+        const response = await app.inject({ method, url, headers, payload: {} });
+        expect(response.statusCode).toBe(404);
+      }
     }
+    expect(await findFramework(database.db, 'nine-pillars', '7.0.0')).toBeUndefined();
+  });
+
+  it('imports and exports a framework for the command line while the server holds the database', async () => {
+    const headers = { [OPERATOR_HEADER]: secret };
+    const document = { ...readReferenceFramework('nine-pillars'), version: '7.0.0' };
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/internal/frameworks',
+      headers,
+      payload: document,
+    });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toEqual({ key: 'nine-pillars', version: '7.0.0', outcome: 'created' });
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/internal/frameworks/nine-pillars?version=7.0.0',
+      headers,
+    });
+    expect(exported.json()).toEqual(document);
+    // Problems come back as JSON naming each field, for the command line to print.
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/internal/frameworks',
+      headers,
+      payload: { ...document, version: '7.0.1', scales: 'none' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: expect.stringContaining('scales') }),
+      ]),
+    );
+    const missing = await app.inject({ method: 'GET', url: '/internal/frameworks/none', headers });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toContain('no framework "none"');
   });
 
   it.skipIf(process.env.TRANSFORMA_TEST_DB !== 'pglite')(

@@ -49,15 +49,17 @@ describe('autosaves that arrive together', () => {
 
   it('gives each respondent the outcome of their own save', async () => {
     const round = await buildRound(database.db);
-    const [first, repeating, revoked, later] = await Promise.all([
+    const [first, repeating, revoked, later, reusing] = await Promise.all([
       buildInvitation(database.db, { round }),
       buildInvitation(database.db, { round }),
       buildInvitation(database.db, { round, revoked: true }),
       buildInvitation(database.db, { round }),
+      buildInvitation(database.db, { round }),
     ]);
-    if (!first || !repeating || !revoked || !later) throw new Error('no invitations');
+    if (!first || !repeating || !revoked || !later || !reusing) throw new Error('no invitations');
     await saves.save({ link: linkOf(repeating), changes: [change('LEA01', 2, 1)], saveId: 'r-01' });
     await saves.save({ link: linkOf(later), changes: [change('LEA01', 5, 9)], saveId: 'l-01' });
+    await saves.save({ link: linkOf(reusing), changes: [change('LEA01', 3, 1)], saveId: 'u-01' });
 
     const outcomes = await Promise.all([
       saves.save({
@@ -72,14 +74,17 @@ describe('autosaves that arrive together', () => {
         changes: [change('LEA01', 1, 5), change('LEA02', 1, 5)],
         saveId: 'l-02',
       }),
+      saves.save({ link: linkOf(reusing), changes: [change('LEA01', 4, 2)], saveId: 'u-01' }),
     ]);
 
     expect(outcomes).toEqual([
       { duplicate: false, written: ['LEA01', 'LEA02'], status: 'draft' },
-      { duplicate: true, written: [], status: 'draft' },
+      { duplicate: true, written: ['LEA01'], status: 'draft' },
       'link_closed',
       { duplicate: false, written: ['LEA02'], status: 'draft' },
+      'save_id_reused',
     ]);
+    expect(await storedValues(reusing)).toEqual({ LEA01: 3 });
     expect(await storedValues(first)).toEqual({ LEA01: 4, LEA02: null });
     expect(await storedValues(repeating)).toEqual({ LEA01: 2 });
     expect(await storedValues(revoked)).toEqual({});

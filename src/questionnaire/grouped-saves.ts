@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { type AnsweredSave, type SaveOutcome, saveAnsweredGroup } from './questionnaire-store.ts';
 
-type Outcome = SaveOutcome | 'link_closed';
+type Outcome = SaveOutcome | 'link_closed' | 'save_id_reused';
 
 interface WaitingSave {
   save: AnsweredSave;

@@ -78,7 +78,8 @@ describe('the respondent API', () => {
     const retried = await save(invitation.token, [change('LEA01', 2, at(1))], 'tab-a-0001');
     expect(first.json().duplicate).toBe(false);
     expect(retried.statusCode).toBe(200);
-    expect(retried.json()).toMatchObject({ duplicate: true, written: [] });
+    // The outcome of the save it repeats, which wrote LEA01 then.
+    expect(retried.json()).toMatchObject({ duplicate: true, written: ['LEA01'] });
     expect(await rowsOf(invitation.id)).toEqual([{ item_code: 'LEA01', value: 5, comment: null }]);
     const responses = await context.database.db
       .selectFrom('responses')
@@ -86,6 +87,50 @@ describe('the respondent API', () => {
       .select('id')
       .execute();
     expect(responses).toHaveLength(1);
+  });
+
+  it('answers a retry with the outcome of the save it repeats, items that lost included', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    await save(invitation.token, [change('LEA02', 5, at(9))]);
+    const answers = [change('LEA01', 2, at(1)), change('LEA02', 1, at(1))];
+    const first = await save(invitation.token, answers, 'tab-b-0001');
+    expect(first.json()).toMatchObject({ duplicate: false, written: ['LEA01'] });
+    // The same answers, keys in another order and times in another form.
+    const reordered = answers.map(({ changedAt, ...rest }) => ({
+      changedAt: changedAt.replace('Z', '+00:00'),
+      ...rest,
+    }));
+    const retried = await save(invitation.token, reordered, 'tab-b-0001');
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toEqual({
+      saveId: 'tab-b-0001',
+      duplicate: true,
+      written: ['LEA01'],
+      status: 'draft',
+    });
+  });
+
+  it('refuses a save id reused for other answers with 409 naming the field, and writes nothing', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    await save(invitation.token, [change('LEA01', 2, at(1))], 'tab-c-0001');
+    for (const other of [
+      [change('LEA01', 4, at(2))], // answering: the grouped path
+      [change('LEA01', null, at(2))], // clearing: the full path
+      [change('LEA01', 2, at(1)), change('LEA02', 3, at(1))],
+    ]) {
+      const reused = await save(invitation.token, other, 'tab-c-0001');
+      expect(reused.statusCode).toBe(409);
+      expect(reused.json().error).toMatchObject({
+        code: 'conflict',
+        fields: [{ path: 'body.saveId', message: expect.any(String) }],
+      });
+    }
+    expect(await rowsOf(invitation.id)).toEqual([{ item_code: 'LEA01', value: 2, comment: null }]);
+    // The same id through another link is another save altogether.
+    const elsewhere = await buildInvitation(context.database.db);
+    expect(
+      (await save(elsewhere.token, [change('LEA01', 4, at(2))], 'tab-c-0001')).statusCode,
+    ).toBe(200);
   });
 
   it('does not regress when the same content is sent again under a new save id', async () => {

@@ -9,7 +9,7 @@ import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from
 import { GroupedSaves } from './grouped-saves.ts';
 import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
 import { OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
-import { recordedAt } from './save-decision.ts';
+import { recordedAt, saveFingerprint, saveIdReusedError } from './save-decision.ts';
 
 const tokenParams = z.object({
   token: z.string().max(200).describe('The secret of the invitation link, as in /r/<token>'),
@@ -73,7 +73,7 @@ const saveBodySchema = z
       .min(8)
       .max(100)
       .describe(
-        'Chosen by the client, new for each save; a retried save with the same id changes nothing',
+        'Chosen by the client, new for each save. A retry with the same id and the same answers changes nothing and gets the first outcome again (for at least 24 hours); the same id with other answers is refused (409)',
       ),
     answers: z.array(answerChangeSchema).min(1).max(500),
   })
@@ -85,7 +85,9 @@ const saveResultSchema = z
     duplicate: z.boolean().describe('True when this save id had already been applied'),
     written: z
       .array(z.string())
-      .describe('Items written; the others were already changed later and kept'),
+      .describe(
+        'Items written (for a duplicate: by the save it repeats); the others were already changed later and kept',
+      ),
     status: z.enum(['draft', 'submitted']),
   })
   .meta({ id: 'AnswerSaveResult' });
@@ -157,7 +159,12 @@ export async function questionnaireApi(app: App, database: Database) {
           'All answers of the batch are saved in one transaction, or none: any invalid answer refuses the whole batch with a field per problem. Per item the change made latest wins. A save is acknowledged only once it is committed.',
         params: tokenParams,
         body: saveBodySchema,
-        response: { 200: saveResultSchema, 400: errorBodySchema, ...linkErrors },
+        response: {
+          200: saveResultSchema,
+          400: errorBodySchema,
+          409: errorBodySchema,
+          ...linkErrors,
+        },
       },
       config: respondent,
       // The busiest route, with answers of a few dozen bytes (below any size
@@ -186,15 +193,24 @@ export async function questionnaireApi(app: App, database: Database) {
         );
       }
       const { saveId } = request.body;
+      // Of the answers as sent: a retry matches even when the server capped their times.
+      const fingerprint = saveFingerprint(request.body.answers);
       if (changes.every(isAnswered)) {
-        const outcome = await groupedSaves.save({ link: link.ids, changes, saveId });
+        const outcome = await groupedSaves.save({ link: link.ids, changes, saveId, fingerprint });
+        if (outcome === 'save_id_reused') throw saveIdReusedError();
         if (outcome !== 'link_closed') return { saveId, ...outcome };
         openedLinks.forget(token);
       }
       // Clearing an answer, or a link that no longer opens: the full path,
       // which says why a link is refused.
       const { invitation } = await requireOpenLink(database.db, token);
-      const outcome = await saveAnswers(database.db, { invitation, framework, changes, saveId });
+      const outcome = await saveAnswers(database.db, {
+        invitation,
+        framework,
+        changes,
+        saveId,
+        fingerprint,
+      });
       return { saveId, ...outcome };
     },
   );

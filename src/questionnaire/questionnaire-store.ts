@@ -11,7 +11,10 @@ import { type AnswerChange, isAnswered } from './answer.ts';
 import {
   changesToWrite,
   type ResponseStatus,
+  repeatedSave,
   type StoredAnswer,
+  saveFingerprint,
+  saveIdReusedError,
   statusAfterChange,
 } from './save-decision.ts';
 import { missingItems } from './task-list.ts';
@@ -142,14 +145,17 @@ export function linkIdsOf(invitation: Invitation): LinkIds {
 export interface SaveOutcome {
   /** True when this save id had been applied before: nothing was written again. */
   duplicate: boolean;
-  /** Item codes written; the others lost to a later change already stored. */
+  /** Item codes written (by the save repeated, for a duplicate); the others lost to a later change. */
   written: string[];
   status: ResponseStatus;
 }
 
 /**
  * Saves checked answer changes in one transaction: all of them are decided and
- * written, or none. `saveId` (from the browser) makes a retried save a no-op.
+ * written, or none. `saveId` (from the client) makes a retried save a no-op
+ * answered with the outcome of the save it repeats; the same id with other
+ * answers (told by `fingerprint`, of the answers as the client sent them) is
+ * refused with a conflict.
  */
 export async function saveAnswers(
   db: Kysely<Schema>,
@@ -158,30 +164,42 @@ export async function saveAnswers(
     framework: Framework;
     changes: readonly AnswerChange[];
     saveId?: string;
+    fingerprint?: string;
   },
 ): Promise<SaveOutcome> {
   const { invitation, framework, changes, saveId } = options;
+  const fingerprint = options.fingerprint ?? saveFingerprint(changes);
   // A change that answers (a value or "not applicable") never makes a
   // submitted response incomplete, so it needs no read of the stored answers:
   // the common case of autosave, and most of its cost saved.
   if (changes.length > 0 && changes.every(isAnswered)) {
     const [outcome] = await saveAnsweredGroup(db, [
-      { link: linkIdsOf(invitation), changes, saveId },
+      { link: linkIdsOf(invitation), changes, saveId, fingerprint },
     ]);
+    if (outcome === 'save_id_reused') throw saveIdReusedError();
     if (outcome && outcome !== 'link_closed') return outcome;
   }
   return db.transaction().execute(async (tx) => {
     const response = await lockResponse(tx, invitation);
+    const codes = changes.map((change) => change.itemCode);
     if (saveId !== undefined) {
       const recorded = await tx
         .insertInto('response_saves')
-        .values({ response_id: response.id, save_id: saveId })
+        .values({ response_id: response.id, save_id: saveId, fingerprint })
         .onConflict((conflict) => conflict.doNothing())
         .returning('save_id')
         .executeTakeFirst();
-      if (!recorded) return { duplicate: true, written: [], status: response.status };
+      if (!recorded) {
+        const [logged] = await loggedSaves(tx, [{ responseId: response.id, saveId }]);
+        const repeat = repeatedSave(
+          logged ?? { fingerprint: null, notWritten: null },
+          fingerprint,
+          codes,
+        );
+        if (repeat === 'save_id_reused') throw saveIdReusedError();
+        return { duplicate: true, written: repeat.written, status: response.status };
+      }
     }
-    const codes = changes.map((change) => change.itemCode);
     const stored =
       codes.length === 0
         ? new Map<string, StoredAnswer>()
@@ -194,6 +212,15 @@ export async function saveAnswers(
               .execute(),
           );
     const toWrite = changesToWrite(changes, stored);
+    if (saveId !== undefined && toWrite.length < changes.length) {
+      const written = new Set(toWrite.map((change) => change.itemCode));
+      await recordNotWritten(
+        tx,
+        response.id,
+        saveId,
+        codes.filter((code) => !written.has(code)),
+      );
+    }
     if (toWrite.length > 0) {
       await tx
         .insertInto('answers')
@@ -253,6 +280,47 @@ export interface AnsweredSave {
   link: LinkIds;
   changes: readonly AnswerChange[];
   saveId: string | undefined;
+  /** Of the answers as the client sent them (saveFingerprint); default: of `changes`. */
+  fingerprint?: string;
+}
+
+/** The log entries of save ids already used, in the order asked for. */
+async function loggedSaves(
+  tx: Kysely<Schema>,
+  saves: readonly { responseId: string; saveId: string }[],
+) {
+  const rows = await sql<{
+    response_id: string;
+    save_id: string;
+    fingerprint: string | null;
+    not_written: string[] | null;
+  }>`
+    select response_saves.response_id, response_saves.save_id, fingerprint, not_written
+    from unnest(${saves.map((save) => save.responseId)}::uuid[],
+                ${saves.map((save) => save.saveId)}::text[]) as asked (response_id, save_id)
+    join response_saves on response_saves.response_id = asked.response_id
+      and response_saves.save_id = asked.save_id
+  `.execute(tx);
+  const byKey = new Map(rows.rows.map((row) => [`${row.response_id} ${row.save_id}`, row]));
+  return saves.map((save) => {
+    const row = byKey.get(`${save.responseId} ${save.saveId}`);
+    return { fingerprint: row?.fingerprint ?? null, notWritten: row?.not_written ?? null };
+  });
+}
+
+/** Items a save did not write (a later change was stored), so a retry is told the same. */
+async function recordNotWritten(
+  tx: Kysely<Schema>,
+  responseId: string,
+  saveId: string,
+  notWritten: string[],
+) {
+  await tx
+    .updateTable('response_saves')
+    .set({ not_written: notWritten })
+    .where('response_id', '=', responseId)
+    .where('save_id', '=', saveId)
+    .execute();
 }
 
 /**
@@ -272,7 +340,7 @@ export interface AnsweredSave {
 export async function saveAnsweredGroup(
   db: Kysely<Schema>,
   saves: readonly AnsweredSave[],
-): Promise<(SaveOutcome | 'link_closed')[]> {
+): Promise<(SaveOutcome | 'link_closed' | 'save_id_reused')[]> {
   const invitationIds = saves.map((save) => save.link.invitationId);
   if (new Set(invitationIds).size !== saves.length)
     throw new Error('A group of saves has at most one save per link');
@@ -309,9 +377,10 @@ export async function saveAnsweredGroup(
         : new Set(
             (
               await sql<{ response_id: string }>`
-                insert into response_saves (response_id, save_id)
+                insert into response_saves (response_id, save_id, fingerprint)
                 select * from unnest(${identified.map(({ response }) => response.id)}::uuid[],
-                                     ${identified.map(({ save }) => save.saveId)}::text[])
+                                     ${identified.map(({ save }) => save.saveId)}::text[],
+                                     ${identified.map(({ save }) => fingerprintOf(save))}::text[])
                 on conflict do nothing
                 returning response_id
               `.execute(tx)
@@ -342,21 +411,51 @@ export async function saveAnsweredGroup(
       `.execute(tx);
       for (const row of rows.rows) written.add(`${row.response_id} ${row.item_code}`);
     }
+    // Rare: a save with items that lost to a later change, and a save id seen before.
+    for (const { save, response } of fresh) {
+      if (save.saveId === undefined) continue;
+      const lost = save.changes
+        .map((change) => change.itemCode)
+        .filter((code) => !written.has(`${response.id} ${code}`));
+      if (lost.length > 0) await recordNotWritten(tx, response.id, save.saveId, lost);
+    }
+    const repeated = identified.filter(({ response }) => !recorded.has(response.id));
+    const logged =
+      repeated.length === 0
+        ? []
+        : await loggedSaves(
+            tx,
+            repeated.map(({ save, response }) => ({
+              responseId: response.id,
+              saveId: save.saveId as string,
+            })),
+          );
+    const loggedOf = new Map(repeated.map(({ response }, index) => [response.id, logged[index]]));
     const freshResponses = new Set(fresh.map(({ response }) => response.id));
-    return saves.map((save): SaveOutcome | 'link_closed' => {
+    return saves.map((save): SaveOutcome | 'link_closed' | 'save_id_reused' => {
       const response = responseOf.get(save.link.invitationId);
       if (!response) return 'link_closed';
-      if (!freshResponses.has(response.id))
-        return { duplicate: true, written: [], status: response.status };
+      const codes = save.changes.map((change) => change.itemCode);
+      if (!freshResponses.has(response.id)) {
+        const repeat = repeatedSave(
+          loggedOf.get(response.id) ?? { fingerprint: null, notWritten: null },
+          fingerprintOf(save),
+          codes,
+        );
+        if (repeat === 'save_id_reused') return repeat;
+        return { duplicate: true, written: repeat.written, status: response.status };
+      }
       return {
         duplicate: false,
-        written: save.changes
-          .map((change) => change.itemCode)
-          .filter((code) => written.has(`${response.id} ${code}`)),
+        written: codes.filter((code) => written.has(`${response.id} ${code}`)),
         status: response.status,
       };
     });
   });
+}
+
+function fingerprintOf(save: AnsweredSave): string {
+  return save.fingerprint ?? saveFingerprint(save.changes);
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   changedOnPage,
   changesToWrite,
   recordedAt,
+  repeatedSave,
   type StoredAnswer,
+  saveFingerprint,
   statusAfterChange,
   supersedes,
 } from './save-decision.ts';
@@ -93,5 +95,38 @@ describe('the status of a changed response', () => {
       ['B', { ...stored(1, '10:00:00'), value: null }],
     ]);
     expect(statusAfterChange('submitted', cleared, codes)).toBe('draft');
+  });
+});
+
+describe('a save id seen before', () => {
+  const answer = (value: number | null, changedAt: string) => ({
+    itemCode: 'LEA01',
+    value,
+    notApplicable: false,
+    comment: null,
+    evidenceUrl: null,
+    changedAt,
+  });
+
+  it('has the fingerprint of the same answers, whatever the form of their times', () => {
+    expect(saveFingerprint([answer(3, '2026-01-01T10:00:00Z')])).toBe(
+      saveFingerprint([answer(3, '2026-01-01T11:00:00+01:00')]),
+    );
+    expect(saveFingerprint([answer(3, '2026-01-01T10:00:00Z')])).not.toBe(
+      saveFingerprint([answer(4, '2026-01-01T10:00:00Z')]),
+    );
+    expect(saveFingerprint([answer(3, '2026-01-01T10:00:00Z')])).not.toBe(
+      saveFingerprint([answer(3, '2026-01-01T10:00:01Z')]),
+    );
+  });
+
+  it('repeats the earlier outcome for the same answers and refuses other answers', () => {
+    const logged = { fingerprint: 'same', notWritten: ['LEA02'] };
+    expect(repeatedSave(logged, 'same', ['LEA01', 'LEA02'])).toEqual({ written: ['LEA01'] });
+    expect(repeatedSave(logged, 'other', ['LEA01', 'LEA02'])).toBe('save_id_reused');
+    // Logged before fingerprints were kept: taken as a retry.
+    expect(repeatedSave({ fingerprint: null, notWritten: null }, 'any', ['LEA01'])).toEqual({
+      written: ['LEA01'],
+    });
   });
 });
