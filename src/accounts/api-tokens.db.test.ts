@@ -294,6 +294,14 @@ describe('API tokens', () => {
     expect(focal.response.body).toContain('Role: choose admin, coordinator, facilitator or viewer');
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const document = (await context.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.components.securitySchemes.apiToken).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+  });
+
   it('is managed by admins only', async () => {
     const coordinator = await signInAs(context.database, 'coordinator');
     const { response } = await makeToken(

@@ -175,6 +175,17 @@ export async function buildApp({
           'Agencies, capability frameworks and assessment rounds of a digital government transformation workspace.',
         version: '0.1.0',
       },
+      components: {
+        securitySchemes: {
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token an admin made on Members → API tokens (`tfa_…`), sent as `Authorization: Bearer …`; a request with a token needs no CSRF token. Each operation also answers a signed-in session, and public ones anyone.',
+          },
+        },
+      },
+      security: [{ apiToken: [] }, {}],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
