@@ -25,6 +25,15 @@ describe('asking for an API token', () => {
     expect(on('2027-12-03')).toMatchObject({ ok: false, problems: [{ rule: 'dateTooFar' }] });
     expect(on('2027-02-30')).toMatchObject({ ok: false, problems: [{ rule: 'dateInvalid' }] });
     expect(on('')).toMatchObject({ ok: false, problems: [{ rule: 'dateInvalid' }] });
+    expect(
+      checkTokenRequest(
+        { name: 'CI', role: 'viewer', expires: '90', expiresOn: '2027-03-31' },
+        now,
+      ),
+    ).toEqual({
+      ok: false,
+      problems: [{ field: 'expiresOn', rule: 'dateNotChosen', values: { days: 90 } }],
+    });
   });
 
   it('reports every missing or wrong field at once', () => {

@@ -37,7 +37,8 @@ export interface TokenProblem {
     | 'expiresMissing'
     | 'dateInvalid'
     | 'dateNotFuture'
-    | 'dateTooFar';
+    | 'dateTooFar'
+    | 'dateNotChosen';
   values?: Record<string, string | number>;
 }
 
@@ -66,7 +67,10 @@ export function checkTokenRequest(
   let expiresAt: Date | undefined;
   const days = expiryChoices.find((choice) => String(choice) === raw.expires);
   if (days !== undefined) {
-    expiresAt = new Date(now.getTime() + days * DAY_MS);
+    // A date typed beside a number of days would be silently dropped: ask which was meant.
+    if ((raw.expiresOn ?? '').trim() !== '')
+      problems.push({ field: 'expiresOn', rule: 'dateNotChosen', values: { days } });
+    else expiresAt = new Date(now.getTime() + days * DAY_MS);
   } else if (raw.expires === 'date') {
     const text = (raw.expiresOn ?? '').trim();
     const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
