@@ -1,6 +1,8 @@
 // Slows down anyone guessing secret links: an address that asks for too many
 // links that do not exist is refused for a while. Link secrets are 256 bits,
-// so guessing cannot succeed; this keeps the attempts from costing us.
+// so guessing cannot succeed; this keeps the attempts from costing us. The
+// address is the client's (behind a trusted proxy, the one it reports), and a
+// link that exists opens even from a refused address (session-hooks.ts).
 // Counts live in each process: a limit, not a guarantee across processes.
 
 export const MAX_UNKNOWN_LINKS = 30;
