@@ -63,6 +63,8 @@ describe('a token presented with a request', () => {
     expect(bearerToken(`Bearer ${token}`)).toBe(token);
     expect(bearerToken(`bearer  ${token} `)).toBe(token);
     expect(bearerToken('Bearer')).toBe('');
+    expect(bearerToken('Bearer two parts')).toBe('two parts');
+    expect(bearerToken('Bearertfa_x')).toBeUndefined();
     expect(bearerToken('Basic dXNlcjpwYXNz')).toBeUndefined();
     expect(bearerToken(undefined)).toBeUndefined();
   });

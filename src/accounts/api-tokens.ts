@@ -94,7 +94,8 @@ export function checkTokenRequest(
  * with another scheme); '' for a Bearer header without a token.
  */
 export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^\s*bearer(?:\s+(\S*))?\s*$/i.exec(header ?? '');
+  // Whatever follows "Bearer" is the token, right or wrong: a malformed one is refused, not ignored.
+  const match = /^\s*bearer(?:\s+(.*?))?\s*$/i.exec(header ?? '');
   return match ? (match[1] ?? '') : undefined;
 }
 
