@@ -77,6 +77,10 @@ export async function startServer(dataRoot: string): Promise<RunningServer> {
   // that a busy server collects its short-lived garbage less often (README,
   // Configuration).
   const nodeOptions = ['--max-semi-space-size=64'];
+  // BENCH_CPU_PROF=<folder>: the server writes a CPU profile there when it
+  // stops (node --cpu-prof), to see where a load's time goes.
+  const profileFolder = process.env.BENCH_CPU_PROF;
+  if (profileFolder) nodeOptions.push('--cpu-prof', `--cpu-prof-dir=${profileFolder}`);
   const entry = path.join(root, 'bin', 'transforma.js');
   const child = spawn(process.execPath, [...nodeOptions, entry, 'serve'], {
     cwd: root,

@@ -143,6 +143,41 @@ describe('answering the questionnaire with pages', () => {
     expect(second).toEqual(first);
   });
 
+  it('saves every page submitted at the same moment by many respondents, a page twice by one of them, and a page that clears an answer', async () => {
+    const round = await buildRound(context.database.db);
+    const invitations = await Promise.all(
+      Array.from({ length: 12 }, () => buildInvitation(context.database.db, { round })),
+    );
+    const [twice, clearing] = invitations as [(typeof invitations)[0], (typeof invitations)[0]];
+    await post(`/r/${clearing.token}/s/LEA-VIS`, pageAnswers('LEA-VIS'));
+    const changed = { ...pageAnswers('LEA-VIS'), 'LEA01.value': '5' };
+    const cleared = { ...pageAnswers('LEA-VIS'), 'LEA01.value': '' };
+    const submits = await Promise.all([
+      ...invitations
+        .filter((invitation) => invitation !== clearing)
+        .map((invitation) => post(`/r/${invitation.token}/s/LEA-VIS`, pageAnswers('LEA-VIS'))),
+      post(`/r/${twice.token}/s/LEA-VIS`, changed),
+      post(`/r/${clearing.token}/s/LEA-VIS`, cleared),
+    ]);
+    for (const submit of submits) {
+      expect(submit.statusCode).toBe(303);
+      expect(submit.headers.location).toMatch(new RegExp(`/s/${pages[1]!.code}$`));
+    }
+    const itemCount = Object.keys(pageAnswers('LEA-VIS')).length;
+    for (const invitation of invitations) {
+      const stored = await answersOf(invitation.id);
+      const lea01 = stored.find((answer) => answer.item_code === 'LEA01');
+      expect(stored).toHaveLength(itemCount);
+      if (invitation === clearing) {
+        expect(lea01).toMatchObject({ value: null, not_applicable: false });
+      } else {
+        // One respondent's two submits are written in turn, neither lost.
+        if (invitation === twice) expect([1, 5]).toContain(lea01?.value);
+        else expect(lea01?.value).toBe(1);
+      }
+    }
+  });
+
   it('shows a value outside the scale beside its field, with a summary, and saves nothing of the page', async () => {
     const invitation = await buildInvitation(context.database.db);
     const response = await post(`/r/${invitation.token}/s/LEA-VIS`, {

@@ -18,11 +18,13 @@ import {
   COMMENT_MAX,
   checkAnswers,
   EVIDENCE_URL_MAX,
+  isAnswered,
 } from './answer.ts';
 import { answersFromForm, type FormBody } from './answer-form.ts';
 import { clientData } from './client-data.ts';
+import { GroupedSaves } from './grouped-saves.ts';
 import { fieldIds, SubdimensionPageView } from './page-view.tsx';
-import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
+import { linkIdsOf, loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
 import {
   CheckView,
   DoneView,
@@ -93,6 +95,26 @@ function problemMessage(messages: Messages, problem: AnswerProblem, length: numb
 
 export async function questionnaireRoutes(app: App, database: Database) {
   const respondent = { access: 'respondent' as const };
+  // A page submitted is a save of answers, as an autosave is: submits that
+  // arrive while the database is busy are written together, one transaction
+  // and one commit for the group (grouped-saves.ts). Without it, 50 people
+  // answering without JavaScript spent most of the server's time on a
+  // transaction each.
+  const formSaves = new GroupedSaves(database.db);
+  async function saveSubmitted(opened: Valid, changes: ReturnType<typeof answersFromForm>) {
+    const { invitation, framework } = opened;
+    if (changes.every(isAnswered)) {
+      const outcome = await formSaves.save({
+        link: linkIdsOf(invitation),
+        changes,
+        saveId: undefined,
+      });
+      if (outcome !== 'link_closed') return;
+    }
+    // An answer cleared (a submitted response may become a draft again), or
+    // a link closed since the page was opened: the full path.
+    await saveAnswers(database.db, { invitation, framework, changes });
+  }
 
   app.get(
     '/r/:token',
@@ -229,7 +251,7 @@ export async function questionnaireRoutes(app: App, database: Database) {
         }
         const stored = await loadResponse(database.db, invitation.id);
         const changes = changedOnPage(posted, stored.answers);
-        if (changes.length > 0) await saveAnswers(database.db, { invitation, framework, changes });
+        if (changes.length > 0) await saveSubmitted(opened, changes);
         const next = nextPage(framework, code);
         const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
         return reply.redirect(target, 303);
