@@ -45,6 +45,9 @@ export interface RoundTable {
   opens_on: DateColumn;
   closes_on: DateColumn;
   status: 'draft' | 'open' | 'closed';
+  /** When the round was opened and closed, as it happened (not the planned dates). */
+  opened_at: Date | null;
+  closed_at: Date | null;
   created_at: CreatedAt;
 }
 

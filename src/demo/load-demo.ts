@@ -113,6 +113,9 @@ async function insertRound(
       opens_on: round.opensOn,
       closes_on: round.closesOn,
       status: round.status,
+      // The demo's rounds ran their whole course, from opening date to closing date.
+      opened_at: new Date(`${round.opensOn}T00:00:00Z`),
+      closed_at: new Date(`${round.closesOn}T00:00:00Z`),
     })
     .execute();
   await tx

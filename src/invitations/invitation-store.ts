@@ -18,6 +18,8 @@ export interface Invitation extends LinkFacts {
     status: RoundStatus;
     opensOn: string;
     closesOn: string;
+    /** When the round was closed, which may be before its closing date; null while it is not. */
+    closedAt: Date | null;
     frameworkId: string;
   };
   agency: { id: string; name: string; acronym: string | null };
@@ -46,6 +48,7 @@ export async function findInvitationByToken(
       'round.status as roundStatus',
       'round.opens_on as opensOn',
       'round.closes_on as closesOn',
+      'round.closed_at as closedAt',
       'round.framework_id as frameworkId',
       'agency.id as agencyId',
       'agency.name as agencyName',
@@ -65,6 +68,7 @@ export async function findInvitationByToken(
       status: row.roundStatus,
       opensOn: row.opensOn,
       closesOn: row.closesOn,
+      closedAt: row.closedAt,
       frameworkId: row.frameworkId,
     },
     agency: { id: row.agencyId, name: row.agencyName, acronym: row.agencyAcronym },

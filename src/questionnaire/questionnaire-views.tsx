@@ -290,10 +290,16 @@ export function LinkProblemView({
       )}
       {round && problem === 'closed' && (
         <p>
-          {t('questionnaire.link.closedOn', {
-            round: round.name,
-            closes: messages.date(round.closesOn),
-          })}
+          {/* A round closed by hand says the day it closed, which may be before its closing date. */}
+          {round.closedAt
+            ? t('questionnaire.link.closedAt', {
+                round: round.name,
+                closed: messages.date(round.closedAt),
+              })
+            : t('questionnaire.link.closedOn', {
+                round: round.name,
+                closes: messages.date(round.closesOn),
+              })}
         </p>
       )}
       <p>{t(`${problemKeys[problem]}.body`)}</p>

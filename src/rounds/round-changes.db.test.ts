@@ -62,18 +62,47 @@ describe('creating, opening and closing rounds', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ name: '2026 round', agencies: agencyIds.length });
 
-    expect((await api('POST', `/api/rounds/${id}/open`)).json().status).toBe('open');
+    expect(edited.json()).toMatchObject({ openedAt: null, closedAt: null });
+    const opened = (await api('POST', `/api/rounds/${id}/open`)).json();
+    expect(opened).toMatchObject({ status: 'open', closedAt: null });
+    expect(Date.now() - Date.parse(opened.openedAt)).toBeLessThan(60_000);
     const editOpen = await api('PUT', `/api/rounds/${id}`, roundInput());
     expect(editOpen.statusCode).toBe(409);
     expect(editOpen.json().error.message).toBe(
       'only a round that has not opened yet can be edited',
     );
-    expect((await api('POST', `/api/rounds/${id}/close`)).json().status).toBe('closed');
+    const closed = (await api('POST', `/api/rounds/${id}/close`)).json();
+    expect(closed).toMatchObject({ status: 'closed', openedAt: opened.openedAt });
+    expect(Date.parse(closed.closedAt)).toBeGreaterThanOrEqual(Date.parse(opened.openedAt));
     expect(await auditOf(id)).toEqual([
       'round.created',
       'round.updated',
       'round.opened',
       'round.closed',
+    ]);
+  });
+
+  it('counts an agency given twice once', async () => {
+    const [first, second] = agencyIds as [string, string];
+    const created = await api(
+      'POST',
+      '/api/rounds',
+      roundInput({ agencies: [first, first, second, first] }),
+    );
+    expect(created.statusCode).toBe(201);
+    expect(created.json().agencies).toBe(2);
+    const id = created.json().id;
+    const edited = await api(
+      'PUT',
+      `/api/rounds/${id}`,
+      roundInput({ agencies: [second, second] }),
+    );
+    expect(edited.json().agencies).toBe(1);
+    const overview = (
+      await context.app.inject({ method: 'GET', url: `/api/rounds/${id}`, headers })
+    ).json();
+    expect(overview.agencies.map((agency: { agencyId: string }) => agency.agencyId)).toEqual([
+      second,
     ]);
   });
 
@@ -191,11 +220,27 @@ describe('creating, opening and closing rounds', () => {
         headers: { cookie },
       });
       expect(overview.body).toContain('Pilot round');
-      expect(overview.body).toContain(`action="${overviewUrl}/open"`);
+      expect(overview.body).toContain(`href="${overviewUrl}/open"`);
       expect(overview.body).toContain(`href="${overviewUrl}/edit"`);
+      // Ticking an agency twice (a form sent twice over, say) puts it in scope once.
+      const twice = await form('/rounds/new', {
+        name: 'Round of one',
+        frameworkId,
+        scope: 'chosen',
+        agencyIds: [agencyIds[0]!, agencyIds[0]!],
+        opensOn: isoDay(0),
+        closesOn: isoDay(14),
+      });
+      const one = await context.app.inject({
+        method: 'GET',
+        url: `/api${twice.headers.location}`,
+        headers,
+      });
+      expect(one.json().round.agencies).toBe(1);
 
       const opened = await form(`${overviewUrl}/open`, {});
       expect(opened.statusCode).toBe(303);
+      expect(opened.headers.location).toBe(`${overviewUrl}?changed=opened`);
       const again = await form(`${overviewUrl}/open`, {});
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('the round is already open');
@@ -205,6 +250,98 @@ describe('creating, opening and closing rounds', () => {
         headers: { cookie },
       });
       expect(edit.statusCode).toBe(409);
+    });
+
+    const page = (url: string) => context.app.inject({ method: 'GET', url, headers: { cookie } });
+    const statusOf = async (id: string) =>
+      (
+        await context.database.db
+          .selectFrom('rounds')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).status;
+
+    it('asks before opening, says what will happen, and opens only when confirmed', async () => {
+      const id = (await api('POST', '/api/rounds', roundInput({ closesOn: isoDay(40) }))).json().id;
+      const [agencyId] = agencyIds as [string];
+      await buildInvitation(context.database.db, { round: { id, agencyIds: [agencyId] } });
+      await buildInvitation(context.database.db, { round: { id, agencyIds: [agencyId] } });
+
+      const confirm = await page(`/rounds/${id}/open`);
+      expect(confirm.statusCode).toBe(200);
+      expect(confirm.body).toContain('<h1>Open “2026 self-assessment”?</h1>');
+      expect(confirm.body).toContain(
+        '2 respondents have been invited. Opening sends no new message: their links start to work.',
+      );
+      expect(confirm.body).toContain('can no longer be changed');
+      expect(confirm.body).toContain(`action="/rounds/${id}/open"`);
+      expect(confirm.body).toContain(`name="_csrf" value="${csrf}"`);
+      expect(confirm.body).toContain(`<a href="/rounds/${id}">No, go back to the round</a>`);
+      // Looking at the question changes nothing.
+      expect(await statusOf(id)).toBe('draft');
+
+      const opened = await form(`/rounds/${id}/open`, {});
+      expect(opened.headers.location).toBe(`/rounds/${id}?changed=opened`);
+      const after = await page(String(opened.headers.location));
+      expect(after.body).toContain('The round is open. Respondents with a link can answer until');
+      expect(after.body).toMatch(/ · opened on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      expect(await statusOf(id)).toBe('open');
+      // Nothing left to confirm: the page says why instead.
+      const twice = await page(`/rounds/${id}/open`);
+      expect(twice.statusCode).toBe(409);
+      expect(twice.body).toContain('the round is already open');
+    });
+
+    it('asks before closing early; respondents then read the day it closed', async () => {
+      const id = (await api('POST', '/api/rounds', roundInput({ opensOn: isoDay(-3) }))).json().id;
+      const round = { id, agencyIds: agencyIds.slice(0, 1) };
+      const invitations = [
+        await buildInvitation(context.database.db, { round }),
+        await buildInvitation(context.database.db, { round }),
+        await buildInvitation(context.database.db, { round }),
+      ];
+      const closeDraft = await page(`/rounds/${id}/close`);
+      expect(closeDraft.statusCode).toBe(409);
+      expect(closeDraft.body).toContain('a round that has not opened cannot be closed');
+      await api('POST', `/api/rounds/${id}/open`);
+      for (const [index, status] of (['submitted', 'draft'] as const).entries())
+        await context.database.db
+          .insertInto('responses')
+          .values({
+            invitation_id: invitations[index]!.id,
+            round_id: id,
+            agency_id: round.agencyIds[0]!,
+            status,
+          })
+          .execute();
+
+      const confirm = await page(`/rounds/${id}/close`);
+      expect(confirm.statusCode).toBe(200);
+      expect(confirm.body).toContain('<h1>Close “2026 self-assessment”?</h1>');
+      expect(confirm.body).toContain('Respondents can no longer answer or change their answers');
+      expect(confirm.body).toContain('1 of 3 invited respondents have submitted their answers.');
+      expect(confirm.body).toContain(
+        '1 response was started but not submitted: it will not count in the results.',
+      );
+      expect(confirm.body).toContain('closing now ends it early');
+      expect(await statusOf(id)).toBe('open');
+
+      const closed = await form(`/rounds/${id}/close`, {});
+      expect(closed.headers.location).toBe(`/rounds/${id}?changed=closed`);
+      const after = await page(String(closed.headers.location));
+      expect(after.body).toContain(
+        'The round is closed. Respondents can no longer answer; the results count the 1 submitted response.',
+      );
+      expect(after.body).toMatch(/ · closed on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      expect(after.body).not.toContain(`href="/rounds/${id}/close"`);
+
+      const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(),
+      );
+      const link = await context.app.inject({ method: 'GET', url: `/r/${invitations[2]!.token}` });
+      expect(link.body).toContain(`“2026 self-assessment” closed on ${today}.`);
+      expect(link.body).not.toContain('its closing date was');
     });
 
     it('shows each problem beside its field and keeps the choices', async () => {

@@ -1,5 +1,6 @@
 // Creating, editing, opening and closing rounds over HTTP: the form pages,
-// the overview's buttons and the API, all through round-changes.ts.
+// the pages that confirm opening and closing, and the API (one call each),
+// all through round-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listAgencyRefs } from '../agencies/agency-store.ts';
@@ -11,6 +12,7 @@ import { errorBodySchema } from '../http/errors.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { messagesFor } from '../i18n/messages.ts';
+import { isoToday } from '../invitations/invitation-link.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
 import {
@@ -20,17 +22,21 @@ import {
   roundFormErrors,
   roundProblemText,
 } from './round-form-views.tsx';
+import { totalProgress } from './round-progress.ts';
 import { presentRound, roundSummarySchema, sendRoundOverview } from './round-routes.tsx';
 import type { RawRound, RoundAction, RoundProblem } from './round-rules.ts';
-import { findRound } from './round-store.ts';
+import { nextStatus } from './round-rules.ts';
+import { changeOf, RoundStatusConfirmView } from './round-status-views.tsx';
+import { findRound, roundProgress } from './round-store.ts';
 import { listFrameworkOptions, listScope } from './round-write-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const english = messagesFor('en');
 
 // A form posts strings (several agencyIds when several boxes are ticked); the
-// rules judge them so each problem shows beside its field.
-const formText = z.string().max(10_000).optional();
+// rules judge them so each problem, a value too long included, shows beside its
+// field with what was typed (the body limit bounds a form's size).
+const formText = z.string().optional();
 const roundForm = z.object({
   name: formText,
   frameworkId: formText,
@@ -142,7 +148,9 @@ export async function roundEditRoutes(app: App, database: Database) {
   ) {
     const problem = outcome.ok ? undefined : outcome.problems[0];
     const refusal = problem && roundProblemText(request.messages, problem);
-    return sendRoundOverview(request, reply.status(409), database, roundId, refusal);
+    return sendRoundOverview(request, reply.status(409), database, roundId, {
+      ...(refusal ? { refusal } : {}),
+    });
   }
 
   app.get(
@@ -191,6 +199,37 @@ export async function roundEditRoutes(app: App, database: Database) {
   );
 
   for (const action of ['open', 'close'] as const satisfies readonly RoundAction[]) {
+    // The overview's button leads here: what opening or closing will do, asked
+    // before it is done; the change happens only when this page's form is posted.
+    app.get(
+      `/rounds/:id/${action}`,
+      { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
+      async (request, reply) => {
+        const workspace = await requireWorkspace(database.db);
+        const round = await findRound(database.db, workspace.id, request.params.id);
+        if (!round) throw new AppError('not_found', `There is no round ${request.params.id}`);
+        const today = isoToday();
+        const next = nextStatus(round.status, action, { closesOn: round.closesOn, today });
+        if (!next.ok)
+          return showRefusal(request, reply, round.id, { ok: false, problems: [next.problem] });
+        const totals = totalProgress(await roundProgress(database.db, round.id));
+        return sendPage(request, reply, {
+          title: request.messages.t(`rounds.confirm.${action}.title`, { name: round.name }),
+          workspaceName: workspace.name,
+          body: (
+            <RoundStatusConfirmView
+              messages={request.messages}
+              round={round}
+              action={action}
+              totals={totals}
+              today={today}
+              csrfToken={request.signedIn?.csrfToken}
+            />
+          ),
+        });
+      },
+    );
+
     app.post(
       `/rounds/:id/${action}`,
       { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
@@ -202,7 +241,7 @@ export async function roundEditRoutes(app: App, database: Database) {
           await by(request),
         );
         if (!outcome.ok) return showRefusal(request, reply, request.params.id, outcome);
-        return reply.redirect(`/rounds/${request.params.id}`, 303);
+        return reply.redirect(`/rounds/${request.params.id}?changed=${changeOf[action]}`, 303);
       },
     );
 

@@ -3,7 +3,7 @@
 import { ChoicesField, SelectField } from '../http/choice-fields.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundProblem, RoundStatus } from './round-rules.ts';
+import { ROUND_NAME_MAX, type RoundProblem, type RoundStatus } from './round-rules.ts';
 import type { FrameworkOption } from './round-write-store.ts';
 
 /** The form's fields; `scope` is "all" or "chosen", `agencyIds` the chosen ones. */
@@ -83,6 +83,7 @@ export function RoundFormView({
           label={t('rounds.field.name')}
           hint={t('rounds.hint.name')}
           value={values.name}
+          maxLength={ROUND_NAME_MAX}
           error={errors.name}
         />
         <SelectField
@@ -153,13 +154,11 @@ export function RoundActions({
   messages,
   roundId,
   status,
-  csrfToken,
   refusal,
 }: {
   messages: Messages;
   roundId: string;
   status: RoundStatus;
-  csrfToken: string | undefined;
   refusal?: string | undefined;
 }) {
   const { t } = messages;
@@ -178,15 +177,10 @@ export function RoundActions({
               {t('rounds.edit')}
             </a>
           )}
-          <form
-            method="post"
-            action={`/rounds/${roundId}/${status === 'draft' ? 'open' : 'close'}`}
-          >
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="button">
-              {status === 'draft' ? t('rounds.open') : t('rounds.close')}
-            </button>
-          </form>
+          {/* Opening and closing cannot be undone: the button leads to a page that asks first. */}
+          <a class="button" href={`/rounds/${roundId}/${status === 'draft' ? 'open' : 'close'}`}>
+            {status === 'draft' ? t('rounds.open') : t('rounds.close')}
+          </a>
         </div>
       )}
     </>

@@ -13,6 +13,7 @@ import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { roundEditRoutes } from './round-edit-routes.tsx';
 import { RoundActions } from './round-form-views.tsx';
 import { responseRate, totalProgress } from './round-progress.ts';
+import { type RoundChange, roundChangeNotice, roundChanges } from './round-status-views.tsx';
 import { findRound, listRounds, type RoundSummary, roundProgress } from './round-store.ts';
 import { RoundListView, RoundOverviewView } from './round-views.tsx';
 
@@ -30,6 +31,11 @@ export const roundSummarySchema = z
     status: z.enum(['draft', 'open', 'closed']),
     opensOn: z.iso.date(),
     closesOn: z.iso.date(),
+    openedAt: z.iso.datetime().nullable().describe('When the round was opened; null while draft'),
+    closedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('When the round was closed, which may be before closesOn; null until then'),
     framework: z.object({ id: z.uuid(), key: z.string(), version: z.string(), name: z.string() }),
     agencies: z.number().int(),
     invited: z.number().int(),
@@ -74,6 +80,8 @@ export function presentRound(round: RoundSummary): z.infer<typeof roundSummarySc
     status: round.status,
     opensOn: round.opensOn,
     closesOn: round.closesOn,
+    openedAt: round.openedAt?.toISOString() ?? null,
+    closedAt: round.closedAt?.toISOString() ?? null,
     framework: {
       id: round.frameworkId,
       key: round.frameworkKey,
@@ -96,27 +104,33 @@ async function loadOverview(database: Database, roundId: string) {
   return { workspace, round, agencies, totals: totalProgress(agencies) };
 }
 
-/** The overview page of a round, with a refusal to show when an action was refused. */
+/**
+ * The overview page of a round, with a refusal to show when an action was
+ * refused, or the message that says what was just done.
+ */
 export async function sendRoundOverview(
   request: FastifyRequest,
   reply: FastifyReply,
   database: Database,
   roundId: string,
-  refusal?: string,
+  said: { refusal?: string; changed?: RoundChange | undefined } = {},
 ) {
   const { workspace, round, agencies, totals } = await loadOverview(database, roundId);
   const canManage = decideAccess('rounds.manage', request.signedIn) === 'allow';
+  const { refusal, changed } = said;
   return sendPage(request, reply, {
     title: round.name,
     workspaceName: workspace.name,
     body: (
       <>
+        {changed && (
+          <output class="notice">{roundChangeNotice(request.messages, changed, round)}</output>
+        )}
         {canManage && (
           <RoundActions
             messages={request.messages}
             roundId={round.id}
             status={round.status}
-            csrfToken={request.signedIn?.csrfToken}
             refusal={refusal}
           />
         )}
@@ -157,10 +171,17 @@ export async function roundRoutes(app: App, database: Database) {
   app.get(
     '/rounds/:id',
     {
-      schema: { hide: true, params: z.object({ id: z.uuid() }) },
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ changed: z.enum(roundChanges).optional() }),
+      },
       config: { access: 'workspace.read' },
     },
-    (request, reply) => sendRoundOverview(request, reply, database, request.params.id),
+    (request, reply) =>
+      sendRoundOverview(request, reply, database, request.params.id, {
+        changed: request.query.changed,
+      }),
   );
 
   app.get(

@@ -9,6 +9,9 @@ export interface RoundSummary {
   status: 'draft' | 'open' | 'closed';
   opensOn: string;
   closesOn: string;
+  /** When it was actually opened and closed; null until then. */
+  openedAt: Date | null;
+  closedAt: Date | null;
   frameworkId: string;
   frameworkKey: string;
   frameworkVersion: string;
@@ -29,6 +32,8 @@ function roundQuery(db: Kysely<Schema>, workspaceId: string) {
       'round.status',
       'round.opens_on as opensOn',
       'round.closes_on as closesOn',
+      'round.opened_at as openedAt',
+      'round.closed_at as closedAt',
       'framework.id as frameworkId',
       'framework.key as frameworkKey',
       'framework.version as frameworkVersion',

@@ -121,6 +121,8 @@ export function RoundOverviewView({
           opens: messages.date(round.opensOn),
           closes: messages.date(round.closesOn),
         })}
+        {round.openedAt && ` · ${t('rounds.openedAt', { date: messages.date(round.openedAt) })}`}
+        {round.closedAt && ` · ${t('rounds.closedAt', { date: messages.date(round.closedAt) })}`}
       </p>
       <h1>{round.name}</h1>
       <p>

@@ -1,6 +1,6 @@
 // Queries that create and change rounds: the round row, its agencies in
 // scope, its status, and what the rules need to know before a change.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { RoundFields, RoundStatus } from './round-rules.ts';
 
@@ -151,10 +151,20 @@ async function setScope(
   }
 }
 
+/** Moves a round to `status`, noting the moment it opened or closed. */
 export async function setRoundStatus(
   db: Kysely<Schema>,
   roundId: string,
   status: RoundStatus,
 ): Promise<void> {
-  await db.updateTable('rounds').set({ status }).where('id', '=', roundId).execute();
+  const now = sql<Date>`now()`;
+  await db
+    .updateTable('rounds')
+    .set({
+      status,
+      ...(status === 'open' ? { opened_at: now } : {}),
+      ...(status === 'closed' ? { closed_at: now } : {}),
+    })
+    .where('id', '=', roundId)
+    .execute();
 }

@@ -1,6 +1,6 @@
 // Journey: a coordinator adds an agency, imports more from a CSV file, then
-// creates a round and opens it, all through the pages; the new pages pass
-// axe-core's checks, with and without errors on them.
+// creates a round and opens it (confirming first), all through the pages; the
+// new pages pass axe-core's checks, with and without errors on them.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-describe.skipIf(!hasChromium)('setting up a round', () => {
+describe.skipIf(!hasChromium)('setting up a round', { timeout: 120_000 }, () => {
   const context = useRunningApp();
 
   it('adds an agency, imports a CSV, creates and opens a round', async () => {
@@ -74,9 +74,19 @@ describe.skipIf(!hasChromium)('setting up a round', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('2026 self-assessment');
     expect(await page.locator('.tag').first().textContent()).toBe('Not yet open');
     violations.push(...(await axeViolations(page)));
-    await page.getByRole('button', { name: 'Open the round' }).click();
+    // Opening is asked first, and the page says what it will do.
+    await page.getByRole('link', { name: 'Open the round' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Open “2026 self-assessment”?');
+    violations.push(...(await axeViolations(page)));
+    await page.getByRole('button', { name: 'Yes, open the round' }).click();
     await expect.poll(() => page.locator('.tag').first().textContent()).toBe('Open');
-    expect(await page.getByRole('button', { name: 'Close the round' }).count()).toBe(1);
+    expect(await page.locator('output.notice').textContent()).toMatch(/^The round is open\./);
+    violations.push(...(await axeViolations(page)));
+    await page.getByRole('link', { name: 'Close the round' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Close “2026 self-assessment”?');
+    violations.push(...(await axeViolations(page)));
+    await page.getByRole('link', { name: 'No, go back to the round' }).click();
+    await expect.poll(() => page.locator('.tag').first().textContent()).toBe('Open');
 
     await browserContext.close();
     expect(violations).toEqual([]);
