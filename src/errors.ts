@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'unauthenticated'
   | 'forbidden'
+  | 'form_expired'
   | 'not_found'
   | 'gone'
   | 'conflict'

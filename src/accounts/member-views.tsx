@@ -4,7 +4,7 @@ import { ChoicesField, SelectField } from '../http/choice-fields.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import type { Messages } from '../i18n/messages.ts';
 import { roles } from './access.ts';
-import type { MemberProblem } from './member-rules.ts';
+import { EMAIL_MAX, type MemberProblem, PERSON_NAME_MAX } from './member-rules.ts';
 import type { MemberListing } from './member-store.ts';
 
 export interface MemberFormValues {
@@ -154,12 +154,14 @@ export function MemberListView({
           type="email"
           label={t('members.field.email')}
           value={values.email}
+          maxLength={EMAIL_MAX}
           error={errors.email}
         />
         <TextField
           name="name"
           label={t('members.field.name')}
           value={values.name}
+          maxLength={PERSON_NAME_MAX}
           error={errors.name}
         />
         <RoleAndAgencies messages={messages} values={values} errors={errors} agencies={agencies} />

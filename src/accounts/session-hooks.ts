@@ -108,7 +108,7 @@ export function registerSessionHooks(app: App, database: Database) {
       (typeof body === 'object' && body ? body._csrf : undefined);
     if (sent !== request.signedIn.csrfToken) {
       throw new AppError(
-        'forbidden',
+        isApiRequest(request.url) ? 'forbidden' : 'form_expired',
         'The form has expired or did not come from Transforma; reload the page and try again',
         [{ path: '_csrf', message: 'missing or does not match this session' }],
       );

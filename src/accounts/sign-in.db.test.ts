@@ -129,7 +129,7 @@ describe('signing in and out', () => {
       cookies: { transforma_session: session },
     });
     expect(response.statusCode).toBe(403);
-    expect(response.body).toContain('You do not have access to this page');
+    expect(response.body).toContain('This form has expired');
   });
 
   it('slows down guessing: too many attempts from one address are refused for a while', async () => {

@@ -26,8 +26,9 @@ import { findAgency, listAgencyRefs } from './agency-store.ts';
 const idParams = z.object({ id: z.uuid() });
 
 // A form posts strings; the rules, not the schema, judge them, so every
-// problem is shown beside its field in the reader's language.
-const formText = z.string().max(10_000).optional();
+// problem, a value too long included, is shown beside its field in the reader's
+// language with what was typed (the body limit bounds a form's size).
+const formText = z.string().optional();
 const agencyForm = z.object({
   name: formText,
   acronym: formText,
@@ -61,7 +62,7 @@ function refuse(problems: AgencyProblem[]): never {
     throw new AppError('conflict', fields[0]?.message ?? 'The name is taken', fields);
   throw new AppError(
     'invalid_request',
-    `The agency has ${problems.length} problem(s); nothing was saved`,
+    english.t('agencies.error.notSaved', { count: problems.length }),
     fields,
   );
 }

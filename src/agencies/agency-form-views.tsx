@@ -3,7 +3,13 @@
 import { ChoicesField, SelectField } from '../http/choice-fields.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import type { Messages } from '../i18n/messages.ts';
-import type { AgencyProblem } from './agency-rules.ts';
+import {
+  ACRONYM_MAX,
+  type AgencyProblem,
+  EMAIL_MAX,
+  NAME_MAX,
+  SECTOR_MAX,
+} from './agency-rules.ts';
 import { agencyLevels } from './agency-schema.ts';
 
 /** The form's field names; `parentId` matches the API's. */
@@ -82,6 +88,7 @@ export function AgencyFormView({
           name="name"
           label={t('agencies.field.name')}
           value={values.name}
+          maxLength={NAME_MAX}
           error={errors.name}
         />
         <TextField
@@ -89,6 +96,7 @@ export function AgencyFormView({
           label={t('agencies.field.acronym')}
           hint={t('agencies.hint.acronym')}
           value={values.acronym}
+          maxLength={ACRONYM_MAX}
           error={errors.acronym}
         />
         <ChoicesField
@@ -104,6 +112,7 @@ export function AgencyFormView({
           label={t('agencies.field.sector')}
           hint={t('agencies.hint.sector')}
           value={values.sector}
+          maxLength={SECTOR_MAX}
           error={errors.sector}
         />
         <SelectField
@@ -123,6 +132,7 @@ export function AgencyFormView({
           label={t('agencies.field.focalPointEmail')}
           hint={t('agencies.hint.focalPointEmail')}
           value={values.focalPointEmail}
+          maxLength={EMAIL_MAX}
           error={errors.focalPointEmail}
         />
         <button type="submit" class="button">

@@ -120,7 +120,7 @@ describe('the framework API', () => {
     expect(error.message).toBe('The framework file has 3 problems; nothing was imported');
     expect(error.fields).toEqual(
       expect.arrayContaining([
-        { path: 'maturityLevels[1].minScore', message: 'must be number' },
+        { path: 'maturityLevels[1].minScore', message: 'must be a number' },
         {
           path: 'dimensions[1].subdimensions[0].items[0].code',
           message:

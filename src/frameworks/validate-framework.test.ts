@@ -34,9 +34,9 @@ describe('validating a framework file', () => {
     (framework as Record<string, unknown>).version = 2;
     const problems = problemsOf(framework);
     expect(problems).toContain(
-      'dimensions[0].subdimensions[0].items[0].statement: is required (record)',
+      'dimensions[0].subdimensions[0].items[0].statement: is required',
     );
-    expect(problems).toContain('version: must be string');
+    expect(problems).toContain('version: must be text');
   });
 
   it('rejects codes and keys that do not follow the format, saying what the format is', () => {
@@ -167,6 +167,6 @@ describe('validating a framework file', () => {
   });
 
   it('says so when the file is not an object at all', () => {
-    expect(problemsOf([1, 2])).toEqual(['must be object']);
+    expect(problemsOf([1, 2])).toEqual(['must be a set of named values (an object)']);
   });
 });

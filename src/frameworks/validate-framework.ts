@@ -5,7 +5,12 @@
 // descriptors, ordered maturity levels, text in the default language) are
 // checked here on the raw input, so a file with both kinds of problem hears of all.
 import type { z } from 'zod';
+import { messagesFor } from '../i18n/messages.ts';
+import { issueProblem } from '../i18n/validation-messages.ts';
 import { type Framework, frameworkSchema } from './framework-schema.ts';
+
+// Problems are read by the framework's author with their paths, in English like the file's keys.
+const english = messagesFor('en');
 
 export interface FrameworkProblem {
   path: string;
@@ -54,14 +59,15 @@ function problemsOfIssue(issue: z.core.$ZodIssue): FrameworkProblem[] {
   return [{ path: formatPath(issue.path), message: messageOfIssue(issue) }];
 }
 
+// zod's own wording ("Too small: expected number to be >0"), as opposed to the
+// schema's ("must have at least one item"), which says more and is kept.
+const zodWording = /^(Too small|Too big|Invalid|Unrecognized)/;
+
 function messageOfIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    return issue.input === undefined
-      ? `is required (${issue.expected})`
-      : `must be ${issue.expected}`;
-  }
   if (issue.code === 'unrecognized_keys')
     return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' || zodWording.test(issue.message))
+    return issueProblem(english, issue, issue.input !== undefined);
   return issue.message;
 }
 

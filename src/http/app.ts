@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyRequest,
   type FastifyInstance,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -46,6 +47,7 @@ import {
   languageFromAcceptHeader,
   type Messages,
   messagesFor,
+import { describeRefusal } from '../i18n/validation-messages.ts';
 } from '../i18n/messages.ts';
 import { invitationApi } from '../invitations/invitation-api.ts';
 import { invitationRoutes } from '../invitations/invitation-routes.tsx';
@@ -230,13 +232,13 @@ export async function buildApp({
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const { code, message, fields } = describeError(error);
+    const { code, message, fields, sentences } = describeError(error, request);
     const { status } = errorCodes[code];
     if (status >= 500) request.log.error(error);
     if (isApiRequest(request.url)) {
       return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
     }
-    return renderErrorPage(request, reply.status(status), code, fields);
+    return renderErrorPage(request, reply.status(status), code, fields, sentences);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -290,7 +292,12 @@ export async function buildApp({
   return app;
 }
 
-function describeError(error: unknown): {
+function describeError(
+  error: unknown,
+  request: FastifyRequest,
+  /** The fields' problems as sentences in the reader's language, for a page. */
+  sentences?: string[];
+): {
   code: ErrorCode;
   message: string;
   fields?: FieldProblem[];
@@ -304,11 +311,15 @@ function describeError(error: unknown): {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'request';
-    const fields = error.validation.map((issue) => ({
-      path: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'is not valid',
-    }));
-    return { code: 'invalid_request', message: `The ${part} is not valid`, fields };
+    const source = { body: request.body, querystring: request.query, params: request.params }[
+      part as 'body'
+    ];
+    // Before the language is chosen (a request refused that early), English.
+    const messages = request.messages ?? messagesFor(defaultLanguage);
+    return {
+      code: 'invalid_request',
+      ...describeRefusal(messages, part, source, error.validation),
+    };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (fastifyError.statusCode === 429)

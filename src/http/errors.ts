@@ -7,6 +7,9 @@ export const errorCodes: Record<ErrorCode, { status: number; messageKey: string 
   invalid_request: { status: 400, messageKey: 'error.invalidRequest' },
   unauthenticated: { status: 401, messageKey: 'error.unauthenticated' },
   forbidden: { status: 403, messageKey: 'error.forbidden' },
+  // A page's form sent without its session's CSRF token: most often a form left open
+  // past its session, or from before signing in again; not a question of role.
+  form_expired: { status: 403, messageKey: 'error.formExpired' },
   not_found: { status: 404, messageKey: 'error.notFound' },
   gone: { status: 410, messageKey: 'error.gone' },
   conflict: { status: 409, messageKey: 'error.conflict' },

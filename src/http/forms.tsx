@@ -22,6 +22,12 @@ export function ErrorSummary({ messages, errors }: { messages: Messages; errors:
   );
 }
 
+/**
+ * The most of a refused value a form gives back when it has no limit of its own:
+ * a paste of megabytes must not come back whole in the page.
+ */
+export const ECHO_MAX = 10_000;
+
 export function TextField({
   name,
   label,
@@ -30,6 +36,7 @@ export function TextField({
   error,
   type = 'text',
   autocomplete,
+  maxLength = ECHO_MAX,
 }: {
   name: string;
   label: string;
@@ -38,6 +45,8 @@ export function TextField({
   error?: string;
   type?: 'text' | 'email' | 'password' | 'date';
   autocomplete?: string;
+  /** The longest value the field accepts: what was typed is given back up to it. */
+  maxLength?: number;
 }) {
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
     .filter(Boolean)
@@ -59,7 +68,7 @@ export function TextField({
         id={name}
         name={name}
         type={type}
-        value={type === 'password' ? undefined : value}
+        value={type === 'password' ? undefined : value?.slice(0, maxLength)}
         autocomplete={autocomplete}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}

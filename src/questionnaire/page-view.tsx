@@ -122,7 +122,7 @@ function ItemFieldset({
             aria-invalid={errors[ids.comment] ? 'true' : undefined}
             aria-describedby={errors[ids.comment] ? `${ids.comment}-error` : undefined}
           >
-            {answer?.comment ?? ''}
+            {answer?.comment?.slice(0, COMMENT_MAX) ?? ''}
           </textarea>
         </div>
         <div class={errors[ids.evidence] ? 'field field-error' : 'field'}>
@@ -135,7 +135,7 @@ function ItemFieldset({
             type="url"
             id={ids.evidence}
             name={names.evidence}
-            value={answer?.evidenceUrl ?? ''}
+            value={answer?.evidenceUrl?.slice(0, EVIDENCE_URL_MAX) ?? ''}
             maxLength={EVIDENCE_URL_MAX}
             inputMode="url"
             spellcheck={false}

@@ -26,7 +26,8 @@ function sendFile(reply: FastifyReply, name: string, format: ExportFormat, file:
 }
 
 export async function exportRoutes(app: App, database: Database, threshold: number) {
-  const open = (roundId: string) => openResults(database.db, { roundId, threshold });
+  const open = (roundId: string, sector?: string) =>
+    openResults(database.db, { roundId, threshold, sector });
 
   for (const table of ['item-scores', 'dimension-scores'] as const)
     app.get(
@@ -38,7 +39,7 @@ export async function exportRoutes(app: App, database: Database, threshold: numb
       async (request, reply) => {
         const { format } = request.params;
         const filter = filterOf(request.query);
-        const results = await open(request.params.id);
+        const results = await open(request.params.id, request.query.sector);
         const { file } = await scoreTable(database, table, request.messages, results, filter);
         const name = exportFileName(results.round.name, table, filter, format);
         return sendFile(reply, name, format, file(format));

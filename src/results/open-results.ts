@@ -72,7 +72,12 @@ export async function roundDisclosure(
 
 export async function openResults(
   db: Kysely<Schema>,
-  options: { roundId: string; threshold: number },
+  options: {
+    roundId: string;
+    threshold: number;
+    /** The sector asked for: one that none of the round's agencies is in is refused, as a level would be. */
+    sector?: string | undefined;
+  },
 ): Promise<OpenResults> {
   const workspace = await requireWorkspace(db);
   const round = await findRound(db, workspace.id, options.roundId);
@@ -81,6 +86,11 @@ export async function openResults(
   if (round.status === 'draft')
     throw new AppError('not_found', `The round ${round.name} is a draft: it has no results yet`);
   const scored = await roundAgencies(db, workspace, round.id);
+  const sectors = [...new Set(scored.agencies.map((agency) => agency.sector))].sort();
+  if (options.sector !== undefined && !sectors.includes(options.sector))
+    throw new AppError('invalid_request', 'No agency of this round is in that sector', [
+      { path: 'querystring.sector', message: `must be one of: ${sectors.join(', ')}` },
+    ]);
   const rounds = await listRounds(db, workspace.id);
   return {
     workspace,
@@ -88,7 +98,7 @@ export async function openResults(
     ...scored,
     disclosure: disclosureOf(scored, options.threshold),
     consensus: await loadConsensusScores(db, round.id),
-    sectors: [...new Set(scored.agencies.map((agency) => agency.sector))].sort(),
+    sectors,
     compareChoices: rounds
       .filter(
         (other) =>

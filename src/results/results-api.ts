@@ -168,7 +168,8 @@ const presentRound = (results: OpenResults) => ({
 });
 
 export async function resultsApi(app: App, database: Database, threshold: number) {
-  const open = (roundId: string) => openResults(database.db, { roundId, threshold });
+  const open = (roundId: string, sector?: string) =>
+    openResults(database.db, { roundId, threshold, sector });
 
   app.get(
     '/api/rounds/:id/results',
@@ -185,7 +186,7 @@ export async function resultsApi(app: App, database: Database, threshold: number
     },
     async (request) => {
       const filter = filterOf(request.query);
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const selection = selectResults(results, results.disclosure, filter);
       const { framework } = results;
       const text = (value: LocalizedText) =>
@@ -232,7 +233,7 @@ export async function resultsApi(app: App, database: Database, threshold: number
       },
       async (request) => {
         const filter = filterOf(request.query);
-        const results = await open(request.params.id);
+        const results = await open(request.params.id, request.query.sector);
         const { rows, selection } = await scoreTable(
           database,
           table,

@@ -163,7 +163,7 @@ describe('the results pages', () => {
   it('names the field of a bad filter, and does not know unknown rounds', async () => {
     const level = await get(`/rounds/${roundId}/results?level=galactic`);
     expect(level.statusCode).toBe(400);
-    expect(level.body).toContain('The value of “level” cannot be used.');
+    expect(level.body).toContain('Level: must be one of: national, subnational, local');
     const dimension = await get(`/rounds/${roundId}/results/items?dimension=NOPE`);
     expect(dimension.statusCode).toBe(400);
     const compare = await get(`/rounds/${roundId}/results?compare=${roundId}`);

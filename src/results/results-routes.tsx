@@ -58,7 +58,8 @@ const AGENCY_DIVERGENCES = 5;
 
 export async function resultsRoutes(app: App, database: Database, threshold: number) {
   const read = { access: 'workspace.read' as const };
-  const open = (roundId: string) => openResults(database.db, { roundId, threshold });
+  const open = (roundId: string, sector?: string) =>
+    openResults(database.db, { roundId, threshold, sector });
   const earlierOf = (results: OpenResults, query: ResultsQuery) =>
     openEarlierResults(database.db, results, {
       compare: query.compare,
@@ -72,7 +73,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
     { schema: { hide: true, params: roundParams, querystring: filterQuery }, config: read },
     async (request, reply) => {
       const { query } = request;
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const selection = selectResults(results, results.disclosure, filterOf(query));
       const earlier = await earlierOf(results, query);
       const filtered = query.level !== undefined || query.sector !== undefined;
@@ -108,7 +109,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
     { schema: { hide: true, params: roundParams, querystring: filterQuery }, config: read },
     async (request, reply) => {
       const { query } = request;
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const selection = selectResults(results, results.disclosure, filterOf(query));
       const earlier = await earlierOf(results, query);
       return sendPage(request, reply, {
@@ -143,7 +144,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
     async (request, reply) => {
       const { query } = request;
       const { messages } = request;
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const agency = results.agencies.find((candidate) => candidate.id === request.params.agencyId);
       const tree = agency && results.trees.get(agency.id);
       if (!agency || !tree)
@@ -212,7 +213,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
     { schema: { hide: true, params: roundParams, querystring: itemsQuery }, config: read },
     async (request, reply) => {
       const { dimension, ...query } = request.query;
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const dimensionCode = dimension ?? results.framework.dimensions[0]?.code ?? '';
       if (!results.framework.dimensions.some((candidate) => candidate.code === dimensionCode))
         throw new AppError('invalid_request', 'Choose a dimension of the round’s framework', [
@@ -253,7 +254,7 @@ export async function resultsRoutes(app: App, database: Database, threshold: num
     { schema: { hide: true, params: roundParams, querystring: filterQuery }, config: read },
     async (request, reply) => {
       const { compare: _ignored, ...query } = request.query;
-      const results = await open(request.params.id);
+      const results = await open(request.params.id, request.query.sector);
       const filter = filterOf(query);
       const selection = selectResults(results, results.disclosure, filter);
       const agencyOf = new Map(selection.shown.map(({ agency }) => [agency.id, agency]));

@@ -242,7 +242,7 @@ function ConsensusForm(props: {
             .filter(Boolean)
             .join(' ')}
         >
-          {shown?.rationale ?? ''}
+          {shown?.rationale?.slice(0, RATIONALE_MAX) ?? ''}
         </textarea>
       </div>
       <button type="submit" class="button">
