@@ -325,6 +325,9 @@ describe('creating, opening and closing rounds', () => {
         '1 response was started but not submitted: it will not count in the results.',
       );
       expect(confirm.body).toContain('closing now ends it early');
+      const spanish = await page(`/rounds/${id}/close?lang=es`);
+      expect(spanish.body).toContain('<h1>¿Cerrar «2026 self-assessment»?</h1>');
+      expect(spanish.body).toContain('1 de 3 personas invitadas han enviado sus respuestas.');
       expect(await statusOf(id)).toBe('open');
 
       const closed = await form(`/rounds/${id}/close`, {});
@@ -335,6 +338,8 @@ describe('creating, opening and closing rounds', () => {
       );
       expect(after.body).toMatch(/ · closed on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
       expect(after.body).not.toContain(`href="/rounds/${id}/close"`);
+      const list = await page('/rounds');
+      expect(list.body).toMatch(/ · closed on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 
       const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
         new Date(),

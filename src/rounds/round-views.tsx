@@ -78,6 +78,8 @@ export function RoundListView({
                     opens: messages.date(round.opensOn),
                     closes: messages.date(round.closesOn),
                   })}
+                  {round.closedAt &&
+                    ` · ${t('rounds.closedAt', { date: messages.date(round.closedAt) })}`}
                 </td>
                 <td>
                   <RoundStatus messages={messages} status={round.status} />
