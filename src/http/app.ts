@@ -8,11 +8,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
-  type FastifyRequest,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -46,8 +47,8 @@ import {
   languageFromAcceptHeader,
   type Messages,
   messagesFor,
-import { describeRefusal } from '../i18n/validation-messages.ts';
 } from '../i18n/messages.ts';
+import { describeRefusal } from '../i18n/validation-messages.ts';
 import { invitationApi } from '../invitations/invitation-api.ts';
 import { invitationRoutes } from '../invitations/invitation-routes.tsx';
 import { startReminderSchedule } from '../invitations/reminder-schedule.ts';
@@ -71,7 +72,6 @@ import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
-import { staticAssets } from './static-assets.ts';
 import { unstorableTextAt } from './storable-text.ts';
 
 declare module 'fastify' {
@@ -163,7 +163,11 @@ export async function buildApp({
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 20 },
   });
-  staticAssets(app, publicDir);
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    maxAge: '1d',
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -291,12 +295,12 @@ export async function buildApp({
 function describeError(
   error: unknown,
   request: FastifyRequest,
-  /** The fields' problems as sentences in the reader's language, for a page. */
-  sentences?: string[];
 ): {
   code: ErrorCode;
   message: string;
   fields?: FieldProblem[];
+  /** The fields' problems as sentences in the reader's language, for a page. */
+  sentences?: string[];
 } {
   if (error instanceof AppError) {
     return {
