@@ -8,7 +8,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
@@ -72,6 +71,7 @@ import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
+import { staticAssets } from './static-assets.ts';
 import { unstorableTextAt } from './storable-text.ts';
 
 declare module 'fastify' {
@@ -163,11 +163,7 @@ export async function buildApp({
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 20 },
   });
-  await app.register(fastifyStatic, {
-    root: publicDir,
-    prefix: '/assets/',
-    maxAge: '1d',
-  });
+  staticAssets(app, publicDir);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
