@@ -89,6 +89,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'DELETE /api/members/:userId': ['admin'],
   'GET /members/tokens': ['admin'],
   'POST /members/tokens': ['admin'],
+  'GET /members/tokens/:id/revoke': ['admin'],
   'POST /members/tokens/:id/revoke': ['admin'],
   'GET /rounds/new': ['admin', 'coordinator'],
   'POST /rounds/new': ['admin', 'coordinator'],

@@ -11,13 +11,15 @@ import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { createApiToken, revokeApiToken, type TokenAdmin } from './api-token-changes.ts';
-import { findApiTokenName, listApiTokens } from './api-token-store.ts';
+import { findApiToken, listApiTokens } from './api-token-store.ts';
 import {
   ApiTokensView,
   type NewToken,
+  RevokeTokenView,
   type TokenFormValues,
   tokenFormErrors,
 } from './api-token-views.tsx';
+import { tokenState } from './api-tokens.ts';
 
 const formText = z.string().max(10_000).optional();
 const tokenForm = z.object({
@@ -76,8 +78,8 @@ export async function apiTokenRoutes(app: App, database: Database) {
     async (request, reply) => {
       const { revoked } = request.query;
       const workspace = await requireWorkspace(database.db);
-      const name = revoked ? await findApiTokenName(database.db, revoked, workspace.id) : undefined;
-      return renderPage(request, reply, name !== undefined ? { revoked: name } : {});
+      const token = revoked ? await findApiToken(database.db, revoked, workspace.id) : undefined;
+      return renderPage(request, reply, token ? { revoked: token.name } : {});
     },
   );
 
@@ -100,14 +102,41 @@ export async function apiTokenRoutes(app: App, database: Database) {
     },
   );
 
+  async function requireToken(id: string, workspaceId: string) {
+    const token = await findApiToken(database.db, id, workspaceId);
+    if (!token) throw new AppError('not_found', `There is no API token ${id} in this workspace`);
+    return token;
+  }
+
+  app.get(
+    '/members/tokens/:id/revoke',
+    { schema: { hide: true, params: tokenParams }, config: { access: 'members.manage' } },
+    async (request, reply) => {
+      const workspace = await requireWorkspace(database.db);
+      const token = await requireToken(request.params.id, workspace.id);
+      // Nothing to revoke: the list says why.
+      if (tokenState(token, new Date()) !== 'active') return reply.redirect('/members/tokens', 303);
+      return sendPage(request, reply, {
+        title: request.messages.t('apiTokens.revokeTitle', { name: token.name }),
+        workspaceName: workspace.name,
+        body: (
+          <RevokeTokenView
+            messages={request.messages}
+            token={token}
+            csrfToken={request.signedIn?.csrfToken}
+          />
+        ),
+      });
+    },
+  );
+
   app.post(
     '/members/tokens/:id/revoke',
     { schema: { hide: true, params: tokenParams }, config: { access: 'members.manage' } },
     async (request, reply) => {
       const { id } = request.params;
       const admin = await adminOf(request);
-      if (!(await findApiTokenName(database.db, id, admin.workspaceId)))
-        throw new AppError('not_found', `There is no API token ${id} in this workspace`);
+      await requireToken(id, admin.workspaceId);
       await revokeApiToken(database.db, id, admin);
       return reply.redirect(`/members/tokens?revoked=${id}`, 303);
     },

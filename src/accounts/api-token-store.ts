@@ -42,6 +42,17 @@ export interface ApiTokenListing {
   lastUsedAt: Date | null;
 }
 
+const listingColumns = [
+  'api_tokens.id',
+  'api_tokens.name',
+  'api_tokens.role',
+  'users.name as createdBy',
+  'api_tokens.created_at as createdAt',
+  'api_tokens.expires_at as expiresAt',
+  'api_tokens.revoked_at as revokedAt',
+  'api_tokens.last_used_at as lastUsedAt',
+] as const;
+
 /** Every token of the workspace, the newest first; never the hash. */
 export async function listApiTokens(
   db: Kysely<Schema>,
@@ -51,16 +62,7 @@ export async function listApiTokens(
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.created_by')
     .where('api_tokens.workspace_id', '=', workspaceId)
-    .select([
-      'api_tokens.id',
-      'api_tokens.name',
-      'api_tokens.role',
-      'users.name as createdBy',
-      'api_tokens.created_at as createdAt',
-      'api_tokens.expires_at as expiresAt',
-      'api_tokens.revoked_at as revokedAt',
-      'api_tokens.last_used_at as lastUsedAt',
-    ])
+    .select(listingColumns)
     .orderBy('api_tokens.created_at', 'desc')
     .orderBy('api_tokens.id')
     .execute();
@@ -134,16 +136,17 @@ export async function markApiTokenRevoked(
     .executeTakeFirst();
 }
 
-export async function findApiTokenName(
+/** One token of the workspace, as the admins' pages list it. */
+export async function findApiToken(
   db: Kysely<Schema>,
   id: string,
   workspaceId: string,
-): Promise<string | undefined> {
-  const row = await db
+): Promise<ApiTokenListing | undefined> {
+  return db
     .selectFrom('api_tokens')
-    .select('name')
-    .where('id', '=', id)
-    .where('workspace_id', '=', workspaceId)
+    .innerJoin('users', 'users.id', 'api_tokens.created_by')
+    .where('api_tokens.id', '=', id)
+    .where('api_tokens.workspace_id', '=', workspaceId)
+    .select(listingColumns)
     .executeTakeFirst();
-  return row?.name;
 }

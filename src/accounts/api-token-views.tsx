@@ -45,12 +45,10 @@ function dateTime(messages: Messages, value: Date): string {
 function TokenTable({
   messages,
   tokens,
-  csrfToken,
   now,
 }: {
   messages: Messages;
   tokens: ApiTokenListing[];
-  csrfToken: string | undefined;
   now: Date;
 }) {
   const { t } = messages;
@@ -83,16 +81,14 @@ function TokenTable({
                 {token.lastUsedAt ? dateTime(messages, token.lastUsedAt) : t('apiTokens.neverUsed')}
               </td>
               <td>
-                {state === 'active' ? (
-                  <form method="post" action={`/members/tokens/${token.id}/revoke`}>
-                    <CsrfField token={csrfToken} />
-                    {t('apiTokens.state.active')}{' '}
-                    <button type="submit" class="button secondary">
-                      {t('apiTokens.revoke', { name: token.name })}
-                    </button>
-                  </form>
-                ) : (
-                  t(`apiTokens.state.${state}`)
+                {t(`apiTokens.state.${state}`)}
+                {state === 'active' && (
+                  <>
+                    {' '}
+                    <a href={`/members/tokens/${token.id}/revoke`}>
+                      {t('apiTokens.revokeLink', { name: token.name })}
+                    </a>
+                  </>
                 )}
               </td>
             </tr>
@@ -151,7 +147,7 @@ export function ApiTokensView({
         </code>
       </pre>
       <p>{t('apiTokens.bounds')}</p>
-      <TokenTable messages={messages} tokens={tokens} csrfToken={csrfToken} now={now} />
+      <TokenTable messages={messages} tokens={tokens} now={now} />
 
       <h2 id="make">{t('apiTokens.make')}</h2>
       <form method="post" action="/members/tokens" novalidate class="narrow">
@@ -198,5 +194,42 @@ export function ApiTokensView({
         </button>
       </form>
     </>
+  );
+}
+
+/** Asks before revoking: programs that send the token are refused from then on. */
+export function RevokeTokenView({
+  messages,
+  token,
+  csrfToken,
+}: {
+  messages: Messages;
+  token: ApiTokenListing;
+  csrfToken: string | undefined;
+}) {
+  const { t } = messages;
+  return (
+    <div class="narrow">
+      <a class="back-link" href="/members/tokens">
+        {t('apiTokens.back')}
+      </a>
+      <h1>{t('apiTokens.revokeTitle', { name: token.name })}</h1>
+      <p>
+        {t('apiTokens.revokeWhat', {
+          role: t(`members.role.${token.role}`),
+          lastUsed: token.lastUsedAt
+            ? dateTime(messages, token.lastUsedAt)
+            : t('apiTokens.neverUsed'),
+        })}
+      </p>
+      <p>{t('apiTokens.revokeIntro')}</p>
+      <form method="post" action={`/members/tokens/${token.id}/revoke`}>
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="button">
+          {t('apiTokens.revoke', { name: token.name })}
+        </button>{' '}
+        <a href="/members/tokens">{t('apiTokens.keep')}</a>
+      </form>
+    </div>
   );
 }

@@ -198,6 +198,13 @@ describe('API tokens', () => {
 
   it('is refused with 401 and a JSON error once revoked, and the revocation is audited', async () => {
     const { token, id } = await makeToken({ name: 'Old script', role: 'viewer', expires: '30' });
+    const confirm = await context.app.inject({
+      method: 'GET',
+      url: `/members/tokens/${id}/revoke`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(confirm.body).toContain('Revoke the token “Old script”?');
+    expect(confirm.body).toContain(`action="/members/tokens/${id}/revoke"`);
     const revoke = await context.app.inject({
       method: 'POST',
       url: `/members/tokens/${id}/revoke`,
@@ -211,6 +218,12 @@ describe('API tokens', () => {
       headers: { cookie: admin.cookie },
     });
     expect(page.body).toContain('The token “Old script” is revoked');
+    const again = await context.app.inject({
+      method: 'GET',
+      url: `/members/tokens/${id}/revoke`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(again.headers.location).toBe('/members/tokens');
 
     const response = await context.app.inject({
       method: 'GET',

@@ -134,6 +134,11 @@ describe.skipIf(!hasChromium)('importing a framework and using the API with a to
     );
 
     await page.goto(`${context.baseUrl}/members/tokens`);
+    await page.getByRole('link', { name: 'Revoke “Agency register sync”…' }).click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Revoke the token “Agency register sync”?');
+    violations.push(...(await axeViolations(page)));
     await page.getByRole('button', { name: 'Revoke “Agency register sync”' }).click();
     await expect
       .poll(() => page.locator('main').textContent())
