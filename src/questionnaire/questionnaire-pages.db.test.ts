@@ -211,6 +211,21 @@ describe('answering the questionnaire with pages', () => {
     expect(await answersOf(invitation.id)).toEqual([]);
   });
 
+  it('gives a pasted comment of megabytes back only up to its limit, with the rest of the page kept', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    const response = await post(`/r/${invitation.token}/s/LEA-VIS`, {
+      'LEA01.value': '3',
+      'LEA01.comment': `Start ${'x'.repeat(1_500_000)}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('it has 1,500,006');
+    expect(response.body.length).toBeLessThan(100_000);
+    expect(response.body).toContain(`>Start ${'x'.repeat(1994)}</textarea>`);
+    expect(response.body).toMatch(
+      /name="LEA01.value"[^>]*value="3"[^>]*checked|value="3"[^>]*checked/,
+    );
+  });
+
   it('refuses to submit while statements are unanswered, listing them', async () => {
     const invitation = await buildInvitation(context.database.db);
     await post(`/r/${invitation.token}/s/LEA-VIS`, pageAnswers('LEA-VIS'));
