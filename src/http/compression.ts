@@ -12,13 +12,16 @@
 // still cost ~5 ms more than none there, waiting for a pool thread to get a
 // core; in one synchronous call the page takes the same time as uncompressed.
 //
-// The quality, measured on the largest pages (Node 20, one core; median time
-// to compress; bytes on the wire):
+// The quality, measured on the largest pages (Node 20, one core of a busy
+// 2-core machine; bytes on the wire and median time to compress):
 //
-//                            brotli q4        q5        q11        gzip 4      gzip 6
-//   results agencies (98 KB)  11.5 KB 0.5 ms  10.3 KB 0.8 ms  8.5 KB 96 ms  12.6 KB 0.3  12.2 KB 0.4
-//   framework dgca (39 KB)    10.3 KB 0.6 ms   9.6 KB 0.8 ms  7.9 KB 33 ms  10.9 KB 0.3  10.4 KB 0.5
-//   questionnaire (56 KB)     10.8 KB 0.5 ms  10.2 KB 0.6 ms       –        12.3 KB 0.4  11.7 KB 0.6
+//                        brotli q4       brotli q5       brotli q11      gzip 4          gzip 6
+//   results agencies     11.5 KB 0.5 ms  10.3 KB 0.8 ms   8.5 KB 96 ms   12.6 KB 0.3 ms  12.2 KB 0.4 ms
+//     (demo 2025, 98 KB)
+//   framework dgca       10.3 KB 0.6 ms   9.6 KB 0.8 ms   7.9 KB 33 ms   10.9 KB 0.3 ms  10.4 KB 0.5 ms
+//     (39 KB)
+//   questionnaire page   10.8 KB 0.5 ms  10.2 KB 0.6 ms        –         12.3 KB 0.4 ms  11.7 KB 0.6 ms
+//     (LEG-POL, 56 KB)
 //
 // Brotli's default quality, 11, costs a hundred times more for 15–25% fewer
 // bytes: more than rendering the page. Quality 4 is within 5–12% of 5's bytes
