@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { type Database, pgliteOptions, usePglite } from './database.ts';
+import { syncFolder } from './durable-node-fs.ts';
 
 const migrationsDir = path.join(import.meta.dirname, 'migrations');
 
@@ -100,5 +101,7 @@ export async function restoreSnapshot(
     await PGlite.create(dataDir, { ...pgliteOptions, loadDataDir: snapshot }),
   );
   await restored.close();
+  // Written without syncing (the restore's PGlite is not the server's): on disk before it is used.
+  syncFolder(dataDir);
   return { report, ...(keptAs ? { keptAs } : {}) };
 }

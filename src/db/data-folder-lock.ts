@@ -5,7 +5,7 @@
 // folder names the process holding it; a process that was killed cannot
 // remove it, so a lock whose process is gone is taken over.
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface LockHolder {
@@ -28,14 +28,16 @@ export interface DataFolderLock {
   release(): void;
 }
 
+/** The lock file beside a data folder, however the folder is named (a symbolic link, a relative path). */
 export function lockFileOf(dataDir: string): string {
-  return `${dataDir}.lock`;
+  const parent = path.dirname(path.resolve(dataDir));
+  mkdirSync(parent, { recursive: true, mode: 0o700 });
+  return path.join(realpathSync(parent), `${path.basename(dataDir)}.lock`);
 }
 
 /** Takes the lock of `dataDir`, or throws DataFolderInUse naming the process that holds it. */
 export function lockDataFolder(dataDir: string): DataFolderLock {
   const file = lockFileOf(dataDir);
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const mine: LockHolder = { pid: process.pid, started: startTimeOf(process.pid) };
   const content = JSON.stringify(mine);
   // Two tries: the second follows the removal of a lock left by a dead process.
