@@ -21,7 +21,9 @@ import {
 } from './api-token-views.tsx';
 import { tokenState } from './api-tokens.ts';
 
-const formText = z.string().max(10_000).optional();
+// No length limit here: a name too long is refused beside its field, keeping
+// what was typed (up to the limit), as every form does; the body limit bounds it.
+const formText = z.string().optional();
 const tokenForm = z.object({
   name: formText,
   role: formText,

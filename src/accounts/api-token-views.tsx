@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../http/fo
 import type { Messages } from '../i18n/messages.ts';
 import { tokenRoles } from './access.ts';
 import type { ApiTokenListing } from './api-token-store.ts';
-import { expiryChoices, type TokenProblem, tokenState } from './api-tokens.ts';
+import { expiryChoices, NAME_MAX, type TokenProblem, tokenState } from './api-tokens.ts';
 
 export interface TokenFormValues {
   name?: string;
@@ -157,6 +157,7 @@ export function ApiTokensView({
           label={t('apiTokens.field.name')}
           hint={t('apiTokens.hint.name')}
           value={values.name}
+          maxLength={NAME_MAX}
           error={errors.name}
         />
         <SelectField

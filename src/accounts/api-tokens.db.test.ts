@@ -302,6 +302,11 @@ describe('API tokens', () => {
     expect(response.body).toContain('Date it expires: must be after today');
     expect(response.body).toContain(`value="${isoDay(-3)}"`);
     expect(response.body).not.toMatch(TOKEN);
+    const long = await makeToken({ name: 'n'.repeat(20_000), role: 'viewer', expires: '30' });
+    expect(long.response.statusCode).toBe(400);
+    expect(long.response.body).toContain('Name: must be at most 100 characters');
+    expect(long.response.body).toContain(`value="${'n'.repeat(100)}"`);
+    expect(long.response.body).not.toContain('n'.repeat(101));
     const focal = await makeToken({ name: 'Focal', role: 'focal_point', expires: '30' });
     expect(focal.response.statusCode).toBe(400);
     expect(focal.response.body).toContain('Role: choose admin, coordinator, facilitator or viewer');
