@@ -40,8 +40,8 @@ function saveBody(token: string, count: number): string {
   });
 }
 
-function reportFailures(load: string, failed: number) {
-  if (failed > 0) console.error(`${load}: ${failed} saves failed or answered non-2xx`);
+function reportFailures(load: string, failed: number, detail: string) {
+  if (failed > 0) console.error(`${load}: ${failed} saves failed or answered non-2xx (${detail})`);
 }
 
 /** Peak throughput: `respondents` connections, each saving back to back. */
@@ -79,7 +79,11 @@ export async function saveLoad(
     if (warmUpSeconds > 0) await load(warmUpSeconds);
     return medianOfRuns(runs, async (): Promise<RunFigure[]> => {
       const result = await load(seconds);
-      reportFailures('save load', result.non2xx + result.errors);
+      reportFailures(
+        'save load',
+        result.non2xx + result.errors,
+        `statuses ${JSON.stringify(result.statusCodeStats)}, ${result.timeouts} timed out`,
+      );
       return [
         { name: 'saves_per_s', value: Math.round(result['2xx'] / seconds), better: 'higher' },
         { name: 'save_p50_ms', value: result.latency.p50, unit: 'ms', better: 'lower' },
@@ -114,6 +118,7 @@ export async function steadySaveLoad(
       const latencies: number[] = [];
       const answered: Promise<void>[] = [];
       let failed = 0;
+      const statuses = new Map<string, number>();
       const start = performance.now();
       const saveAt = (scheduledAt: number) => {
         saves += 1;
@@ -125,10 +130,14 @@ export async function steadySaveLoad(
         }).then(
           ({ status }) => {
             if (status === 200) latencies.push(performance.now() - scheduledAt);
-            else failed += 1;
+            else {
+              failed += 1;
+              statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
+            }
           },
-          () => {
+          (error: Error) => {
             failed += 1;
+            statuses.set(error.message, (statuses.get(error.message) ?? 0) + 1);
           },
         );
       };
@@ -143,7 +152,11 @@ export async function steadySaveLoad(
         sendDue();
       });
       await Promise.all(answered);
-      reportFailures(`steady save load at ${savesPerSecond}/s`, failed);
+      reportFailures(
+        `steady save load at ${savesPerSecond}/s`,
+        failed,
+        JSON.stringify(Object.fromEntries(statuses)),
+      );
       return latencies.sort((a, b) => a - b);
     };
     try {
