@@ -100,7 +100,9 @@ export async function steadySaveLoad(
     respondents = 10_000,
     savesPerSecond = 2_000,
     seconds = 10,
-    warmUpSeconds = 2,
+    // Long enough for every respondent to save once: their links looked up
+    // and their responses created, as in the steady state measured.
+    warmUpSeconds = Math.max(2, respondents / savesPerSecond),
     connections = 256,
     runs = benchRuns,
   } = {},
