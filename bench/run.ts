@@ -10,30 +10,33 @@
 import { rm } from 'node:fs/promises';
 import { chartRenders } from './chart-render.ts';
 import { formLoad, resultsPageServerTime } from './form-load.ts';
-import { pageWeights } from './page-weight.ts';
+import { type Figure, pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
 import { saveLoad, steadySaveLoad } from './save-load.ts';
 import { prepareData } from './server-process.ts';
 import { wogResults } from './wog-results.ts';
 
+// Each figure is printed as soon as its part is measured: the whole run takes
+// many minutes, the whole-of-government results last.
+const print = (figures: Figure[]) => {
+  for (const { name, value, unit } of figures)
+    console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);
+};
+
+print(await pageWeights());
+print(await questionnairePageWeight());
 // One data folder for the loads against a server process (each load works on
 // a copy): the demo, and invitations for 10,000 respondents.
 const prepared = await prepareData(10_000);
-const figures = [...(await pageWeights()), ...(await questionnairePageWeight())];
 try {
-  figures.push(
-    ...(await saveLoad(prepared, { respondents: 200, seconds: 10 })),
-    ...(await steadySaveLoad(prepared, {
-      respondents: 10_000,
-      savesPerSecond: 2_000,
-      seconds: 10,
-    })),
-    ...(await formLoad(prepared, { respondents: 50, seconds: 10 })),
-    ...(await resultsPageServerTime(prepared)),
+  print(await saveLoad(prepared, { respondents: 200, seconds: 10 }));
+  print(
+    await steadySaveLoad(prepared, { respondents: 10_000, savesPerSecond: 2_000, seconds: 10 }),
   );
+  print(await formLoad(prepared, { respondents: 50, seconds: 10 }));
+  print(await resultsPageServerTime(prepared));
 } finally {
   await rm(prepared.dataRoot, { recursive: true, force: true });
 }
-figures.push(...chartRenders(), ...(await wogResults()));
-for (const { name, value, unit } of figures)
-  console.log(`bench: ${name} ${value}${unit ? ` ${unit}` : ''}`);
+print(chartRenders());
+print(await wogResults());
