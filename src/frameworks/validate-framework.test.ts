@@ -33,9 +33,7 @@ describe('validating a framework file', () => {
       .statement;
     (framework as Record<string, unknown>).version = 2;
     const problems = problemsOf(framework);
-    expect(problems).toContain(
-      'dimensions[0].subdimensions[0].items[0].statement: is required',
-    );
+    expect(problems).toContain('dimensions[0].subdimensions[0].items[0].statement: is required');
     expect(problems).toContain('version: must be text');
   });
 
