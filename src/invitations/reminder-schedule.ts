@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { startPeriodicJob } from '../periodic-job.ts';
 import { sendReminders } from './send-reminders.ts';
 
 export const REMINDER_SCHEDULE_EVERY_MS = 3600 * 1000;
@@ -27,22 +28,13 @@ export function startReminderSchedule(options: {
   everyMs?: number;
 }): () => Promise<void> {
   const { database, mailer, log, everyMs = REMINDER_SCHEDULE_EVERY_MS } = options;
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = sendScheduledReminders(database, mailer)
-      .then(({ reminded }) => {
-        if (reminded > 0) log.info({ reminded }, 'scheduled reminders sent');
-      })
-      .catch((error: unknown) => log.error(error, 'scheduled reminders failed'));
-  };
-  const first = setTimeout(run, Math.min(60_000, everyMs));
-  const timer = setInterval(run, everyMs);
-  // The job never keeps the process alive on its own.
-  first.unref();
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob({
+    name: 'scheduled reminders',
+    everyMs,
+    log,
+    run: async () => {
+      const { reminded } = await sendScheduledReminders(database, mailer);
+      if (reminded > 0) log.info({ reminded }, 'scheduled reminders sent');
+    },
+  });
 }
