@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { findRound, listRounds, type RoundSummary } from '../rounds/round-store.ts';
+import { earlierRounds, findRoundInfo, type RoundInfo } from '../rounds/round-store.ts';
 import type { Workspace } from '../workspaces/workspace-store.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import type { AgencyFilter, Disclosure } from './disclosure.ts';
@@ -23,7 +23,7 @@ import type { ConsensusScores, ScoreTree } from './scoring.ts';
 
 export interface OpenResults extends RoundAgencies {
   workspace: Workspace;
-  round: RoundSummary;
+  round: RoundInfo;
   disclosure: Disclosure;
   consensus: ConsensusScores;
   /** Sectors of the round's agencies, for the filter. */
@@ -80,7 +80,7 @@ export async function openResults(
   },
 ): Promise<OpenResults> {
   const workspace = await requireWorkspace(db);
-  const round = await findRound(db, workspace.id, options.roundId);
+  const round = await findRoundInfo(db, workspace.id, options.roundId);
   if (!round) throw new AppError('not_found', `There is no round ${options.roundId}`);
   // A draft has no answers and no links yet: it has no results to show.
   if (round.status === 'draft')
@@ -91,7 +91,6 @@ export async function openResults(
     throw new AppError('invalid_request', 'No agency of this round is in that sector', [
       { path: 'querystring.sector', message: `must be one of: ${sectors.join(', ')}` },
     ]);
-  const rounds = await listRounds(db, workspace.id);
   return {
     workspace,
     round,
@@ -99,15 +98,7 @@ export async function openResults(
     disclosure: disclosureOf(scored, options.threshold),
     consensus: await loadConsensusScores(db, round.id),
     sectors,
-    compareChoices: rounds
-      .filter(
-        (other) =>
-          other.id !== round.id &&
-          other.status !== 'draft' &&
-          other.frameworkKey === round.frameworkKey &&
-          other.opensOn < round.opensOn,
-      )
-      .map((other) => ({ id: other.id, name: other.name })),
+    compareChoices: await earlierRounds(db, workspace.id, round),
   };
 }
 

@@ -3,7 +3,7 @@
 import { heatmapChart } from '../charts/heatmap-chart.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import {
   agencyLabel,
@@ -26,7 +26,7 @@ import { scoreScaleOf } from './score-scale.ts';
 import type { ScoreTree } from './scoring.ts';
 
 export interface AgenciesData {
-  round: RoundSummary;
+  round: RoundInfo;
   framework: Framework;
   query: ResultsQuery;
   sectors: readonly string[];

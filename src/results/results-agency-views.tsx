@@ -8,7 +8,7 @@ import { radarChart } from '../charts/radar-chart.ts';
 import { countItems } from '../frameworks/framework.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import type { ItemPullingDown } from './diagnostics.ts';
 import { type Divergence, strongestAndWeakest } from './highlights.ts';
@@ -34,7 +34,7 @@ import type { ScoreTree } from './scoring.ts';
 import { intervalOf } from './uncertainty.ts';
 
 export interface AgencyData {
-  round: RoundSummary;
+  round: RoundInfo;
   framework: Framework;
   query: ResultsQuery;
   agency: AgencyProfile;

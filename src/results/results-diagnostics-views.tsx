@@ -2,7 +2,7 @@
 // sentence, linked to the page that holds the numbers behind it.
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import type { ApartFromPeers, ConsensusDisagreement, ItemPullingDown } from './diagnostics.ts';
 import {
@@ -19,7 +19,7 @@ import {
 import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
 
 export interface DiagnosticsData {
-  round: RoundSummary;
+  round: RoundInfo;
   framework: Framework;
   query: ResultsQuery;
   sectors: readonly string[];

@@ -5,7 +5,7 @@ import { distributionChart } from '../charts/distribution-chart.ts';
 import type { Framework, Scale, Subdimension } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { itemScale, scaleValues } from '../questionnaire/answer.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import { agreementOver } from './agreement.ts';
 import type { Divergence } from './highlights.ts';
@@ -27,7 +27,7 @@ import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
 import type { ItemScore, SubdimensionScore } from './scoring.ts';
 
 export interface ItemsData {
-  round: RoundSummary;
+  round: RoundInfo;
   framework: Framework;
   query: ResultsQuery;
   sectors: readonly string[];

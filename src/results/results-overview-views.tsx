@@ -9,7 +9,7 @@ import { radarChart } from '../charts/radar-chart.ts';
 import { countItems } from '../frameworks/framework.ts';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import { agreementOver, itemsOfDimension } from './agreement.ts';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
@@ -46,7 +46,7 @@ export interface EarlierRound {
 }
 
 export interface OverviewData {
-  round: RoundSummary;
+  round: RoundInfo;
   framework: Framework;
   query: ResultsQuery;
   sectors: readonly string[];

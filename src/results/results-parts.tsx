@@ -6,7 +6,7 @@ import { type AgencyLevel, agencyLevels } from '../agencies/agency-schema.ts';
 import { sectorLabel } from '../agencies/agency-views.tsx';
 import type { Framework } from '../frameworks/framework-schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/round-store.ts';
 import { textOf } from '../workshop/workshop-views.tsx';
 import type { AgencyFilter } from './disclosure.ts';
 import { changeSince } from './highlights.ts';
@@ -40,7 +40,7 @@ export function resultsHref(
   return search.size > 0 ? `${path}?${search}` : path;
 }
 
-export function resultsTitle(messages: Messages, page: ResultsPageName, round: RoundSummary) {
+export function resultsTitle(messages: Messages, page: ResultsPageName, round: RoundInfo) {
   return messages.t(`results.${page}.pageTitle`, { round: round.name });
 }
 
@@ -52,7 +52,7 @@ export function ResultsNav({
   query,
 }: {
   messages: Messages;
-  round: RoundSummary;
+  round: RoundInfo;
   current: ResultsPageName | undefined;
   /** The page shown is one inside the current tab (an agency of "Agencies"), not the tab's own. */
   within?: boolean;
@@ -88,7 +88,7 @@ export function ResultsHeading({
   query,
 }: {
   messages: Messages;
-  round: RoundSummary;
+  round: RoundInfo;
   title: string;
   current: ResultsPageName | undefined;
   within?: boolean;

@@ -145,12 +145,16 @@ export function levelOf(
 
 /** A node with answers counted but no score: never NaN, never 0. */
 export function unscored(counts: Pick<Score, 'n' | 'notApplicable' | 'answeredItems'>): Score {
+  // Every score is built with its fields in one order, so that the code
+  // reading a hundred thousand of them sees one shape.
   return {
     value: undefined,
     spread: undefined,
     level: undefined,
-    ...counts,
+    n: counts.n,
+    notApplicable: counts.notApplicable,
     agencies: 0,
+    answeredItems: counts.answeredItems,
     standardError: undefined,
   };
 }
@@ -382,39 +386,79 @@ export function treeAbove(
   },
 ): ScoreTree {
   const levels = framework.maturityLevels;
+  const shape = shapeOf(framework);
   const { subdimensionShare, aboveShare } = shares(framework, parts.rule);
   const dimensions = framework.dimensions.map((dimension, d): DimensionScore => {
     const subdimensions = dimension.subdimensions.map((subdimension, s): SubdimensionScore => {
       const items = parts.items(d, s);
-      return {
-        ...scoreOver(
-          items,
-          parts.agencies.subdimension(d, s),
-          levels,
-          { items: items.length, minimumShare: subdimensionShare },
+      const score = scoreOver(
+        items,
+        parts.agencies.subdimension(d, s),
+        levels,
+        { items: items.length, minimumShare: subdimensionShare },
+        shape.weights[d]?.[s],
+      );
+      return withParts(score, { subdimensionCode: subdimension.code, items });
+    });
+    const score = scoreOver(subdimensions, parts.agencies.dimension(d), levels, {
+      items: shape.itemsUnder[d] ?? 0,
+      minimumShare: aboveShare,
+    });
+    return withParts(score, { dimensionCode: dimension.code, subdimensions });
+  });
+  const score = scoreOver(dimensions, parts.agencies.overall, levels, {
+    items: shape.items,
+    minimumShare: aboveShare,
+  });
+  return withParts(score, { dimensions, respondents: parts.respondents });
+}
+
+/**
+ * A node from its score and its parts, as one object literal: copying a
+ * score by spreading it costs several times more, and a large round has
+ * tens of thousands of nodes.
+ */
+function withParts<P extends object>(score: Score, parts: P): Score & P {
+  return Object.assign(
+    {
+      value: score.value,
+      spread: score.spread,
+      level: score.level,
+      n: score.n,
+      notApplicable: score.notApplicable,
+      agencies: score.agencies,
+      answeredItems: score.answeredItems,
+      standardError: score.standardError,
+    },
+    parts,
+  );
+}
+
+/** What every tree of a framework needs of its shape, worked out once per framework. */
+interface FrameworkShape {
+  /** Item weights per dimension and sub-dimension. */
+  weights: (number | undefined)[][][];
+  /** Items under each dimension. */
+  itemsUnder: number[];
+  items: number;
+}
+const shapes = new WeakMap<Framework, FrameworkShape>();
+
+function shapeOf(framework: Framework): FrameworkShape {
+  let shape = shapes.get(framework);
+  if (!shape) {
+    shape = {
+      weights: framework.dimensions.map((dimension) =>
+        dimension.subdimensions.map((subdimension) =>
           subdimension.items.map((item) => item.weight),
         ),
-        subdimensionCode: subdimension.code,
-        items,
-      };
-    });
-    return {
-      ...scoreOver(subdimensions, parts.agencies.dimension(d), levels, {
-        items: itemsUnder(dimension),
-        minimumShare: aboveShare,
-      }),
-      dimensionCode: dimension.code,
-      subdimensions,
-    };
-  });
-  return {
-    ...scoreOver(dimensions, parts.agencies.overall, levels, {
+      ),
+      itemsUnder: framework.dimensions.map(itemsUnder),
       items: countItems(framework),
-      minimumShare: aboveShare,
-    }),
-    dimensions,
-    respondents: parts.respondents,
-  };
+    };
+    shapes.set(framework, shape);
+  }
+  return shape;
 }
 
 export function itemsUnder(dimension: Framework['dimensions'][number]): number {

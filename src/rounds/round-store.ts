@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import type { AgencyProgress } from './round-progress.ts';
 
-export interface RoundSummary {
+/** A round as its pages name it, without its counts. */
+export interface RoundInfo {
   id: string;
   name: string;
   status: 'draft' | 'open' | 'closed';
@@ -16,17 +17,20 @@ export interface RoundSummary {
   frameworkKey: string;
   frameworkVersion: string;
   frameworkName: string;
+}
+
+export interface RoundSummary extends RoundInfo {
   agencies: number;
   invited: number;
   submitted: number;
 }
 
-function roundQuery(db: Kysely<Schema>, workspaceId: string) {
+function roundInfoQuery(db: Kysely<Schema>, workspaceId: string) {
   return db
     .selectFrom('rounds as round')
     .innerJoin('frameworks as framework', 'framework.id', 'round.framework_id')
     .where('round.workspace_id', '=', workspaceId)
-    .select((eb) => [
+    .select([
       'round.id',
       'round.name',
       'round.status',
@@ -38,24 +42,31 @@ function roundQuery(db: Kysely<Schema>, workspaceId: string) {
       'framework.key as frameworkKey',
       'framework.version as frameworkVersion',
       'framework.name as frameworkName',
-      eb
-        .selectFrom('round_agencies')
-        .whereRef('round_agencies.round_id', '=', 'round.id')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('agencies'),
-      eb
-        .selectFrom('invitations')
-        .whereRef('invitations.round_id', '=', 'round.id')
-        .where('invitations.revoked_at', 'is', null)
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('invited'),
-      eb
-        .selectFrom('responses')
-        .whereRef('responses.round_id', '=', 'round.id')
-        .where('responses.status', '=', 'submitted')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('submitted'),
     ]);
+}
+
+// Counting a round's invitations and responses costs milliseconds per
+// thousand agencies: only the pages that show the counts ask for them.
+function roundQuery(db: Kysely<Schema>, workspaceId: string) {
+  return roundInfoQuery(db, workspaceId).select((eb) => [
+    eb
+      .selectFrom('round_agencies')
+      .whereRef('round_agencies.round_id', '=', 'round.id')
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('agencies'),
+    eb
+      .selectFrom('invitations')
+      .whereRef('invitations.round_id', '=', 'round.id')
+      .where('invitations.revoked_at', 'is', null)
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('invited'),
+    eb
+      .selectFrom('responses')
+      .whereRef('responses.round_id', '=', 'round.id')
+      .where('responses.status', '=', 'submitted')
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('submitted'),
+  ]);
 }
 
 const withCounts = <
@@ -75,6 +86,34 @@ export async function listRounds(db: Kysely<Schema>, workspaceId: string): Promi
     .orderBy('round.name')
     .execute();
   return rows.map(withCounts);
+}
+
+export async function findRoundInfo(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  id: string,
+): Promise<RoundInfo | undefined> {
+  return roundInfoQuery(db, workspaceId).where('round.id', '=', id).executeTakeFirst();
+}
+
+/** The rounds of the same framework that opened before this one and are past their draft, latest first. */
+export async function earlierRounds(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  round: RoundInfo,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('rounds as round')
+    .innerJoin('frameworks as framework', 'framework.id', 'round.framework_id')
+    .where('round.workspace_id', '=', workspaceId)
+    .where('framework.key', '=', round.frameworkKey)
+    .where('round.status', '!=', 'draft')
+    .where('round.opens_on', '<', round.opensOn)
+    .where('round.id', '!=', round.id)
+    .select(['round.id', 'round.name'])
+    .orderBy('round.opens_on', 'desc')
+    .orderBy('round.name')
+    .execute();
 }
 
 export async function findRound(
