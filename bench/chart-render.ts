@@ -1,11 +1,11 @@
 // Chart rendering: the time to draw each kind of chart once echarts is warm
 // (median of 50), and its gzipped size, at the sizes of the demo's results.
 import { gzipSync } from 'node:zlib';
-import { barChart } from '../src/charts/bar-chart.ts';
-import { changeChart } from '../src/charts/change-chart.ts';
-import { distributionChart } from '../src/charts/distribution-chart.ts';
-import { drawHeatmap } from '../src/charts/heatmap-chart.ts';
-import { radarChart } from '../src/charts/radar-chart.ts';
+import { barChart } from '../src/platform/charts/bar-chart.ts';
+import { changeChart } from '../src/platform/charts/change-chart.ts';
+import { distributionChart } from '../src/platform/charts/distribution-chart.ts';
+import { drawHeatmap } from '../src/platform/charts/heatmap-chart.ts';
+import { radarChart } from '../src/platform/charts/radar-chart.ts';
 import {
   buildBarInput,
   buildChangeInput,

@@ -2,9 +2,9 @@
 // code, and the questionnaire's pages with the items each asks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { frameworkItems } from '../src/frameworks/framework.ts';
-import { type Framework, frameworkSchema } from '../src/frameworks/framework-schema.ts';
-import { questionnairePages } from '../src/questionnaire/task-list.ts';
+import { frameworkItems } from '../src/assessment/frameworks/framework.ts';
+import { type Framework, frameworkSchema } from '../src/assessment/frameworks/framework-schema.ts';
+import { questionnairePages } from '../src/assessment/questionnaire/task-list.ts';
 
 function dgca(): Framework {
   const file = path.join(import.meta.dirname, '..', 'frameworks', 'dgca.json');

@@ -1,11 +1,12 @@
 // Questionnaire page weight: a respondent's sub-dimension page (the largest
 // of dgca, 13 statements) and everything it loads — stylesheet, script, and
 // the questionnaire data embedded for offline answering — brotli on the wire.
-import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+
+import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
-import { buildApp } from '../src/http/app.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { buildApp } from '../src/platform/http/app.ts';
 import { buildInvitation } from '../test/factories.ts';
 import type { Figure } from './page-weight.ts';
 

@@ -6,10 +6,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { signInAs } from '../test/accounts.ts';
 import { buildInvitation, buildRound } from '../test/factories.ts';
 

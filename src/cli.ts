@@ -2,29 +2,29 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { OidcSignIn } from './accounts/oidc.ts';
-import { type Config, ConfigError, readConfig } from './config.ts';
-import { restoreSnapshot, writeSnapshot } from './db/backup.ts';
-import { DataFolderInUse, lockDataFolder } from './db/data-folder-lock.ts';
-import { type Database, openDatabase } from './db/database.ts';
+import { findFramework } from './assessment/frameworks/framework-store.ts';
+import { importFramework, readFrameworkFile } from './assessment/frameworks/import-framework.ts';
+import { describeProblem } from './assessment/frameworks/validate-framework.ts';
 import { loadDemo } from './demo/load-demo.ts';
-import { AppError } from './errors.ts';
-import { findFramework } from './frameworks/framework-store.ts';
-import { importFramework, readFrameworkFile } from './frameworks/import-framework.ts';
-import { describeProblem } from './frameworks/validate-framework.ts';
-import { buildApp } from './http/app.ts';
-import { createMailer } from './mail/mailer.ts';
+import { OidcSignIn } from './platform/accounts/oidc.ts';
+import { type Config, ConfigError, readConfig } from './platform/config/config.ts';
+import { newSecret } from './platform/config/secrets.ts';
+import { restoreSnapshot, writeSnapshot } from './platform/db/backup.ts';
+import { DataFolderInUse, lockDataFolder } from './platform/db/data-folder-lock.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { AppError } from './platform/errors.ts';
+import { buildApp } from './platform/http/app.ts';
+import { createMailer } from './platform/mail/mailer.ts';
 import {
   askServer,
   removeServerInfo,
   runningServer,
   type ServerInfo,
   writeServerInfo,
-} from './operator/local-control.ts';
-import { OPERATOR_HEADER } from './operator/operator-routes.ts';
-import { newSecret } from './secrets.ts';
+} from './platform/operator/local-control.ts';
+import { OPERATOR_HEADER } from './platform/operator/operator-routes.ts';
+import { currentWorkspace } from './platform/workspaces/workspace-store.ts';
 import { prepareDatabase, startServerDatabase, underStartupLock } from './startup.ts';
-import { currentWorkspace } from './workspaces/workspace-store.ts';
 
 const usage = `Usage: transforma <command>
 

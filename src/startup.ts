@@ -5,13 +5,17 @@
 // take turns, and each step looks before it writes, so the later ones find
 // the work done and change nothing.
 import { sql } from 'kysely';
-import { ensureFirstAdmin, type FirstAdminOutcome } from './accounts/first-admin.ts';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import { installReferenceFrameworks } from './assessment/frameworks/import-framework.ts';
 import { isEmpty, loadDemo } from './demo/load-demo.ts';
 import type { SumwhereDemo } from './demo/sumwhere.ts';
-import { installReferenceFrameworks } from './frameworks/import-framework.ts';
-import { createWorkspace, requireWorkspace, type Workspace } from './workspaces/workspace-store.ts';
+import { ensureFirstAdmin, type FirstAdminOutcome } from './platform/accounts/first-admin.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import {
+  createWorkspace,
+  requireWorkspace,
+  type Workspace,
+} from './platform/workspaces/workspace-store.ts';
 
 // Any fixed number other than the migrations' own (which migrate takes inside).
 const STARTUP_LOCK = 727_002;

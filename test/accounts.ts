@@ -1,12 +1,16 @@
 // Signed-in members for tests: a person with a role in the workspace (made if
 // the database has none) and the headers their requests carry.
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../src/accounts/access.ts';
-import { createSession, createUser, setMembership } from '../src/accounts/account-store.ts';
-import { SIGN_IN_FORM_COOKIE } from '../src/accounts/sign-in-routes.tsx';
-import type { Database } from '../src/db/database.ts';
-import type { App } from '../src/http/app.ts';
-import { createWorkspace, currentWorkspace } from '../src/workspaces/workspace-store.ts';
+import type { Role } from '../src/platform/accounts/access.ts';
+import {
+  createSession,
+  createUser,
+  setMembership,
+} from '../src/platform/accounts/account-store.ts';
+import { SIGN_IN_FORM_COOKIE } from '../src/platform/accounts/sign-in-routes.tsx';
+import type { Database } from '../src/platform/db/database.ts';
+import type { App } from '../src/platform/http/app.ts';
+import { createWorkspace, currentWorkspace } from '../src/platform/workspaces/workspace-store.ts';
 
 export interface SignedInHeaders extends Record<string, string> {
   cookie: string;

@@ -1,6 +1,6 @@
 // An app over a fresh test database, for HTTP tests through app.inject.
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../src/http/app.ts';
+import { type App, buildApp } from '../src/platform/http/app.ts';
 import { openTestDatabase, type Template, type TestDatabase } from './databases.ts';
 
 export interface TestApp {

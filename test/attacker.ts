@@ -8,14 +8,18 @@
 // It is told which hidden agencies have a value at each node, which a real
 // reader can only guess: the worst case. Written apart from the protection's
 // own code, so that a mistake there shows up here as numbers recovered.
-import { type AgencyFilter, displayableFilters, matchesFilter } from '../src/results/disclosure.ts';
+import {
+  type AgencyFilter,
+  displayableFilters,
+  matchesFilter,
+} from '../src/assessment/results/disclosure.ts';
 import {
   disclosureOf,
   type ResultsSelection,
   type RoundAgencies,
   selectResults,
-} from '../src/results/results-selection.ts';
-import type { ItemScore, Score, ScoreTree } from '../src/results/scoring.ts';
+} from '../src/assessment/results/results-selection.ts';
+import type { ItemScore, Score, ScoreTree } from '../src/assessment/results/scoring.ts';
 
 export interface Recovery {
   agencyId: string;

@@ -1,10 +1,10 @@
 // Chart inputs with defaults, for tests: labels as a page would pass them, in
 // Spanish so that numbers show the reader's decimal comma.
-import type { BarChartInput } from '../src/charts/bar-chart.ts';
-import type { ChangeChartInput } from '../src/charts/change-chart.ts';
-import type { DistributionChartInput } from '../src/charts/distribution-chart.ts';
-import type { HeatmapChartInput } from '../src/charts/heatmap-chart.ts';
-import type { RadarChartInput } from '../src/charts/radar-chart.ts';
+import type { BarChartInput } from '../src/platform/charts/bar-chart.ts';
+import type { ChangeChartInput } from '../src/platform/charts/change-chart.ts';
+import type { DistributionChartInput } from '../src/platform/charts/distribution-chart.ts';
+import type { HeatmapChartInput } from '../src/platform/charts/heatmap-chart.ts';
+import type { RadarChartInput } from '../src/platform/charts/radar-chart.ts';
 
 const spanish = new Intl.NumberFormat('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 export const formatSpanish = (value: number) => spanish.format(value);

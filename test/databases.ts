@@ -6,7 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPostgres, pgliteOptions, usePglite } from '../src/db/database.ts';
+import {
+  type Database,
+  openPostgres,
+  pgliteOptions,
+  usePglite,
+} from '../src/platform/db/database.ts';
 
 export type Template = 'empty' | 'demo';
 

@@ -2,10 +2,10 @@
 // agencies on a reference framework, and invitations to it with their link
 // secret. Each returns what a test needs to act as the respondent.
 import type { Kysely } from 'kysely';
-import type { Schema } from '../src/db/schema.ts';
-import { findFramework } from '../src/frameworks/framework-store.ts';
-import { newInvitationToken } from '../src/invitations/invitation-token.ts';
-import { requireWorkspace } from '../src/workspaces/workspace-store.ts';
+import { findFramework } from '../src/assessment/frameworks/framework-store.ts';
+import { newInvitationToken } from '../src/assessment/invitations/invitation-token.ts';
+import type { Schema } from '../src/platform/db/schema.ts';
+import { requireWorkspace } from '../src/platform/workspaces/workspace-store.ts';
 
 const DAY = 24 * 3600 * 1000;
 

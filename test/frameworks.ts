@@ -1,7 +1,7 @@
 // Framework documents for tests: the reference files and a small valid one to vary.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Framework, frameworkSchema } from '../src/frameworks/framework-schema.ts';
+import { type Framework, frameworkSchema } from '../src/assessment/frameworks/framework-schema.ts';
 
 const frameworksDir = path.join(import.meta.dirname, '..', 'frameworks');
 

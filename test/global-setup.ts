@@ -6,10 +6,15 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { type Database, openPostgres, pgliteOptions, usePglite } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { installReferenceFrameworks } from '../src/frameworks/import-framework.ts';
+import {
+  type Database,
+  openPostgres,
+  pgliteOptions,
+  usePglite,
+} from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { databaseUrl, type Template } from './databases.ts';
 
 async function prepare(database: Database, template: Template) {

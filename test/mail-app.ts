@@ -2,8 +2,8 @@
 // that check what was delivered. Without SMTP (`smtp: false`) messages stay in
 // the outbox, as in a demo with nothing installed.
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../src/http/app.ts';
-import { type MailSetup, outboxOnly } from '../src/mail/mailer.ts';
+import { type App, buildApp } from '../src/platform/http/app.ts';
+import { type MailSetup, outboxOnly } from '../src/platform/mail/mailer.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
 import { startTestSmtp, type TestSmtp } from './smtp.ts';
 

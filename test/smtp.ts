@@ -2,8 +2,8 @@
 // app's mailer talks the real protocol to it, and tests read what arrived.
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { Mailer } from '../src/mail/mailer.ts';
-import { createMailer } from '../src/mail/mailer.ts';
+import type { Mailer } from '../src/platform/mail/mailer.ts';
+import { createMailer } from '../src/platform/mail/mailer.ts';
 
 export interface DeliveredMail {
   /** The envelope's recipients, as the server was told them. */

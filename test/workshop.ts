@@ -1,7 +1,7 @@
 // Fixtures for workshop tests: the demo's closed round, and submitted
 // self-assessments of one agency in a round built for the test.
 import type { Kysely } from 'kysely';
-import type { Schema } from '../src/db/schema.ts';
+import type { Schema } from '../src/platform/db/schema.ts';
 import { type BuiltRound, buildInvitation } from './factories.ts';
 
 /** The demo's latest closed dgca round (2025), with its hundreds of submitted responses. */

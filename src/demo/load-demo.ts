@@ -1,12 +1,12 @@
 // Writes the generated Sumwhere demo (agencies, two closed rounds, accounts and
 // the workshop's consensus) into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
-import { createUser, setMembership } from '../accounts/account-store.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import type { Schema } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
-import { findFramework } from '../frameworks/framework-store.ts';
-import { createWorkspace } from '../workspaces/workspace-store.ts';
+import { findFramework } from '../assessment/frameworks/framework-store.ts';
+import { createUser, setMembership } from '../platform/accounts/account-store.ts';
+import { hashPassword } from '../platform/accounts/passwords.ts';
+import type { Schema } from '../platform/db/schema.ts';
+import { AppError } from '../platform/errors.ts';
+import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
 import { type DemoRoundRecords, generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 

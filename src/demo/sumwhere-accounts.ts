@@ -1,6 +1,6 @@
 // The demo's accounts, one per role, documented in the README so a visitor can
 // see the workspace as each kind of user does. Never used outside the demo.
-import type { Role } from '../accounts/access.ts';
+import type { Role } from '../platform/accounts/access.ts';
 import type { DemoAgency } from './sumwhere.ts';
 
 /** The password of every demo account; the demo is public, so is this. */

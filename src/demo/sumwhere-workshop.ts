@@ -3,14 +3,14 @@
 // Pure. Values follow the mean self-assessment, except where the room found
 // it optimistic (the highest-rated items of each dimension, set a point or
 // more lower) or, now and then, too modest (a step higher).
-import { frameworkItems } from '../frameworks/framework.ts';
-import type { Framework, Scale } from '../frameworks/framework-schema.ts';
-import { itemScale, scaleValues } from '../questionnaire/answer.ts';
+import { frameworkItems } from '../assessment/frameworks/framework.ts';
+import type { Framework, Scale } from '../assessment/frameworks/framework-schema.ts';
+import { itemScale, scaleValues } from '../assessment/questionnaire/answer.ts';
 import {
   type AnswerCount,
   type ItemStatistics,
   itemStatistics,
-} from '../workshop/item-statistics.ts';
+} from '../assessment/workshop/item-statistics.ts';
 import type { SeededRandom } from './random.ts';
 import type { DemoAgency, DemoRoundRecords } from './sumwhere.ts';
 import { type Verdict, workshopSessions } from './sumwhere-workshop-sessions.ts';

@@ -1,9 +1,9 @@
 // The Sumwhere demo: reproducible, believable in shape, and telling the seed's story in its scores.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { frameworkItems } from '../frameworks/framework.ts';
-import { type Framework, frameworkSchema } from '../frameworks/framework-schema.ts';
-import { checkConsensus } from '../workshop/consensus.ts';
+import { frameworkItems } from '../assessment/frameworks/framework.ts';
+import { type Framework, frameworkSchema } from '../assessment/frameworks/framework-schema.ts';
+import { checkConsensus } from '../assessment/workshop/consensus.ts';
 import { type DemoRoundRecords, generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -3,7 +3,7 @@
 // followed the latter, with answers drawn from a latent model so the results
 // tell the seed's story.
 import { createHash } from 'node:crypto';
-import type { Framework } from '../frameworks/framework-schema.ts';
+import type { Framework } from '../assessment/frameworks/framework-schema.ts';
 import { SeededRandom } from './random.ts';
 import {
   type AgencyProfile,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyProgress } from '../rounds/round-progress.ts';
+import type { AgencyProgress } from '../assessment/rounds/round-progress.ts';
 import { focalPointAgencies, nextSteps, roundsThatMatter } from './focal-point-home.ts';
 
 const round = (id: string, status: 'draft' | 'open' | 'closed', closesOn: string) => ({

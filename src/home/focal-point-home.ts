@@ -1,10 +1,10 @@
 // What a focal point's home page says about their agencies: for each, the
 // rounds it is in that matter now (every open round, and the latest closed
 // one, whose results are there to read), how far its respondents have come as
-// counts only (never who: src/invitations/progress-visibility.ts), and what to
+// counts only (never who: src/assessment/invitations/progress-visibility.ts), and what to
 // do next. Pure.
-import type { AgencyProgress } from '../rounds/round-progress.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { AgencyProgress } from '../assessment/rounds/round-progress.ts';
+import type { RoundSummary } from '../assessment/rounds/round-store.ts';
 
 export type NextStep = 'invite' | 'remind' | 'inviteMore' | 'readResults';
 

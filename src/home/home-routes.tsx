@@ -1,12 +1,12 @@
 // The home page: what this workspace holds and where to go next; for a focal
 // point, first their agencies' progress and what to do about it.
-import { listAgencies } from '../agencies/agency-store.ts';
-import type { Database } from '../db/database.ts';
-import { listFrameworks } from '../frameworks/framework-store.ts';
-import type { App } from '../http/app.ts';
-import { sendPage } from '../http/page.tsx';
-import { listRounds, roundProgress } from '../rounds/round-store.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { listAgencies } from '../assessment/agencies/agency-store.ts';
+import { listFrameworks } from '../assessment/frameworks/framework-store.ts';
+import { listRounds, roundProgress } from '../assessment/rounds/round-store.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { App } from '../platform/http/app.ts';
+import { sendPage } from '../platform/http/page.tsx';
+import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
 import { type FocalPointAgency, focalPointAgencies, roundsThatMatter } from './focal-point-home.ts';
 import { HomeView } from './home-views.tsx';
 

@@ -1,7 +1,8 @@
 // The home page's content.
-import type { Messages } from '../i18n/messages.ts';
-import { responseRate } from '../rounds/round-progress.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+
+import { responseRate } from '../assessment/rounds/round-progress.ts';
+import type { RoundSummary } from '../assessment/rounds/round-store.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FocalPointAgency, NextStep } from './focal-point-home.ts';
 
 export function HomeView({

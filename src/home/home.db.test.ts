@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { buildInvitation, buildRound } from '../../test/factories.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
 
 describe("a focal point's home page", () => {
   const context = useTestApp('empty');

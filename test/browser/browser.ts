@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/sumwhere-accounts.ts';
-import { type App, buildApp } from '../../src/http/app.ts';
+import { type App, buildApp } from '../../src/platform/http/app.ts';
 import { openTestDatabase, type TestDatabase } from '../databases.ts';
 
 export const chromiumPath = '/usr/bin/chromium';

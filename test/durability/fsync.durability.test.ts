@@ -18,7 +18,7 @@ describe.skipIf(!hasStrace)('a commit on the embedded database', () => {
       // The process marks the commits it counts by writing to a file descriptor
       // strace shows, so set-up (creating the folder, migrations) is left out.
       const script = `
-        const { openDatabase } = await import(${JSON.stringify(path.join(root, 'src/db/database.ts'))});
+        const { openDatabase } = await import(${JSON.stringify(path.join(root, 'src/platform/db/database.ts'))});
         const { sql } = await import('kysely');
         const database = await openDatabase({ kind: 'pglite', dataDir: ${JSON.stringify(path.join(dataRoot, 'pglite'))} });
         await sql\`create table saves (id int primary key)\`.execute(database.db);

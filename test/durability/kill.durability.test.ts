@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frameworkItemCodes } from '../../bench/dgca-items.ts';
 import { prepareData, startServer } from '../../bench/server-process.ts';
-import { openDatabase } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
 
 interface Acknowledged {
   token: string;
@@ -92,7 +92,7 @@ describe('a server killed while answers are being saved', () => {
           'answers.changed_at',
         ])
         .execute();
-      const { hashSecret } = await import('../../src/secrets.ts');
+      const { hashSecret } = await import('../../src/platform/config/secrets.ts');
       const byKey = new Map(answers.map((row) => [`${row.token_hash}/${row.item_code}`, row]));
       const wrong = [...latest.values()].filter((save) => {
         const row = byKey.get(`${hashSecret(save.token)}/${save.itemCode}`);

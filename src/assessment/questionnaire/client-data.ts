@@ -1,0 +1,118 @@
+// What the questionnaire script needs to keep answering without a network:
+// every page's items and scales in the reader's language, the answers as
+// stored, and the words it shows. Embedded in each page as a JSON data block
+// (never executed, so a strict Content-Security-Policy allows it).
+
+import type { Messages } from '../../platform/i18n/messages.ts';
+import { localized } from '../frameworks/framework.ts';
+import type { Framework } from '../frameworks/framework-schema.ts';
+import { COMMENT_MAX, EVIDENCE_URL_MAX } from './answer.ts';
+import type { StoredAnswer } from './save-decision.ts';
+import { questionnairePages } from './task-list.ts';
+
+/** The keys of the words the script shows, each from the catalogue. */
+const scriptWords = {
+  saved: 'questionnaire.save.saved',
+  savedLocally: 'questionnaire.save.savedLocally',
+  sending: 'questionnaire.save.sending',
+  invalid: 'questionnaire.save.invalid',
+  refused: 'questionnaire.save.refused',
+  notApplicable: 'questionnaire.notApplicable',
+  comment: 'questionnaire.comment',
+  evidence: 'questionnaire.evidence',
+  evidenceHint: 'questionnaire.evidenceHint',
+  saveAndContinue: 'questionnaire.saveAndContinue',
+  previousPage: 'questionnaire.previousPage',
+  offlineEndTitle: 'questionnaire.offlineEnd.title',
+  offlineEndBody: 'questionnaire.offlineEnd.body',
+  checkAnswers: 'questionnaire.check.title',
+} as const;
+
+/**
+ * For the task list and check page: only what it takes to send answers still
+ * waiting on the device (the script then reloads the page to show them).
+ */
+export function syncData(messages: Messages, token: string): string {
+  const words = Object.fromEntries(
+    Object.entries(scriptWords).map(([name, key]) => [name, messages.t(key)]),
+  );
+  const data = {
+    token,
+    limits: { comment: COMMENT_MAX, evidence: EVIDENCE_URL_MAX },
+    answers: {},
+    words,
+  };
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}
+
+export function clientData(options: {
+  messages: Messages;
+  token: string;
+  framework: Framework;
+  answers: ReadonlyMap<string, StoredAnswer>;
+}): string {
+  const { messages, token, framework, answers } = options;
+  const text = (value: Parameters<typeof localized>[0]) =>
+    localized(value, messages.language, framework.defaultLanguage);
+  const pages = questionnairePages(framework);
+  const data = {
+    token,
+    limits: { comment: COMMENT_MAX, evidence: EVIDENCE_URL_MAX },
+    pages: pages.map((page) => ({
+      code: page.code,
+      caption: `${text(page.dimension.name)} · ${messages.t('questionnaire.pageOf', {
+        number: page.number,
+        total: pages.length,
+      })}`,
+      name: text(page.subdimension.name),
+      description: text(page.subdimension.description),
+      items: page.subdimension.items.map((item) => ({
+        code: item.code,
+        statement: text(item.statement),
+        help: text(item.help),
+        scale: item.scale,
+        descriptors: item.descriptors
+          ? Object.fromEntries(
+              Object.entries(item.descriptors).map(([stage, descriptor]) => [
+                stage,
+                text(descriptor),
+              ]),
+            )
+          : undefined,
+      })),
+    })),
+    scales: Object.fromEntries(
+      framework.scales.map((scale) => [
+        scale.key,
+        {
+          notApplicable: scale.notApplicable,
+          choices:
+            scale.type === 'stages'
+              ? scale.stages.map((stage) => ({
+                  value: stage.value,
+                  label: text(stage.label),
+                  stage: stage.key,
+                }))
+              : scale.labels.map((label) => ({ value: label.value, label: text(label.label) })),
+        },
+      ]),
+    ),
+    answers: Object.fromEntries(
+      [...answers].map(([code, answer]) => [
+        code,
+        {
+          value: answer.value,
+          notApplicable: answer.notApplicable,
+          comment: answer.comment,
+          evidenceUrl: answer.evidenceUrl,
+          changedAt: answer.changedAt.toISOString(),
+        },
+      ]),
+    ),
+    words: Object.fromEntries(
+      Object.entries(scriptWords).map(([name, key]) => [name, messages.t(key)]),
+    ),
+  };
+  // "<" escaped so no text in the framework can close the data block early.
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}

@@ -1,0 +1,83 @@
+// Opening a questionnaire from its link: the invitation, the decision whether
+// it may be answered today, and the framework it is answered against.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../platform/db/schema.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
+import type { Framework } from '../frameworks/framework-schema.ts';
+import { decideLink, isoToday, type LinkState } from '../invitations/invitation-link.ts';
+import { findInvitationByToken, type Invitation } from '../invitations/invitation-store.ts';
+import { frameworkOfRound, type LinkIds, linkIdsOf } from './questionnaire-store.ts';
+
+export type LinkProblem = Exclude<LinkState, 'valid'>;
+
+export type OpenedLink =
+  | { state: 'valid'; invitation: Invitation; framework: Framework }
+  | { state: LinkProblem; invitation: Invitation | undefined };
+
+export async function openLink(db: Kysely<Schema>, token: string): Promise<OpenedLink> {
+  const invitation = await findInvitationByToken(db, token);
+  const state = decideLink(invitation, isoToday());
+  if (state !== 'valid' || !invitation) return { state: state as LinkProblem, invitation };
+  return { state, invitation, framework: await frameworkOfRound(db, invitation.round.frameworkId) };
+}
+
+export const linkErrorCodes: Record<LinkProblem, ErrorCode> = {
+  unknown: 'invitation_unknown',
+  revoked: 'invitation_revoked',
+  not_yet_open: 'round_not_open',
+  closed: 'round_closed',
+};
+
+const linkMessages: Record<LinkProblem, string> = {
+  unknown: 'This invitation link is not known; check it was copied whole',
+  revoked: 'This invitation link has been withdrawn; ask whoever sent it for a new one',
+  not_yet_open: 'The round has not opened yet; answers are taken from its opening date',
+  closed: 'The round has closed; answers can no longer be given or changed',
+};
+
+/** The API's error for a link that does not open its questionnaire. */
+export function linkError(state: LinkProblem): AppError {
+  return new AppError(linkErrorCodes[state], linkMessages[state], [
+    { path: 'params.token', message: state.replaceAll('_', ' ') },
+  ]);
+}
+
+/** For the API: the opened questionnaire, or the error that names why not. */
+export async function requireOpenLink(db: Kysely<Schema>, token: string) {
+  const opened = await openLink(db, token);
+  if (opened.state !== 'valid') throw linkError(opened.state);
+  return opened;
+}
+
+export interface RememberedLink {
+  ids: LinkIds;
+  framework: Framework;
+}
+
+/**
+ * What autosave remembers of a link that opened: the facts that never change
+ * for a token (its invitation, round and agency, and the framework a round
+ * keeps once open). Whether the link still opens today is checked again by
+ * each save, inside its own transaction (saveAnsweredGroup).
+ */
+export class OpenedLinks {
+  static readonly MAX = 50_000;
+  readonly #links = new Map<string, RememberedLink>();
+
+  get(token: string) {
+    return this.#links.get(token);
+  }
+
+  remember(token: string, invitation: Invitation, framework: Framework): RememberedLink {
+    // The oldest link makes room: a respondent who comes back is looked up again.
+    if (this.#links.size >= OpenedLinks.MAX)
+      this.#links.delete(this.#links.keys().next().value as string);
+    const link = { ids: linkIdsOf(invitation), framework };
+    this.#links.set(token, link);
+    return link;
+  }
+
+  forget(token: string) {
+    this.#links.delete(token);
+  }
+}

@@ -1,0 +1,319 @@
+// Creating, editing, opening and closing rounds over HTTP: the form pages,
+// the pages that confirm opening and closing, and the API (one call each),
+// all through round-changes.ts.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/app.ts';
+import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { FieldErrors } from '../../platform/http/forms.tsx';
+import { sendPage } from '../../platform/http/page.tsx';
+import { messagesFor } from '../../platform/i18n/messages.ts';
+import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { listAgencyRefs } from '../agencies/agency-store.ts';
+import { isoToday } from '../invitations/invitation-link.ts';
+import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
+import {
+  type RoundFormValues,
+  RoundFormView,
+  roundApiFields,
+  roundFormErrors,
+  roundProblemText,
+} from './round-form-views.tsx';
+import { totalProgress } from './round-progress.ts';
+import { presentRound, roundSummarySchema, sendRoundOverview } from './round-routes.tsx';
+import type { RawRound, RoundAction, RoundProblem } from './round-rules.ts';
+import { nextStatus } from './round-rules.ts';
+import { changeOf, RoundStatusConfirmView } from './round-status-views.tsx';
+import { findRound, roundProgress } from './round-store.ts';
+import { listFrameworkOptions, listScope } from './round-write-store.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const english = messagesFor('en');
+
+// A form posts strings (several agencyIds when several boxes are ticked); the
+// rules judge them so each problem, a value too long included, shows beside its
+// field with what was typed (the body limit bounds a form's size).
+const formText = z.string().optional();
+const roundForm = z.object({
+  name: formText,
+  frameworkId: formText,
+  scope: formText,
+  agencyIds: z.union([z.string().max(100), z.array(z.string().max(100)).max(10_000)]).optional(),
+  opensOn: formText,
+  closesOn: formText,
+});
+type RoundForm = z.infer<typeof roundForm>;
+
+function formValues(form: RoundForm): RoundFormValues {
+  const { agencyIds, ...rest } = form;
+  return { ...rest, agencyIds: agencyIds === undefined ? [] : [agencyIds].flat() };
+}
+
+function rawOfForm(values: RoundFormValues): RawRound {
+  return {
+    name: values.name,
+    frameworkId: values.frameworkId,
+    agencies: values.scope === 'chosen' ? (values.agencyIds ?? []) : 'all',
+    opensOn: values.opensOn,
+    closesOn: values.closesOn,
+  };
+}
+
+const roundInputSchema = z.object({
+  name: z.string().max(10_000),
+  frameworkId: z.uuid().describe('A framework version, as `id` in GET /api/frameworks'),
+  agencies: z
+    .union([z.literal('all'), z.array(z.uuid()).max(10_000)])
+    .describe('"all" for every agency of the workspace, or the ids of the agencies in scope'),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date().describe('On or after opensOn'),
+});
+
+function refuse(problems: RoundProblem[]): never {
+  const fields = roundApiFields(english, problems);
+  const message = fields.map((field) => field.message).join('; ');
+  // A refused status change conflicts with the round's state; anything else is bad input.
+  if (
+    problems.every(
+      (problem) => problem.field === 'status' || problem.rule === 'agencyHasInvitations',
+    )
+  )
+    throw new AppError('conflict', message, fields);
+  throw new AppError('invalid_request', message, fields);
+}
+
+export async function roundEditRoutes(app: App, database: Database) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { roundId?: string; values: RoundFormValues; errors: FieldErrors },
+  ) {
+    const workspace = await requireWorkspace(database.db);
+    const [frameworks, agencies] = await Promise.all([
+      listFrameworkOptions(database.db),
+      listAgencyRefs(database.db, workspace.id),
+    ]);
+    const { t } = request.messages;
+    const heading = options.roundId ? t('rounds.editTitle') : t('rounds.createTitle');
+    return sendPage(request, reply, {
+      title: heading,
+      workspaceName: workspace.name,
+      body: (
+        <RoundFormView
+          messages={request.messages}
+          action={options.roundId ? `/rounds/${options.roundId}/edit` : '/rounds/new'}
+          heading={heading}
+          values={options.values}
+          errors={options.errors}
+          frameworks={frameworks}
+          agencies={agencies}
+          csrfToken={request.signedIn?.csrfToken}
+        />
+      ),
+    });
+  }
+
+  const by = async (request: FastifyRequest) => ({
+    workspaceId: (await requireWorkspace(database.db)).id,
+    actor: actorOf(request.signedIn),
+  });
+
+  async function submitForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: RoundForm,
+    roundId?: string,
+  ) {
+    const values = formValues(form);
+    const outcome = await saveRound(database.db, rawOfForm(values), await by(request), roundId);
+    if (outcome.ok) return reply.redirect(`/rounds/${outcome.id}`, 303);
+    if (roundId && outcome.problems.some((problem) => problem.field === 'status'))
+      return showRefusal(request, reply, roundId, outcome);
+    const errors = roundFormErrors(request.messages, outcome.problems);
+    return renderForm(request, reply.status(400), {
+      ...(roundId ? { roundId } : {}),
+      values,
+      errors,
+    });
+  }
+
+  function showRefusal(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roundId: string,
+    outcome: RoundOutcome,
+  ) {
+    const problem = outcome.ok ? undefined : outcome.problems[0];
+    const refusal = problem && roundProblemText(request.messages, problem);
+    return sendRoundOverview(request, reply.status(409), database, roundId, {
+      ...(refusal ? { refusal } : {}),
+    });
+  }
+
+  app.get(
+    '/rounds/new',
+    { schema: { hide: true }, config: { access: 'rounds.manage' } },
+    (request, reply) => renderForm(request, reply, { values: { scope: 'all' }, errors: {} }),
+  );
+
+  app.post(
+    '/rounds/new',
+    { schema: { hide: true, body: roundForm }, config: { access: 'rounds.manage' } },
+    (request, reply) => submitForm(request, reply, request.body),
+  );
+
+  app.get(
+    '/rounds/:id/edit',
+    { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
+    async (request, reply) => {
+      const workspace = await requireWorkspace(database.db);
+      const round = await findRound(database.db, workspace.id, request.params.id);
+      if (!round) throw new AppError('not_found', `There is no round ${request.params.id}`);
+      if (round.status !== 'draft')
+        return showRefusal(request, reply, round.id, {
+          ok: false,
+          problems: [{ field: 'status', rule: 'notDraft' }],
+        });
+      const values: RoundFormValues = {
+        name: round.name,
+        frameworkId: round.frameworkId,
+        scope: 'chosen',
+        agencyIds: await listScope(database.db, round.id),
+        opensOn: round.opensOn,
+        closesOn: round.closesOn,
+      };
+      return renderForm(request, reply, { roundId: round.id, values, errors: {} });
+    },
+  );
+
+  app.post(
+    '/rounds/:id/edit',
+    {
+      schema: { hide: true, params: idParams, body: roundForm },
+      config: { access: 'rounds.manage' },
+    },
+    (request, reply) => submitForm(request, reply, request.body, request.params.id),
+  );
+
+  for (const action of ['open', 'close'] as const satisfies readonly RoundAction[]) {
+    // The overview's button leads here: what opening or closing will do, asked
+    // before it is done; the change happens only when this page's form is posted.
+    app.get(
+      `/rounds/:id/${action}`,
+      { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
+      async (request, reply) => {
+        const workspace = await requireWorkspace(database.db);
+        const round = await findRound(database.db, workspace.id, request.params.id);
+        if (!round) throw new AppError('not_found', `There is no round ${request.params.id}`);
+        const today = isoToday();
+        const next = nextStatus(round.status, action, { closesOn: round.closesOn, today });
+        if (!next.ok)
+          return showRefusal(request, reply, round.id, { ok: false, problems: [next.problem] });
+        const totals = totalProgress(await roundProgress(database.db, round.id));
+        return sendPage(request, reply, {
+          title: request.messages.t(`rounds.confirm.${action}.title`, { name: round.name }),
+          workspaceName: workspace.name,
+          body: (
+            <RoundStatusConfirmView
+              messages={request.messages}
+              round={round}
+              action={action}
+              totals={totals}
+              today={today}
+              csrfToken={request.signedIn?.csrfToken}
+            />
+          ),
+        });
+      },
+    );
+
+    app.post(
+      `/rounds/:id/${action}`,
+      { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
+      async (request, reply) => {
+        const outcome = await changeRoundStatus(
+          database.db,
+          request.params.id,
+          action,
+          await by(request),
+        );
+        if (!outcome.ok) return showRefusal(request, reply, request.params.id, outcome);
+        return reply.redirect(`/rounds/${request.params.id}?changed=${changeOf[action]}`, 303);
+      },
+    );
+
+    app.post(
+      `/api/rounds/:id/${action}`,
+      {
+        schema: {
+          tags: ['rounds'],
+          summary: action === 'open' ? 'Open a draft round' : 'Close an open round',
+          description: 'A round goes draft → open → closed; any other move answers 409.',
+          params: idParams,
+          response: { 200: roundSummarySchema, 404: errorBodySchema, 409: errorBodySchema },
+        },
+        config: { access: 'rounds.manage' },
+      },
+      async (request) => {
+        const outcome = await changeRoundStatus(
+          database.db,
+          request.params.id,
+          action,
+          await by(request),
+        );
+        return presentSaved(outcome);
+      },
+    );
+  }
+
+  async function presentSaved(outcome: RoundOutcome) {
+    if (!outcome.ok) refuse(outcome.problems);
+    const workspace = await requireWorkspace(database.db);
+    const round = await findRound(database.db, workspace.id, outcome.id);
+    if (!round) throw new AppError('not_found', `There is no round ${outcome.id}`);
+    return presentRound(round);
+  }
+
+  app.post(
+    '/api/rounds',
+    {
+      schema: {
+        tags: ['rounds'],
+        summary: 'Create a draft round',
+        body: roundInputSchema,
+        response: { 201: roundSummarySchema, 400: errorBodySchema },
+      },
+      config: { access: 'rounds.manage' },
+    },
+    async (request, reply) => {
+      const outcome = await saveRound(database.db, request.body, await by(request));
+      return reply.status(201).send(await presentSaved(outcome));
+    },
+  );
+
+  app.put(
+    '/api/rounds/:id',
+    {
+      schema: {
+        tags: ['rounds'],
+        summary: 'Change a draft round (every field is replaced)',
+        params: idParams,
+        body: roundInputSchema,
+        response: {
+          200: roundSummarySchema,
+          400: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+      config: { access: 'rounds.manage' },
+    },
+    async (request) =>
+      presentSaved(
+        await saveRound(database.db, request.body, await by(request), request.params.id),
+      ),
+  );
+}

@@ -1,0 +1,248 @@
+// The workshop's pages: the overview of a round, and a page per sub-dimension
+// where the facilitator records the consensus of each item. Forms post, the
+// server saves and redirects to the next item (post/redirect/get); a refused
+// save re-renders the page with the errors beside the fields.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { FieldErrors } from '../../platform/http/forms.tsx';
+import { sendPage } from '../../platform/http/page.tsx';
+import {
+  type ConsensusContent,
+  type ConsensusProblem,
+  checkConsensus,
+  normalizeConsensus,
+  RATIONALE_MAX,
+} from './consensus.ts';
+import { type OpenWorkshop, openWorkshop, workshopAnswerCounts } from './open-workshop.ts';
+import { findSubdimension, nextPlace, workshopItems, workshopOverview } from './workshop.ts';
+import {
+  consensusFieldIds,
+  NOT_APPLICABLE,
+  SubdimensionWorkshopView,
+} from './workshop-item-views.tsx';
+import { consensusByItem, recordConsensus } from './workshop-store.ts';
+import {
+  roundWorkshopTitle,
+  textOf,
+  WorkshopOverviewView,
+  workshopHref,
+} from './workshop-views.tsx';
+
+const roundParams = z.object({ id: z.uuid() });
+const subdimensionParams = roundParams.extend({ subdimension: z.string().max(40) });
+// The scope chooser sends an empty agency for the whole of government.
+const agencyQuery = z
+  .union([z.uuid(), z.literal('')])
+  .optional()
+  .transform((agency) => agency || undefined);
+const pageQuery = z.object({ agency: agencyQuery, saved: z.string().max(40).optional() });
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+function single(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The consensus as the form posted it; a value that is no number is kept so the rules refuse it. */
+function consensusFromForm(body: Record<string, string | string[]>): ConsensusContent {
+  const value = single(body.value);
+  return normalizeConsensus({
+    value:
+      value === '' || value === NOT_APPLICABLE
+        ? null
+        : /^-?\d{1,6}$/.test(value)
+          ? Number(value)
+          : Number.NaN,
+    notApplicable: value === NOT_APPLICABLE,
+    rationale: single(body.rationale),
+  });
+}
+
+/** `threshold`: the results' small-number threshold, which the workshop applies too. */
+export async function workshopRoutes(app: App, database: Database, threshold: number) {
+  const facilitate = { access: 'workshop.facilitate' as const };
+
+  function open(request: FastifyRequest, roundId: string, agencyId: string | undefined) {
+    return openWorkshop(database.db, {
+      roundId,
+      agencyId,
+      agencyField: 'agency',
+      member: request.signedIn?.member,
+      threshold,
+    });
+  }
+
+  app.get(
+    '/rounds/:id/workshop',
+    { schema: { hide: true, params: roundParams, querystring: pageQuery }, config: facilitate },
+    async (request, reply) => {
+      const workshop = await open(request, request.params.id, request.query.agency);
+      const { round, framework } = workshop;
+      const dimensions = workshopOverview(
+        framework,
+        await workshopAnswerCounts(database.db, workshop),
+        await consensusByItem(database.db, {
+          roundId: round.id,
+          agencyId: workshop.agency?.agencyId ?? null,
+        }),
+      );
+      return sendPage(request, reply, {
+        title: roundWorkshopTitle(request.messages, round),
+        workspaceName: workshop.workspace.name,
+        body: (
+          <WorkshopOverviewView
+            messages={request.messages}
+            workshop={workshop}
+            dimensions={dimensions}
+          />
+        ),
+      });
+    },
+  );
+
+  async function renderSubdimension(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    workshop: OpenWorkshop,
+    options: {
+      code: string;
+      saved?: string | undefined;
+      posted?: { itemCode: string; content: ConsensusContent };
+      errors?: FieldErrors;
+    },
+  ) {
+    const { round, framework } = workshop;
+    const { messages } = request;
+    const found = findSubdimension(framework, options.code);
+    if (!found) throw new AppError('not_found', `There is no sub-dimension ${options.code}`);
+    const { dimension, subdimension } = found;
+    const itemCodes = subdimension.items.map((item) => item.code);
+    const agencyId = workshop.agency?.agencyId;
+    const items = workshopItems(
+      framework,
+      subdimension.items,
+      await workshopAnswerCounts(database.db, workshop, itemCodes),
+      await consensusByItem(database.db, {
+        roundId: round.id,
+        agencyId: agencyId ?? null,
+        itemCodes,
+      }),
+    );
+    const order = framework.dimensions.flatMap((each) => each.subdimensions.map((sub) => sub.code));
+    const index = order.indexOf(subdimension.code);
+    const hrefOf = (code: string | undefined) =>
+      code && workshopHref(round.id, { subdimensionCode: code, agencyId });
+    const submitLabels = new Map(
+      itemCodes.map((code) => {
+        const next = nextPlace(framework, code);
+        const key = !next
+          ? 'workshop.form.saveAndFinish'
+          : next.subdimensionCode === subdimension.code
+            ? 'workshop.form.saveAndNextItem'
+            : 'workshop.form.saveAndNextSubdimension';
+        return [code, messages.t(key)];
+      }),
+    );
+    const text = textOf(messages, framework);
+    return sendPage(request, reply, {
+      title: text(subdimension.name),
+      workspaceName: workshop.workspace.name,
+      body: (
+        <SubdimensionWorkshopView
+          messages={messages}
+          workshop={workshop}
+          framework={framework}
+          dimensionName={text(dimension.name)}
+          subdimension={{ code: subdimension.code, name: text(subdimension.name) }}
+          items={items}
+          posted={options.posted}
+          errors={options.errors ?? {}}
+          saved={options.saved && itemCodes.includes(options.saved) ? options.saved : undefined}
+          submitLabels={submitLabels}
+          previousHref={hrefOf(order[index - 1])}
+          nextHref={hrefOf(order[index + 1])}
+          csrfToken={request.signedIn?.csrfToken}
+        />
+      ),
+    });
+  }
+
+  app.get(
+    '/rounds/:id/workshop/:subdimension',
+    {
+      schema: { hide: true, params: subdimensionParams, querystring: pageQuery },
+      config: facilitate,
+    },
+    async (request, reply) => {
+      const workshop = await open(request, request.params.id, request.query.agency);
+      return renderSubdimension(request, reply, workshop, {
+        code: request.params.subdimension,
+        saved: request.query.saved,
+      });
+    },
+  );
+
+  app.post(
+    '/rounds/:id/workshop/:subdimension',
+    {
+      schema: { hide: true, params: subdimensionParams, querystring: pageQuery, body: formBody },
+      config: facilitate,
+    },
+    async (request, reply) => {
+      const workshop = await open(request, request.params.id, request.query.agency);
+      const { framework, round } = workshop;
+      const code = request.params.subdimension;
+      const found = findSubdimension(framework, code);
+      if (!found) throw new AppError('not_found', `There is no sub-dimension ${code}`);
+      const itemCode = single(request.body.itemCode);
+      if (!found.subdimension.items.some((item) => item.code === itemCode))
+        throw new AppError('invalid_request', `${itemCode} is not an item of ${code}`, [
+          { path: 'itemCode', message: 'is not an item of this sub-dimension' },
+        ]);
+      const content = consensusFromForm(request.body);
+      const problems = checkConsensus(framework, itemCode, content);
+      if (problems.length > 0) {
+        const ids = consensusFieldIds(itemCode);
+        const errors: FieldErrors = {};
+        for (const problem of problems)
+          errors[problem.field === 'rationale' ? ids.rationale : ids.value] = problemMessage(
+            request.messages.t,
+            itemCode,
+            problem,
+          );
+        return renderSubdimension(request, reply.status(400), workshop, {
+          code,
+          posted: { itemCode, content },
+          errors,
+        });
+      }
+      const agencyId = workshop.agency?.agencyId;
+      await recordConsensus(database.db, {
+        workspaceId: workshop.workspace.id,
+        roundId: round.id,
+        itemCode,
+        agencyId: agencyId ?? null,
+        content,
+        actor: actorOf(request.signedIn),
+      });
+      const next = nextPlace(framework, itemCode);
+      return reply.redirect(
+        next
+          ? workshopHref(round.id, { ...next, agencyId, saved: itemCode })
+          : workshopHref(round.id, { agencyId }),
+        303,
+      );
+    },
+  );
+}
+
+function problemMessage(
+  t: FastifyRequest['messages']['t'],
+  code: string,
+  problem: ConsensusProblem,
+): string {
+  return t(`workshop.error.${problem.rule}`, { code, max: RATIONALE_MAX });
+}

@@ -1,0 +1,231 @@
+// Every route × every role, from a table written out by hand: a route added
+// without an entry here fails the first test, and a rule that lets the wrong
+// role in fails the second. The third holds API tokens to the same table:
+// a token of a role may call what that role may, and only under /api/.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../../test/accounts.ts';
+import { useTestApp } from '../../../test/app.ts';
+import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { type Role, type TokenRole, tokenRoles } from './access.ts';
+import { createApiToken } from './api-token-changes.ts';
+
+type Who = Role | 'anonymous';
+const members: Who[] = ['admin', 'coordinator', 'focal_point', 'facilitator', 'viewer'];
+const everyone: Who[] = ['anonymous', ...members];
+const invitationManagers: Who[] = ['admin', 'coordinator', 'focal_point'];
+const facilitators: Who[] = ['admin', 'coordinator', 'facilitator'];
+
+/**
+ * Who may call each route. Respondent routes (an invitation link) and operator
+ * routes (the secret in the data folder) are checked by their own tests.
+ */
+const table: Record<string, Who[] | 'respondent' | 'operator'> = {
+  'GET /': everyone,
+  'GET /sign-in': everyone,
+  'POST /sign-in': everyone,
+  'POST /sign-out': members,
+  'GET /setup/:token': everyone,
+  'GET /sign-in/oidc': everyone,
+  'GET /sign-in/oidc/callback': everyone,
+  'POST /internal/backup': 'operator',
+  'POST /internal/frameworks': 'operator',
+  'GET /internal/frameworks/:key': 'operator',
+  'POST /setup/:token': everyone,
+  'POST /sign-out-everywhere': members,
+  'GET /forgot-password': everyone,
+  'POST /forgot-password': everyone,
+  'GET /reset-password/:token': everyone,
+  'POST /reset-password/:token': everyone,
+  'GET /rounds/:id/invitations': invitationManagers,
+  'GET /rounds/:id/invitations/:agencyId': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId/reminders': invitationManagers,
+  'POST /rounds/:id/invitations/:agencyId/links.csv': invitationManagers,
+  'POST /rounds/:id/reminders': invitationManagers,
+  'POST /invitations/:id/revoke': invitationManagers,
+  'GET /api/rounds/:id/invitations': invitationManagers,
+  'POST /api/rounds/:id/invitations': invitationManagers,
+  'POST /api/invitations/:id/revoke': invitationManagers,
+  'POST /api/rounds/:id/reminders': invitationManagers,
+  'GET /outbox': ['admin', 'coordinator'],
+  'GET /api/openapi.json': everyone,
+  'GET /agencies': members,
+  'GET /api/agencies': members,
+  'GET /api/agencies/:id': members,
+  'GET /agencies/new': ['admin', 'coordinator'],
+  'POST /agencies/new': ['admin', 'coordinator'],
+  'GET /agencies/:id/edit': ['admin', 'coordinator'],
+  'POST /agencies/:id/edit': ['admin', 'coordinator'],
+  'POST /api/agencies': ['admin', 'coordinator'],
+  'PUT /api/agencies/:id': ['admin', 'coordinator'],
+  'GET /agencies/import': ['admin', 'coordinator'],
+  'POST /agencies/import': ['admin', 'coordinator'],
+  'POST /api/agencies/import': ['admin', 'coordinator'],
+  'GET /frameworks': everyone,
+  'GET /frameworks/:key': everyone,
+  'GET /api/frameworks': everyone,
+  'GET /api/frameworks/:key': everyone,
+  'GET /api/frameworks/:key/versions/:version': everyone,
+  'GET /methodology': everyone,
+  'POST /api/frameworks': ['admin', 'coordinator'],
+  'GET /frameworks/import': ['admin', 'coordinator'],
+  'POST /frameworks/import': ['admin', 'coordinator'],
+  'GET /rounds': members,
+  'GET /rounds/:id': members,
+  'GET /api/rounds': members,
+  'GET /api/rounds/:id': members,
+  'GET /audit': ['admin'],
+  'GET /api/audit': ['admin'],
+  'GET /api/audit/export': ['admin'],
+  'GET /members': ['admin'],
+  'POST /members': ['admin'],
+  'GET /members/:userId': ['admin'],
+  'POST /members/:userId': ['admin'],
+  'POST /members/:userId/remove': ['admin'],
+  'POST /members/:userId/password-link': ['admin'],
+  'GET /api/members': ['admin'],
+  'POST /api/members': ['admin'],
+  'PUT /api/members/:userId': ['admin'],
+  'DELETE /api/members/:userId': ['admin'],
+  'GET /members/tokens': ['admin'],
+  'POST /members/tokens': ['admin'],
+  'GET /members/tokens/:id/revoke': ['admin'],
+  'POST /members/tokens/:id/revoke': ['admin'],
+  'GET /rounds/new': ['admin', 'coordinator'],
+  'POST /rounds/new': ['admin', 'coordinator'],
+  'GET /rounds/:id/edit': ['admin', 'coordinator'],
+  'POST /rounds/:id/edit': ['admin', 'coordinator'],
+  'GET /rounds/:id/open': ['admin', 'coordinator'],
+  'POST /rounds/:id/open': ['admin', 'coordinator'],
+  'GET /rounds/:id/close': ['admin', 'coordinator'],
+  'POST /rounds/:id/close': ['admin', 'coordinator'],
+  'POST /api/rounds': ['admin', 'coordinator'],
+  'PUT /api/rounds/:id': ['admin', 'coordinator'],
+  'POST /api/rounds/:id/open': ['admin', 'coordinator'],
+  'POST /api/rounds/:id/close': ['admin', 'coordinator'],
+  'GET /rounds/:id/results': members,
+  'GET /rounds/:id/results/agencies': members,
+  'GET /rounds/:id/results/agencies/:agencyId': members,
+  'GET /rounds/:id/results/items': members,
+  'GET /rounds/:id/results/diagnostics': members,
+  'GET /rounds/:id/results/export/item-scores.:format': members,
+  'GET /rounds/:id/results/export/dimension-scores.:format': members,
+  'GET /rounds/:id/results/export/answers.:format': ['admin', 'coordinator', 'focal_point'],
+  'GET /api/rounds/:id/results': members,
+  'GET /api/rounds/:id/results/item-scores': members,
+  'GET /api/rounds/:id/results/dimension-scores': members,
+  'GET /api/rounds/:id/results/answers': ['admin', 'coordinator', 'focal_point'],
+  'GET /rounds/:id/workshop': facilitators,
+  'GET /rounds/:id/workshop/:subdimension': facilitators,
+  'POST /rounds/:id/workshop/:subdimension': facilitators,
+  'GET /api/rounds/:id/workshop/items': facilitators,
+  'PUT /api/rounds/:id/consensus': facilitators,
+  'GET /r/:token': 'respondent',
+  'GET /r/:token/s/:code': 'respondent',
+  'POST /r/:token/s/:code': 'respondent',
+  'GET /r/:token/check': 'respondent',
+  'POST /r/:token/submit': 'respondent',
+  'GET /r/:token/done': 'respondent',
+  'GET /api/respondent/:token': 'respondent',
+  'PUT /api/respondent/:token/answers': 'respondent',
+  'POST /api/respondent/:token/submit': 'respondent',
+};
+
+const sampleParams: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  key: 'dgca',
+  version: '1.0.0',
+};
+
+function sampleUrl(url: string): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => sampleParams[name] ?? 'sample');
+}
+
+describe('who may call which route', () => {
+  const context = useTestApp('demo');
+  // A fresh session per request: signing out ends the one it is made with.
+  async function headersFor(who: Who): Promise<Record<string, string>> {
+    if (who === 'anonymous') return {};
+    const { cookie, csrfToken } = await signInAs(context.database, who);
+    return { cookie, 'x-csrf-token': csrfToken };
+  }
+
+  it('has an entry for every route the application serves, and none for routes it does not', () => {
+    const served = context.app.declaredAccess
+      .filter(({ method }) => method !== 'HEAD')
+      .map(({ method, url }) => `${method} ${url}`)
+      .sort();
+    expect(served).toEqual(Object.keys(table).sort());
+  });
+
+  const cases = Object.entries(table)
+    .filter((entry): entry is [string, Who[]] => Array.isArray(entry[1]))
+    .flatMap(([route, allowed]) =>
+      everyone.map((who) => ({ route, who, allowed: allowed.includes(who) })),
+    );
+
+  it.each(cases)('$route for $who: allowed $allowed', async ({ route, who, allowed }) => {
+    const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+    const response = await context.app.inject({
+      method,
+      url: sampleUrl(url),
+      headers: await headersFor(who),
+      ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
+    });
+    const deniedAsAnonymous =
+      response.statusCode === 401 || String(response.headers.location ?? '').startsWith('/sign-in');
+    const denied = deniedAsAnonymous || response.statusCode === 403;
+    expect({ route, who, denied }).toEqual({ route, who, denied: !allowed });
+    if (!allowed) expect(deniedAsAnonymous).toBe(who === 'anonymous');
+  });
+});
+
+describe('what an API token may call', () => {
+  const context = useTestApp('demo');
+  const tokens = new Map<TokenRole, string>();
+  beforeAll(async () => {
+    const maker = await signInAs(context.database, 'admin', { name: 'Token maker' });
+    const workspace = await requireWorkspace(context.database.db);
+    for (const role of tokenRoles) {
+      const made = await createApiToken(
+        context.database.db,
+        { name: `${role} token`, role, expires: '30' },
+        { workspaceId: workspace.id, actor: { userId: maker.userId, label: 'Token maker' } },
+      );
+      if (!made.ok) throw new Error(`Could not make a ${role} token`);
+      tokens.set(role, made.token);
+    }
+  });
+
+  const cases = Object.entries(table)
+    .filter((entry): entry is [string, Who[]] => Array.isArray(entry[1]))
+    .flatMap(([route, allowed]) =>
+      tokenRoles.map((role) => ({
+        route,
+        role,
+        allowed: route.split(' ')[1]!.startsWith('/api/') && allowed.includes(role),
+      })),
+    );
+
+  it.each(cases)('$route with a $role token: allowed $allowed', async ({
+    route,
+    role,
+    allowed,
+  }) => {
+    const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+    // No CSRF token: a token needs none.
+    const response = await context.app.inject({
+      method,
+      url: sampleUrl(url),
+      headers: { authorization: `Bearer ${tokens.get(role)}` },
+      ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
+    });
+    const denied =
+      response.statusCode === 401 ||
+      response.statusCode === 403 ||
+      String(response.headers.location ?? '').startsWith('/sign-in');
+    expect({ route, role, denied }).toEqual({ route, role, denied: !allowed });
+    // A valid token is never taken for nobody: a refusal is about what it may do.
+    if (!allowed) expect(response.statusCode).toBe(403);
+  });
+});

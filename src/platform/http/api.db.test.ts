@@ -1,0 +1,133 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../../test/accounts.ts';
+import { useTestApp } from '../../../test/app.ts';
+
+describe('the JSON API', () => {
+  const context = useTestApp('demo');
+  let headers: Record<string, string> = {};
+  beforeAll(async () => {
+    headers = headersOf(await signInAs(context.database, 'viewer'));
+  });
+  const get = (url: string) => context.app.inject({ method: 'GET', url, headers });
+
+  it('publishes a valid OpenAPI document covering every API route', async () => {
+    const response = await get('/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    const result = await new Validator().validate(document);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/agencies',
+      '/api/agencies/import',
+      '/api/agencies/{id}',
+      '/api/audit',
+      '/api/audit/export',
+      '/api/frameworks',
+      '/api/frameworks/{key}',
+      '/api/frameworks/{key}/versions/{version}',
+      '/api/invitations/{id}/revoke',
+      '/api/members',
+      '/api/members/{userId}',
+      '/api/respondent/{token}',
+      '/api/respondent/{token}/answers',
+      '/api/respondent/{token}/submit',
+      '/api/rounds',
+      '/api/rounds/{id}',
+      '/api/rounds/{id}/close',
+      '/api/rounds/{id}/consensus',
+      '/api/rounds/{id}/invitations',
+      '/api/rounds/{id}/open',
+      '/api/rounds/{id}/reminders',
+      '/api/rounds/{id}/results',
+      '/api/rounds/{id}/results/answers',
+      '/api/rounds/{id}/results/dimension-scores',
+      '/api/rounds/{id}/results/item-scores',
+      '/api/rounds/{id}/workshop/items',
+    ]);
+    expect(document.components.schemas).toHaveProperty('Framework');
+  });
+
+  it('lists the demo agencies at every level of government', async () => {
+    const { agencies } = (await get('/api/agencies')).json();
+    expect(agencies.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(agencies.map((a: { level: string }) => a.level))).toEqual(
+      new Set(['national', 'subnational', 'local']),
+    );
+    const child = agencies.find((a: { parentId: string | null }) => a.parentId);
+    expect(child.parentName).toBe(
+      agencies.find((a: { id: string }) => a.id === child.parentId).name,
+    );
+  });
+
+  it('filters agencies and names the field when a filter is wrong', async () => {
+    const { agencies } = (await get('/api/agencies?level=subnational')).json();
+    expect(agencies.every((a: { level: string }) => a.level === 'subnational')).toBe(true);
+    const wrong = await get('/api/agencies?level=planetary');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({
+      code: 'invalid_request',
+      fields: [{ path: 'querystring.level' }],
+    });
+  });
+
+  it('gives a round with counts per agency that add up to its totals', async () => {
+    const [round] = (await get('/api/rounds')).json().rounds;
+    expect(round).toMatchObject({ status: 'closed', framework: { key: 'dgca' } });
+    const overview = (await get(`/api/rounds/${round.id}`)).json();
+    const sum = (field: 'invited' | 'started' | 'submitted') =>
+      overview.agencies.reduce(
+        (total: number, agency: Record<string, number>) => total + agency[field]!,
+        0,
+      );
+    expect(overview.totals.invited).toBe(sum('invited'));
+    expect(overview.totals.submitted).toBe(sum('submitted'));
+    expect(overview.totals.submitted).toBeGreaterThanOrEqual(200);
+    expect(overview.totals.started).toBeGreaterThan(overview.totals.submitted);
+    expect(overview.totals.responseRate).toBeCloseTo(
+      overview.totals.submitted / overview.totals.invited,
+    );
+  });
+
+  it('refuses text that cannot be stored with a 400 naming the field, and stores nothing', async () => {
+    const coordinator = headersOf(await signInAs(context.database, 'coordinator'));
+    const before = await get('/api/agencies');
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: coordinator,
+      payload: { name: 'Land\u0000Registry', acronym: 'LR0', level: 'national', sector: 'justice' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { path: 'body.name', message: expect.stringContaining('cannot be stored') },
+    ]);
+    expect((await get('/api/agencies')).json()).toEqual(before.json());
+    const signIn = await context.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'a\u0000b@x.example', password: 'whatever' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    // Half of a surrogate pair, as JSON can spell it.
+    const lone = await context.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: { ...coordinator, 'content-type': 'application/json' },
+      payload:
+        '{"name":"Land \\ud800 Registry","acronym":"LR1","level":"national","sector":"justice"}',
+    });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error.fields[0].path).toBe('body.name');
+  });
+
+  it('answers 404 JSON for an unknown round, agency or route', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await get(`/api/rounds/${id}`)).json().error.code).toBe('not_found');
+    expect((await get(`/api/agencies/${id}`)).statusCode).toBe(404);
+    const route = await get('/api/nothing');
+    expect(route.statusCode).toBe(404);
+    expect(route.json().error.code).toBe('not_found');
+  });
+});
