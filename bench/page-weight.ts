@@ -1,11 +1,11 @@
 // Page weight: the bytes a page and everything it loads take on the wire,
 // compressed as a browser would ask for them (brotli), on the demo workspace.
 
+import { buildApp } from '../src/app.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { buildApp } from '../src/platform/http/app.ts';
 import { signInAs } from '../test/accounts.ts';
 
 export interface Figure {

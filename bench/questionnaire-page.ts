@@ -2,11 +2,11 @@
 // of dgca, 13 statements) and everything it loads — stylesheet, script, and
 // the questionnaire data embedded for offline answering — brotli on the wire.
 
+import { buildApp } from '../src/app.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { buildApp } from '../src/platform/http/app.ts';
 import { buildInvitation } from '../test/factories.ts';
 import type { Figure } from './page-weight.ts';
 

@@ -2,10 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findFramework } from './assessment/frameworks/framework-store.ts';
-import { importFramework, readFrameworkFile } from './assessment/frameworks/import-framework.ts';
-import { describeProblem } from './assessment/frameworks/validate-framework.ts';
-import { loadDemo } from './demo/load-demo.ts';
+import { buildApp } from './app.ts';
+import {
+  describeProblem,
+  findFramework,
+  importFramework,
+  readFrameworkFile,
+} from './assessment/frameworks/index.ts';
+import { loadDemo } from './demo/index.ts';
 import { OidcSignIn } from './platform/accounts/oidc.ts';
 import { type Config, ConfigError, readConfig } from './platform/config/config.ts';
 import { newSecret } from './platform/config/secrets.ts';
@@ -13,7 +17,6 @@ import { restoreSnapshot, writeSnapshot } from './platform/db/backup.ts';
 import { DataFolderInUse, lockDataFolder } from './platform/db/data-folder-lock.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
-import { buildApp } from './platform/http/app.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import {
   askServer,
@@ -83,7 +86,7 @@ async function serve(config: Config, withDemo: boolean) {
     ...(oidc ? { oidc } : {}),
     trustProxy: config.trustProxy,
     mail: { mailer, publicUrl: config.publicUrl },
-    scheduleReminders: true,
+    runJobs: true,
     resultsMinRespondents: config.resultsMinRespondents,
   });
   const dataRoot =

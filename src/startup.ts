@@ -5,9 +5,9 @@
 // take turns, and each step looks before it writes, so the later ones find
 // the work done and change nothing.
 import { sql } from 'kysely';
-import { installReferenceFrameworks } from './assessment/frameworks/import-framework.ts';
-import { isEmpty, loadDemo } from './demo/load-demo.ts';
-import type { SumwhereDemo } from './demo/sumwhere.ts';
+import { installReferenceFrameworks } from './assessment/frameworks/index.ts';
+import type { SumwhereDemo } from './demo/index.ts';
+import { isEmpty, loadDemo } from './demo/index.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './platform/accounts/first-admin.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';

@@ -9,7 +9,7 @@ import {
 } from '../src/platform/accounts/account-store.ts';
 import { SIGN_IN_FORM_COOKIE } from '../src/platform/accounts/sign-in-routes.tsx';
 import type { Database } from '../src/platform/db/database.ts';
-import type { App } from '../src/platform/http/app.ts';
+import type { App } from '../src/platform/http/feature.ts';
 import { createWorkspace, currentWorkspace } from '../src/platform/workspaces/workspace-store.ts';
 
 export interface SignedInHeaders extends Record<string, string> {

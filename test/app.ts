@@ -1,6 +1,7 @@
 // An app over a fresh test database, for HTTP tests through app.inject.
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../src/platform/http/app.ts';
+import { buildApp } from '../src/app.ts';
+import type { App } from '../src/platform/http/feature.ts';
 import { openTestDatabase, type Template, type TestDatabase } from './databases.ts';
 
 export interface TestApp {

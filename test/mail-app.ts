@@ -2,7 +2,8 @@
 // that check what was delivered. Without SMTP (`smtp: false`) messages stay in
 // the outbox, as in a demo with nothing installed.
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../src/platform/http/app.ts';
+import { buildApp } from '../src/app.ts';
+import type { App } from '../src/platform/http/feature.ts';
 import { type MailSetup, outboxOnly } from '../src/platform/mail/mailer.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
 import { startTestSmtp, type TestSmtp } from './smtp.ts';

@@ -1,13 +1,14 @@
 // Writes the generated Sumwhere demo (agencies, two closed rounds, accounts and
 // the workshop's consensus) into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
-import { findFramework } from '../assessment/frameworks/framework-store.ts';
+import { findFramework } from '../assessment/frameworks/index.ts';
 import { createUser, setMembership } from '../platform/accounts/account-store.ts';
 import { hashPassword } from '../platform/accounts/passwords.ts';
 import type { Schema } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
-import { type DemoRoundRecords, generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
+import type { DemoRoundRecords } from './demo-records.ts';
+import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below

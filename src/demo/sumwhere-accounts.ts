@@ -1,7 +1,7 @@
 // The demo's accounts, one per role, documented in the README so a visitor can
 // see the workspace as each kind of user does. Never used outside the demo.
 import type { Role } from '../platform/accounts/access.ts';
-import type { DemoAgency } from './sumwhere.ts';
+import type { DemoAgency } from './demo-records.ts';
 
 /** The password of every demo account; the demo is public, so is this. */
 export const DEMO_PASSWORD = 'sumwhere-demo';

@@ -1,8 +1,9 @@
 // The latent model the Sumwhere demo draws each answer from: an agency's
 // maturity, the dimension, the item and the respondent, plus noise, so the
 // results tell the seed's story. Pure.
-import { frameworkItems } from '../assessment/frameworks/framework.ts';
-import type { Framework, Item } from '../assessment/frameworks/framework-schema.ts';
+
+import type { Framework, Item } from '../assessment/frameworks/index.ts';
+import { frameworkItems } from '../assessment/frameworks/index.ts';
 import type { SeededRandom } from './random.ts';
 import type { AgencyProfile } from './sumwhere-agencies.ts';
 

@@ -3,16 +3,16 @@
 // Pure. Values follow the mean self-assessment, except where the room found
 // it optimistic (the highest-rated items of each dimension, set a point or
 // more lower) or, now and then, too modest (a step higher).
-import { frameworkItems } from '../assessment/frameworks/framework.ts';
-import type { Framework, Scale } from '../assessment/frameworks/framework-schema.ts';
-import { itemScale, scaleValues } from '../assessment/questionnaire/answer.ts';
+
+import type { Framework, Scale } from '../assessment/frameworks/index.ts';
+import { frameworkItems, itemScale, scaleValues } from '../assessment/frameworks/index.ts';
 import {
   type AnswerCount,
   type ItemStatistics,
   itemStatistics,
-} from '../assessment/workshop/item-statistics.ts';
+} from '../assessment/workshop/index.ts';
+import type { DemoAgency, DemoRoundRecords } from './demo-records.ts';
 import type { SeededRandom } from './random.ts';
-import type { DemoAgency, DemoRoundRecords } from './sumwhere.ts';
 import { type Verdict, workshopSessions } from './sumwhere-workshop-sessions.ts';
 
 export interface DemoConsensus {

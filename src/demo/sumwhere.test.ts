@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { frameworkItems } from '../assessment/frameworks/framework.ts';
 import { type Framework, frameworkSchema } from '../assessment/frameworks/framework-schema.ts';
 import { checkConsensus } from '../assessment/workshop/consensus.ts';
-import { type DemoRoundRecords, generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
+import type { DemoRoundRecords } from './demo-records.ts';
+import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const dgcaPath = new URL('../../frameworks/dgca.json', import.meta.url);

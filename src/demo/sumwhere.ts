@@ -3,7 +3,14 @@
 // followed the latter, with answers drawn from a latent model so the results
 // tell the seed's story.
 import { createHash } from 'node:crypto';
-import type { Framework } from '../assessment/frameworks/framework-schema.ts';
+import type { Framework } from '../assessment/frameworks/index.ts';
+import type {
+  DemoAgency,
+  DemoInvitation,
+  DemoResponse,
+  DemoRound,
+  DemoRoundRecords,
+} from './demo-records.ts';
 import { SeededRandom } from './random.ts';
 import {
   type AgencyProfile,
@@ -22,54 +29,6 @@ import {
   respondentBiasSd,
 } from './sumwhere-answers.ts';
 import { type DemoConsensus, workshopConsensus } from './sumwhere-workshop.ts';
-
-export interface DemoAgency {
-  id: string;
-  name: string;
-  acronym: string | null;
-  level: 'national' | 'subnational' | 'local';
-  sector: string;
-  parentId: string | null;
-  focalPointEmail: string | null;
-}
-
-export interface DemoRound {
-  id: string;
-  name: string;
-  /** YYYY-MM-DD */
-  opensOn: string;
-  closesOn: string;
-  status: 'closed';
-  agencyIds: string[];
-}
-
-export interface DemoInvitation {
-  id: string;
-  roundId: string;
-  agencyId: string;
-  email: string;
-  /** sha256 of the link's secret, as 64 hex characters; the secret itself is never kept. */
-  tokenHash: string;
-}
-
-export interface DemoResponse {
-  id: string;
-  invitationId: string;
-  roundId: string;
-  agencyId: string;
-  status: 'draft' | 'submitted';
-  startedAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-}
-
-/** A round and everything its respondents left in it. */
-export interface DemoRoundRecords {
-  round: DemoRound;
-  invitations: DemoInvitation[];
-  responses: DemoResponse[];
-  answers: DemoAnswer[];
-}
 
 /** The workspace, its agencies and its latest round (2025), with the baseline and the workshop. */
 export interface SumwhereDemo extends DemoRoundRecords {

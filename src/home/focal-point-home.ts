@@ -3,8 +3,7 @@
 // one, whose results are there to read), how far its respondents have come as
 // counts only (never who: src/assessment/invitations/progress-visibility.ts), and what to
 // do next. Pure.
-import type { AgencyProgress } from '../assessment/rounds/round-progress.ts';
-import type { RoundSummary } from '../assessment/rounds/round-store.ts';
+import type { AgencyProgress, RoundSummary } from '../assessment/rounds/index.ts';
 
 export type NextStep = 'invite' | 'remind' | 'inviteMore' | 'readResults';
 

@@ -1,16 +1,15 @@
 // The home page: what this workspace holds and where to go next; for a focal
 // point, first their agencies' progress and what to do about it.
-import { listAgencies } from '../assessment/agencies/agency-store.ts';
-import { listFrameworks } from '../assessment/frameworks/framework-store.ts';
-import { listRounds, roundProgress } from '../assessment/rounds/round-store.ts';
-import type { Database } from '../platform/db/database.ts';
-import type { App } from '../platform/http/app.ts';
+import { listAgencies } from '../assessment/agencies/index.ts';
+import { listFrameworks } from '../assessment/frameworks/index.ts';
+import { listRounds, roundProgress } from '../assessment/rounds/index.ts';
+import type { App, FeatureDeps } from '../platform/http/feature.ts';
 import { sendPage } from '../platform/http/page.tsx';
 import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
 import { type FocalPointAgency, focalPointAgencies, roundsThatMatter } from './focal-point-home.ts';
 import { HomeView } from './home-views.tsx';
 
-export async function homeRoutes(app: App, database: Database) {
+export async function homeRoutes(app: App, { database }: FeatureDeps) {
   app.get('/', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
     const workspace = await requireWorkspace(database.db);
     const [agencies, frameworks, rounds] = await Promise.all([

@@ -1,7 +1,7 @@
 // The home page's content.
 
-import { responseRate } from '../assessment/rounds/round-progress.ts';
-import type { RoundSummary } from '../assessment/rounds/round-store.ts';
+import type { RoundSummary } from '../assessment/rounds/index.ts';
+import { responseRate } from '../assessment/rounds/index.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
 import type { FocalPointAgency, NextStep } from './focal-point-home.ts';
 

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import { DEMO_PASSWORD } from '../../src/demo/sumwhere-accounts.ts';
-import { type App, buildApp } from '../../src/platform/http/app.ts';
+import type { App } from '../../src/platform/http/feature.ts';
 import { openTestDatabase, type TestDatabase } from '../databases.ts';
 
 export const chromiumPath = '/usr/bin/chromium';

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit-store.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
 import { type ImportProblem, type PlannedAgency, planAgencyImport } from './agency-import.ts';
 import {
   type AgencyProblem,
@@ -19,7 +20,6 @@ import {
   type AgencyValues,
   insertAgency,
   isDuplicateName,
-  listAgencyRefs,
   lockAgencies,
   updateAgency,
 } from './agency-store.ts';

@@ -3,13 +3,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { messagesFor } from '../../platform/i18n/messages.ts';
+import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { type AgencyInput, saveAgency } from './agency-changes.ts';
 import {
@@ -21,7 +21,7 @@ import {
 import type { AgencyProblem } from './agency-rules.ts';
 import { possibleParents } from './agency-rules.ts';
 import { agencyLevels, agencySchema } from './agency-schema.ts';
-import { findAgency, listAgencyRefs } from './agency-store.ts';
+import { findAgency } from './agency-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -67,7 +67,7 @@ function refuse(problems: AgencyProblem[]): never {
   );
 }
 
-export async function agencyEditRoutes(app: App, database: Database) {
+export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,

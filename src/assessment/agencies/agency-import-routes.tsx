@@ -3,10 +3,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
@@ -44,7 +43,7 @@ const importedSchema = z
   })
   .meta({ id: 'AgencyImport' });
 
-export async function agencyImportRoutes(app: App, database: Database) {
+export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
   // The API takes the file itself as the body.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),

@@ -2,14 +2,11 @@
 // editing and importing live beside it.
 import { z } from 'zod';
 import { decideAccess } from '../../platform/accounts/access.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
-import { agencyEditRoutes } from './agency-edit-routes.tsx';
-import { agencyImportRoutes } from './agency-import-routes.tsx';
 import { agencyFilterSchema, agencySchema } from './agency-schema.ts';
 import { findAgency, listAgencies, listSectors } from './agency-store.ts';
 import { AgencyListView } from './agency-views.tsx';
@@ -21,7 +18,7 @@ const agencyFilterFormSchema = z.object({
   sector: z.preprocess(emptyAsAbsent, agencyFilterSchema.shape.sector),
 });
 
-export async function agencyRoutes(app: App, database: Database) {
+export async function agencyRoutes(app: App, { database }: FeatureDeps) {
   app.get(
     '/agencies',
     {
@@ -85,7 +82,4 @@ export async function agencyRoutes(app: App, database: Database) {
       return agency;
     },
   );
-
-  await agencyEditRoutes(app, database);
-  await agencyImportRoutes(app, database);
 }

@@ -51,26 +51,6 @@ export async function listSectors(db: Kysely<Schema>, workspaceId: string): Prom
   return rows.map((row) => row.sector);
 }
 
-/** What the rules need to know of every agency: its name, acronym and parent. */
-export interface AgencyRef {
-  id: string;
-  name: string;
-  acronym: string | null;
-  parentId: string | null;
-}
-
-export async function listAgencyRefs(
-  db: Kysely<Schema>,
-  workspaceId: string,
-): Promise<AgencyRef[]> {
-  return db
-    .selectFrom('agencies')
-    .where('workspace_id', '=', workspaceId)
-    .select(['id', 'name', 'acronym', 'parent_id as parentId'])
-    .orderBy('name')
-    .execute();
-}
-
 /**
  * Takes the workspace's lock on its agencies until the transaction ends, so
  * two changes cannot each pass the parent check and together make a loop.

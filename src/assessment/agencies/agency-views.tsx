@@ -1,12 +1,7 @@
 // The agencies page: every agency of the workspace, filterable by level and sector.
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Agency, type AgencyFilter, agencyLevels } from './agency-schema.ts';
-
-export function sectorLabel(messages: Messages, sector: string): string {
-  const key = `sector.${sector}`;
-  const label = messages.t(key);
-  return label === key ? sector : label;
-}
+import { sectorLabel } from './sector-label.ts';
 
 export function AgencyListView({
   messages,

@@ -3,9 +3,8 @@
 // and the command line (import-framework.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import {
@@ -22,7 +21,7 @@ function uploadOf(body: unknown): Buffer | undefined {
   return Buffer.isBuffer(form.file) ? form.file : undefined;
 }
 
-export async function frameworkImportRoutes(app: App, database: Database) {
+export async function frameworkImportRoutes(app: App, { database }: FeatureDeps) {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,

@@ -5,12 +5,11 @@ import { decideAccess } from '../../platform/accounts/access.ts';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { countItems, countSubdimensions, localized } from './framework.ts';
-import { frameworkImportRoutes } from './framework-import-routes.tsx';
 import { type Framework, frameworkSchema } from './framework-schema.ts';
 import {
   findFramework,
@@ -67,8 +66,7 @@ async function requireFramework(database: Database, key: string, version?: strin
   return stored;
 }
 
-export async function frameworkRoutes(app: App, database: Database) {
-  await frameworkImportRoutes(app, database);
+export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
   app.get(
     '/frameworks',
     { schema: { hide: true }, config: { access: 'public' } },

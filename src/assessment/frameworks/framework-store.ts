@@ -119,3 +119,25 @@ export async function listFrameworkVersions(db: Kysely<Schema>, key: string): Pr
   const rows = await db.selectFrom('frameworks').select('version').where('key', '=', key).execute();
   return rows.map((row) => row.version).sort((a, b) => compareVersions(b, a));
 }
+
+// A stored framework version never changes, so one parsed copy per id serves
+// every request of every process for as long as it runs. The promise is kept,
+// so respondents who arrive together (a server just started) read it once.
+const frameworks = new Map<string, Promise<Framework>>();
+
+export function loadFramework(db: Kysely<Schema>, frameworkId: string): Promise<Framework> {
+  let framework = frameworks.get(frameworkId);
+  if (!framework) {
+    framework = readFramework(db, frameworkId);
+    frameworks.set(frameworkId, framework);
+    // A read that failed is tried again by the next request.
+    framework.catch(() => frameworks.delete(frameworkId));
+  }
+  return framework;
+}
+
+async function readFramework(db: Kysely<Schema>, frameworkId: string) {
+  const stored = await findFrameworkById(db, frameworkId);
+  if (!stored) throw new AppError('not_found', `There is no framework ${frameworkId}`);
+  return stored.framework;
+}

@@ -1,11 +1,14 @@
 // Reading a validated framework: its items in order, counts, the text of a
-// localized field in the reader's language, and the maturity level of a score.
+// localized field in the reader's language, its scales, and the maturity level
+// of a score.
+import type { Messages } from '../../platform/i18n/messages.ts';
 import type {
   Dimension,
   Framework,
   Item,
   LocalizedText,
   MaturityLevel,
+  Scale,
   Subdimension,
 } from './framework-schema.ts';
 
@@ -42,6 +45,27 @@ export function localized(
 ): string {
   if (!text) return '';
   return text[language] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}
+
+/** Reads a framework's texts in the reader's language. */
+export function textOf(messages: Messages, framework: Framework) {
+  return (value: LocalizedText | undefined) =>
+    localized(value, messages.language, framework.defaultLanguage);
+}
+
+/** The values a scale accepts, in the order they are offered. */
+export function scaleValues(scale: Scale): number[] {
+  if (scale.type === 'stages') return scale.stages.map((stage) => stage.value);
+  const values: number[] = [];
+  for (let value = scale.min; value <= scale.max; value++) values.push(value);
+  return values;
+}
+
+export function itemScale(framework: Framework, item: Item): Scale {
+  const scale = framework.scales.find((candidate) => candidate.key === item.scale);
+  // Framework validation guarantees every item names one of its scales.
+  if (!scale) throw new Error(`Item ${item.code} names an unknown scale "${item.scale}"`);
+  return scale;
 }
 
 /** The level whose range holds `score`: the last level whose minScore is at or below it. */

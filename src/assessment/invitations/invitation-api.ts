@@ -2,12 +2,10 @@
 // respondents, revoke a link, send reminders. The same scope rules and domain
 // actions as the pages.
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { supportedLanguages } from '../../platform/i18n/messages.ts';
-import type { MailSetup } from '../../platform/mail/mailer.ts';
 import {
   requireAgencyScope,
   requireInvitationScope,
@@ -88,7 +86,7 @@ const invitationOutcomeSchema = z
   })
   .meta({ id: 'InvitationOutcome' });
 
-export async function invitationApi(app: App, database: Database, mail: MailSetup) {
+export async function invitationApi(app: App, { database, mail }: FeatureDeps) {
   const { db } = database;
 
   app.get(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideLink, isoToday, type LinkFacts } from './invitation-link.ts';
+import { isoToday } from '../../platform/iso-day.ts';
+import { decideLink, type LinkFacts } from './invitation-link.ts';
 import {
   hashInvitationToken,
   looksLikeInvitationToken,

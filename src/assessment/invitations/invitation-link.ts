@@ -27,8 +27,3 @@ export function decideLink(facts: LinkFacts | undefined, today: string): LinkSta
   if (status === 'draft' || today < opensOn) return 'not_yet_open';
   return 'valid';
 }
-
-/** Today as an ISO day, in UTC: the dates of a round are whole days, read the same everywhere. */
-export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -3,7 +3,7 @@
 // only on the page that showed them; that page posts them back to be written
 // out here, and nothing keeps them.
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '../../platform/audit/audit-csv.ts';
+import { spreadsheetSafe } from '../../platform/exports/spreadsheet-safe.ts';
 
 export const invitationLinksCsvColumns = ['agency', 'email', 'language', 'link'];
 

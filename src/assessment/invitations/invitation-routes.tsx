@@ -4,13 +4,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { memberCoversAgency } from '../../platform/accounts/access.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { isSupportedLanguage } from '../../platform/i18n/messages.ts';
-import type { MailSetup } from '../../platform/mail/mailer.ts';
-import { roundProgress } from '../rounds/round-store.ts';
+import { roundProgress } from '../rounds/index.ts';
 import { invitationLinksCsv, tokenOfLink } from './invitation-links-csv.ts';
 import { invitationLink } from './invitation-mail.ts';
 import {
@@ -48,7 +46,7 @@ const inviteForm = z.object({
   language: z.string().max(10).default(''),
 });
 
-export async function invitationRoutes(app: App, database: Database, mail: MailSetup) {
+export async function invitationRoutes(app: App, { database, mail }: FeatureDeps) {
   const { db } = database;
 
   function remindedNotice(request: FastifyRequest, reminded: number | undefined) {

@@ -8,8 +8,8 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireWorkspace, type Workspace } from '../../platform/workspaces/workspace-store.ts';
-import { findAgency } from '../agencies/agency-store.ts';
-import { findRound, type RoundSummary } from '../rounds/round-store.ts';
+import { findAgency } from '../agencies/index.ts';
+import { findRound, type RoundSummary } from '../rounds/index.ts';
 import { findInvitationScope, isAgencyInRound } from './round-invitations-store.ts';
 
 function requireMember(signedIn: SignedIn | undefined): Member {

@@ -4,15 +4,11 @@
 
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/forms.tsx';
 import { type Messages, supportedLanguages } from '../../platform/i18n/messages.ts';
-import type { AgencyProgress } from '../rounds/round-progress.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import type { AgencyProgress, RoundSummary } from '../rounds/index.ts';
+import { MAX_SCHEDULED_REMINDERS, SCHEDULED_EVERY_DAYS } from '../rounds/index.ts';
 import type { InvitationOutcome } from './invite-respondents.ts';
 import type { SeenInvitation, SeenInvitations } from './progress-visibility.ts';
-import {
-  MAX_SCHEDULED_REMINDERS,
-  ON_DEMAND_QUIET_HOURS,
-  SCHEDULED_EVERY_DAYS,
-} from './reminders.ts';
+import { ON_DEMAND_QUIET_HOURS } from './reminders.ts';
 
 function RoundHeading({ messages, round }: { messages: Messages; round: RoundSummary }) {
   return (

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isReminderDue,
-  MAX_SCHEDULED_REMINDERS,
-  type ReminderFacts,
-  SCHEDULED_EVERY_DAYS,
-} from './reminders.ts';
+import { MAX_SCHEDULED_REMINDERS, SCHEDULED_EVERY_DAYS } from '../rounds/round-rules.ts';
+import { isReminderDue, type ReminderFacts } from './reminders.ts';
 
 const now = new Date('2026-03-20T09:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);

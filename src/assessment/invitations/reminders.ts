@@ -2,15 +2,12 @@
 // store applies it in one atomic claim, so that several app processes running
 // the schedule at once remind each respondent once.
 import { AppError } from '../../platform/errors.ts';
+import { MAX_SCHEDULED_REMINDERS, SCHEDULED_EVERY_DAYS } from '../rounds/index.ts';
 import type { RoundStatus } from './invitation-link.ts';
 
 /** Reminders go out on a schedule (the hourly job) or on demand (a lead's button). */
 export type ReminderOccasion = 'scheduled' | 'on_demand';
 
-// A week between reminders, three at most on the schedule: enough to be seen
-// in a busy inbox, few enough not to be ignored as noise.
-export const SCHEDULED_EVERY_DAYS = 7;
-export const MAX_SCHEDULED_REMINDERS = 3;
 // A lead pressing the button twice, or two leads pressing it, send one reminder.
 export const ON_DEMAND_QUIET_HOURS = 20;
 

@@ -4,13 +4,13 @@
 import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit-store.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { isoToday } from '../../platform/iso-day.ts';
 import {
   deliverRecorded,
   type Mailer,
   type RecordedMessage,
   recordForDelivery,
 } from '../../platform/mail/mailer.ts';
-import { isoToday } from './invitation-link.ts';
 import { reminderMessage } from './invitation-mail.ts';
 import { type ReminderOccasion, reminderWindow } from './reminders.ts';
 import { claimDueReminders } from './round-invitations-store.ts';

@@ -1,7 +1,7 @@
 // Reading a sub-dimension page posted as a form (JavaScript off): each item's
 // radio group, comment and evidence link, named `<code>.value`, `<code>.comment`
 // and `<code>.evidence`. Pure, so what a form means is tested without a server.
-import type { Item } from '../frameworks/framework-schema.ts';
+import type { Item } from '../frameworks/index.ts';
 import { type AnswerChange, normalizeAnswer } from './answer.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;

@@ -1,7 +1,9 @@
 // An answer to one item and the rules it must meet: a value on the item's
 // scale or "not applicable" where the scale allows it, an optional comment and
 // an optional evidence link. Pure: the pages and the API both check with this.
-import type { Framework, Item, Scale } from '../frameworks/framework-schema.ts';
+
+import type { Framework, Item } from '../frameworks/index.ts';
+import { itemScale, scaleValues } from '../frameworks/index.ts';
 
 export const COMMENT_MAX = 2000;
 export const EVIDENCE_URL_MAX = 2000;
@@ -70,21 +72,6 @@ export function normalizeAnswer<T extends AnswerContent>(answer: T): T {
     return trimmed === '' ? null : trimmed;
   };
   return { ...answer, comment: text(answer.comment), evidenceUrl: text(answer.evidenceUrl) };
-}
-
-/** The values a scale accepts, in the order they are offered. */
-export function scaleValues(scale: Scale): number[] {
-  if (scale.type === 'stages') return scale.stages.map((stage) => stage.value);
-  const values: number[] = [];
-  for (let value = scale.min; value <= scale.max; value++) values.push(value);
-  return values;
-}
-
-export function itemScale(framework: Framework, item: Item): Scale {
-  const scale = framework.scales.find((candidate) => candidate.key === item.scale);
-  // Framework validation guarantees every item names one of its scales.
-  if (!scale) throw new Error(`Item ${item.code} names an unknown scale "${item.scale}"`);
-  return scale;
 }
 
 function isHttpUrl(text: string): boolean {

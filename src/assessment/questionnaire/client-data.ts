@@ -4,8 +4,8 @@
 // (never executed, so a strict Content-Security-Policy allows it).
 
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { localized } from '../frameworks/framework.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { localized } from '../frameworks/index.ts';
 import { COMMENT_MAX, EVIDENCE_URL_MAX } from './answer.ts';
 import type { StoredAnswer } from './save-decision.ts';
 import { questionnairePages } from './task-list.ts';

@@ -4,9 +4,9 @@
 
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { localized } from '../frameworks/framework.ts';
-import type { Framework, Item } from '../frameworks/framework-schema.ts';
-import { type AnswerContent, COMMENT_MAX, EVIDENCE_URL_MAX, itemScale } from './answer.ts';
+import type { Framework, Item } from '../frameworks/index.ts';
+import { itemScale, localized } from '../frameworks/index.ts';
+import { type AnswerContent, COMMENT_MAX, EVIDENCE_URL_MAX } from './answer.ts';
 import { fieldNames, NOT_APPLICABLE } from './answer-form.ts';
 import type { QuestionnairePage } from './task-list.ts';
 

@@ -1,10 +1,9 @@
 // The respondent's questionnaire as JSON, for the autosaving script and any
 // other client: read the response, save a batch of answer changes, submit.
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from './answer.ts';
 import { GroupedSaves } from './grouped-saves.ts';
 import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
@@ -94,7 +93,7 @@ const saveResultSchema = z
 
 const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema };
 
-export async function questionnaireApi(app: App, database: Database) {
+export async function questionnaireApi(app: App, { database }: FeatureDeps) {
   const respondent = { access: 'respondent' as const };
   // Autosave looks a link up once, then checks it within each save's transaction.
   const openedLinks = new OpenedLinks();

@@ -6,12 +6,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorCodes } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { isSupportedLanguage, type Messages, messagesFor } from '../../platform/i18n/messages.ts';
-import { localized } from '../frameworks/framework.ts';
+import { localized } from '../frameworks/index.ts';
 import {
   type AnswerContent,
   type AnswerProblem,
@@ -93,7 +93,7 @@ function problemMessage(messages: Messages, problem: AnswerProblem, length: numb
   });
 }
 
-export async function questionnaireRoutes(app: App, database: Database) {
+export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
   const respondent = { access: 'respondent' as const };
   // A page submitted is a save of answers, as an autosave is: submits that
   // arrive while the database is busy are written together, one transaction

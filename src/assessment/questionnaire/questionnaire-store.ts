@@ -3,10 +3,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { frameworkItems } from '../frameworks/framework.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import { findFrameworkById } from '../frameworks/framework-store.ts';
-import type { Invitation } from '../invitations/invitation-store.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { frameworkItems } from '../frameworks/index.ts';
+import type { Invitation } from '../invitations/index.ts';
 import { type AnswerChange, isAnswered } from './answer.ts';
 import {
   changesToWrite,
@@ -24,28 +23,6 @@ export interface StoredResponse {
   status: ResponseStatus | 'not_started';
   submittedAt: Date | null;
   answers: Map<string, StoredAnswer>;
-}
-
-// A stored framework version never changes, so one parsed copy per id serves
-// every request of every process for as long as it runs. The promise is kept,
-// so respondents who arrive together (a server just started) read it once.
-const frameworks = new Map<string, Promise<Framework>>();
-
-export function frameworkOfRound(db: Kysely<Schema>, frameworkId: string): Promise<Framework> {
-  let framework = frameworks.get(frameworkId);
-  if (!framework) {
-    framework = readFramework(db, frameworkId);
-    frameworks.set(frameworkId, framework);
-    // A read that failed is tried again by the next request.
-    framework.catch(() => frameworks.delete(frameworkId));
-  }
-  return framework;
-}
-
-async function readFramework(db: Kysely<Schema>, frameworkId: string) {
-  const stored = await findFrameworkById(db, frameworkId);
-  if (!stored) throw new AppError('not_found', `There is no framework ${frameworkId}`);
-  return stored.framework;
 }
 
 const answerColumns = [

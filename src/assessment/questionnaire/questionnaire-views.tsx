@@ -3,10 +3,10 @@
 
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { localized } from '../frameworks/framework.ts';
-import type { Framework, Item, LocalizedText } from '../frameworks/framework-schema.ts';
-import type { Invitation } from '../invitations/invitation-store.ts';
-import { type AnswerContent, isAnswered, itemScale } from './answer.ts';
+import type { Framework, Item, LocalizedText } from '../frameworks/index.ts';
+import { itemScale, localized } from '../frameworks/index.ts';
+import type { Invitation } from '../invitations/index.ts';
+import { type AnswerContent, isAnswered } from './answer.ts';
 import { syncData } from './client-data.ts';
 import { QuestionnaireScript, SaveStatus } from './page-view.tsx';
 import type { StoredResponse } from './questionnaire-store.ts';

@@ -3,10 +3,16 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import { decideLink, isoToday, type LinkState } from '../invitations/invitation-link.ts';
-import { findInvitationByToken, type Invitation } from '../invitations/invitation-store.ts';
-import { frameworkOfRound, type LinkIds, linkIdsOf } from './questionnaire-store.ts';
+import { isoToday } from '../../platform/iso-day.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { loadFramework } from '../frameworks/index.ts';
+import {
+  decideLink,
+  findInvitationByToken,
+  type Invitation,
+  type LinkState,
+} from '../invitations/index.ts';
+import { type LinkIds, linkIdsOf } from './questionnaire-store.ts';
 
 export type LinkProblem = Exclude<LinkState, 'valid'>;
 
@@ -18,7 +24,7 @@ export async function openLink(db: Kysely<Schema>, token: string): Promise<Opene
   const invitation = await findInvitationByToken(db, token);
   const state = decideLink(invitation, isoToday());
   if (state !== 'valid' || !invitation) return { state: state as LinkProblem, invitation };
-  return { state, invitation, framework: await frameworkOfRound(db, invitation.round.frameworkId) };
+  return { state, invitation, framework: await loadFramework(db, invitation.round.frameworkId) };
 }
 
 export const linkErrorCodes: Record<LinkProblem, ErrorCode> = {

@@ -1,8 +1,7 @@
 // The questionnaire as a respondent walks it: one page per sub-dimension, the
 // task list by dimension with its statuses, the next and previous page, and
 // what is still missing before the response can be submitted.
-import type { PlacedItem } from '../frameworks/framework.ts';
-import type { Dimension, Framework, Subdimension } from '../frameworks/framework-schema.ts';
+import type { Dimension, Framework, PlacedItem, Subdimension } from '../frameworks/index.ts';
 import { type AnswerContent, isAnswered } from './answer.ts';
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'completed';

@@ -6,8 +6,9 @@
 // Counted over every answer under a node (every respondent once), from the
 // item counts of a tree as it is shown, so it tells nothing the item
 // distributions on the page do not. Pure.
-import type { Framework } from '../frameworks/framework-schema.ts';
-import { itemScale, scaleValues } from '../questionnaire/answer.ts';
+
+import type { Framework } from '../frameworks/index.ts';
+import { itemScale, scaleValues } from '../frameworks/index.ts';
 import type { ItemScore, ScoreTree } from './scoring.ts';
 
 export interface Agreement {

@@ -5,9 +5,9 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { type Member, memberCoversAgency } from '../../platform/accounts/access.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { agencyLevels } from '../agencies/agency-schema.ts';
-import { frameworkItems } from '../frameworks/framework.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
+import { agencyLevels } from '../agencies/index.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { frameworkItems } from '../frameworks/index.ts';
 import { agencyCells, agencyColumns, type TableLayout } from './exports.ts';
 import type { AgencyProfile } from './results-selection.ts';
 

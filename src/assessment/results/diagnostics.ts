@@ -3,7 +3,7 @@
 // self-assessment and the workshop's consensus disagree. Each finding carries
 // the numbers behind it, so a page can state it in one sentence and link to
 // them. Pure, over score trees (scoring.ts).
-import type { Framework } from '../frameworks/framework-schema.ts';
+import type { Framework } from '../frameworks/index.ts';
 import type { ScoreTree } from './scoring.ts';
 import { clearDifference } from './uncertainty.ts';
 

@@ -18,7 +18,7 @@
 // (item, sub-dimension, dimension, overall), because a hidden agency with no
 // value at an item (all "not applicable") leaves fewer unknowns there: a total
 // that would give one away at a node is withheld at that node.
-import type { AgencyLevel } from '../agencies/agency-schema.ts';
+import type { AgencyLevel } from '../agencies/index.ts';
 
 export const DEFAULT_MIN_RESPONDENTS = 3;
 

@@ -4,7 +4,7 @@
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { spreadsheetSafe } from '../../platform/audit/audit-csv.ts';
+import { spreadsheetSafe } from '../../platform/exports/spreadsheet-safe.ts';
 import { type Cell, cellsOf, type ExportFormat, type TableLayout } from './exports.ts';
 
 export const contentTypes: Record<ExportFormat, string> = {

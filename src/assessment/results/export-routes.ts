@@ -4,9 +4,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.ts';
-import type { App } from '../../platform/http/app.ts';
-import { agencyFilterSchema } from '../agencies/agency-schema.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import { agencyFilterSchema } from '../agencies/index.ts';
 import { answerLayout } from './answer-export.ts';
 import { filterOf } from './disclosure.ts';
 import { contentTypes, exportFile } from './export-files.ts';
@@ -25,7 +24,10 @@ function sendFile(reply: FastifyReply, name: string, format: ExportFormat, file:
     .send(file);
 }
 
-export async function exportRoutes(app: App, database: Database, threshold: number) {
+export async function exportRoutes(
+  app: App,
+  { database, resultsMinRespondents: threshold }: FeatureDeps,
+) {
   const open = (roundId: string, sector?: string) =>
     openResults(database.db, { roundId, threshold, sector });
 

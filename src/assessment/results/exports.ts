@@ -6,10 +6,9 @@
 // an agency hidden there has no row of its own, only its share of the total.
 import { z } from 'zod';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { type AgencyLevel, agencyLevels } from '../agencies/agency-schema.ts';
-import { sectorLabel } from '../agencies/agency-views.tsx';
-import { localized } from '../frameworks/framework.ts';
-import type { Framework, LocalizedText } from '../frameworks/framework-schema.ts';
+import { type AgencyLevel, agencyLevels, sectorLabel } from '../agencies/index.ts';
+import type { Framework, LocalizedText } from '../frameworks/index.ts';
+import { localized } from '../frameworks/index.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
 import { roundDecimal } from './rounding.ts';

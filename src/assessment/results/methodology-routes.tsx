@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
-import type { Database } from '../../platform/db/database.ts';
-import type { App } from '../../platform/http/app.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 
@@ -21,7 +20,7 @@ export function methodologyHtml(): string {
   return marked.parse(source, { async: false, gfm: true });
 }
 
-export async function methodologyRoutes(app: App, database: Database) {
+export async function methodologyRoutes(app: App, { database }: FeatureDeps) {
   const html = methodologyHtml();
   app.get(
     METHODOLOGY_PATH,

@@ -7,7 +7,7 @@ import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Workspace } from '../../platform/workspaces/workspace-store.ts';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
-import { earlierRounds, findRoundInfo, type RoundInfo } from '../rounds/round-store.ts';
+import { earlierRounds, findRoundInfo, type RoundInfo } from '../rounds/index.ts';
 import type { AgencyFilter, Disclosure } from './disclosure.ts';
 import { type LikeForLike, likeForLike } from './like-for-like.ts';
 import type { CompareChoice } from './results-parts.tsx';

@@ -2,9 +2,9 @@
 // the table of their scores, and how each moved since an earlier round.
 import { heatmapChart } from '../../platform/charts/heatmap-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
-import { textOf } from '../workshop/workshop-views.tsx';
+import type { Framework } from '../frameworks/index.ts';
+import { textOf } from '../frameworks/index.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import {
   agencyLabel,
   Chart,

@@ -6,11 +6,10 @@
 import type { ChartSeries } from '../../platform/charts/chart-input.ts';
 import { radarChart } from '../../platform/charts/radar-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { sectorLabel } from '../agencies/agency-views.tsx';
-import { countItems } from '../frameworks/framework.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
-import { textOf } from '../workshop/workshop-views.tsx';
+import { sectorLabel } from '../agencies/index.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { countItems, textOf } from '../frameworks/index.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import type { ItemPullingDown } from './diagnostics.ts';
 import { type Divergence, strongestAndWeakest } from './highlights.ts';
 import { PullingDownFindings } from './results-diagnostics-views.tsx';

@@ -5,12 +5,11 @@
 // protection applies as on the pages.
 
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
-import { agencyFilterSchema, agencyLevels } from '../agencies/agency-schema.ts';
-import { localized } from '../frameworks/framework.ts';
-import type { LocalizedText } from '../frameworks/framework-schema.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import { agencyFilterSchema, agencyLevels } from '../agencies/index.ts';
+import type { LocalizedText } from '../frameworks/index.ts';
+import { localized } from '../frameworks/index.ts';
 import { answerRowSchema, answerRows } from './answer-export.ts';
 import { submittedAnswerPage } from './answer-export-store.ts';
 import { filterOf } from './disclosure.ts';
@@ -167,7 +166,10 @@ const presentRound = (results: OpenResults) => ({
   status: results.round.status,
 });
 
-export async function resultsApi(app: App, database: Database, threshold: number) {
+export async function resultsApi(
+  app: App,
+  { database, resultsMinRespondents: threshold }: FeatureDeps,
+) {
   const open = (roundId: string, sector?: string) =>
     openResults(database.db, { roundId, threshold, sector });
 

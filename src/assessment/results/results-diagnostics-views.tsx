@@ -2,9 +2,9 @@
 // sentence, linked to the page that holds the numbers behind it.
 
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
-import { textOf } from '../workshop/workshop-views.tsx';
+import type { Framework } from '../frameworks/index.ts';
+import { textOf } from '../frameworks/index.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import type { ApartFromPeers, ConsensusDisagreement, ItemPullingDown } from './diagnostics.ts';
 import {
   agencyLabel,

@@ -2,7 +2,7 @@
 // agencies the filter chooses, and, for readers of responses, the raw answers.
 import { Fragment } from 'preact';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import { answersReleased } from './answer-export.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { type ExportFormat, type ExportTable, exportFileName, exportFormats } from './exports.ts';

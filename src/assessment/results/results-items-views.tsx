@@ -3,10 +3,9 @@
 // respondents of one agency disagree most.
 import { distributionChart } from '../../platform/charts/distribution-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework, Scale, Subdimension } from '../frameworks/framework-schema.ts';
-import { itemScale, scaleValues } from '../questionnaire/answer.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
-import { textOf } from '../workshop/workshop-views.tsx';
+import type { Framework, Scale, Subdimension } from '../frameworks/index.ts';
+import { itemScale, scaleValues, textOf } from '../frameworks/index.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import { agreementOver } from './agreement.ts';
 import type { Divergence } from './highlights.ts';
 import {

@@ -3,11 +3,10 @@
 // a chart with its data table, and the note on small-number protection.
 import type { ComponentChildren } from 'preact';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { type AgencyLevel, agencyLevels } from '../agencies/agency-schema.ts';
-import { sectorLabel } from '../agencies/agency-views.tsx';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import type { RoundInfo } from '../rounds/round-store.ts';
-import { textOf } from '../workshop/workshop-views.tsx';
+import { type AgencyLevel, agencyLevels, sectorLabel } from '../agencies/index.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { textOf } from '../frameworks/index.ts';
+import type { RoundInfo } from '../rounds/index.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { changeSince } from './highlights.ts';
 import { roundDecimal } from './rounding.ts';

@@ -3,11 +3,10 @@
 // Filters come as query parameters, so every view has an address to share
 // and works without JavaScript.
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { agencyLevels } from '../agencies/agency-schema.ts';
+import { agencyLevels } from '../agencies/index.ts';
 import { agenciesApartFromPeers, consensusDisagreements, itemsPullingDown } from './diagnostics.ts';
 import { filterOf } from './disclosure.ts';
 import { itemSpreads, largestDivergences } from './highlights.ts';
@@ -56,7 +55,10 @@ const MIN_PEER_GAP = 0.5;
 const DIVERGENCES = 10;
 const AGENCY_DIVERGENCES = 5;
 
-export async function resultsRoutes(app: App, database: Database, threshold: number) {
+export async function resultsRoutes(
+  app: App,
+  { database, resultsMinRespondents: threshold }: FeatureDeps,
+) {
   const read = { access: 'workspace.read' as const };
   const open = (roundId: string, sector?: string) =>
     openResults(database.db, { roundId, threshold, sector });

@@ -2,8 +2,8 @@
 // and/or sector): the total over them, each counting once, and which of them
 // can be shown on their own. Small-number protection (disclosure.ts) decides
 // both; every page and export goes through here. Pure.
-import type { AgencyLevel } from '../agencies/agency-schema.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
+import type { AgencyLevel } from '../agencies/index.ts';
+import type { Framework } from '../frameworks/index.ts';
 import {
   type AgencyFilter,
   type Disclosure,

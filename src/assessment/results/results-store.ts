@@ -21,8 +21,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Schema, StoredTallies } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { loadFramework } from '../frameworks/index.ts';
 import {
   agencyTrees,
   type ConsensusRecord,
@@ -146,7 +146,7 @@ async function roundFramework(db: Kysely<Schema>, roundId: string) {
     .executeTakeFirst();
   if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
   const frameworkId = round.framework_id;
-  return { frameworkId, framework: await frameworkOfRound(db, frameworkId) };
+  return { frameworkId, framework: await loadFramework(db, frameworkId) };
 }
 
 // A process's first read of a round converts some 94,000 tallies: indexed

@@ -1,7 +1,7 @@
 // The range scores of a framework can take: from the lowest value of any of
 // its scales to the highest (1–5 for the DGCA's agreement scale, 1–4 for the
 // nine pillars' stages). Charts draw their axes over it.
-import type { Framework, Scale } from '../frameworks/framework-schema.ts';
+import type { Framework, Scale } from '../frameworks/index.ts';
 
 function valuesOf(scale: Scale): number[] {
   return scale.type === 'likert'

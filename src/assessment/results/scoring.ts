@@ -3,12 +3,13 @@
 // each agency and for the whole of government, with the number of answers,
 // the spread and the maturity level of each. Pure; the method is written down
 // in docs/scoring.md.
-import { countItems, maturityLevelOf } from '../frameworks/framework.ts';
 import {
+  countItems,
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Framework,
   type MaturityLevel,
-} from '../frameworks/framework-schema.ts';
+  maturityLevelOf,
+} from '../frameworks/index.ts';
 
 /** How many answers gave one value. */
 export interface ValueCount {

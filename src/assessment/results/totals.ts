@@ -7,7 +7,7 @@
 // round of 1,000 agencies is brought up to date after one submission in a
 // fraction of a millisecond, and a filtered total costs one pass over its
 // agencies. Pure; the rules are those of docs/scoring.md.
-import type { Framework, MaturityLevel } from '../frameworks/framework-schema.ts';
+import type { Framework, MaturityLevel } from '../frameworks/index.ts';
 import {
   itemScore,
   levelOf,

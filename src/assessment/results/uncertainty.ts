@@ -3,7 +3,7 @@
 // two levels rather than in one), and whether a difference between two scores
 // is larger than their uncertainty, so that the results only point to gaps
 // and changes the answers can bear. Pure; docs/scoring.md, Uncertainty.
-import type { MaturityLevel } from '../frameworks/framework-schema.ts';
+import type { MaturityLevel } from '../frameworks/index.ts';
 import { levelOf, type Score } from './scoring.ts';
 
 /** Standard errors either side of the score in a 95% interval (normal approximation). */

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit-store.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { isoToday } from '../invitations/invitation-link.ts';
+import { isoToday } from '../../platform/iso-day.ts';
 import {
   checkRound,
   editProblem,

@@ -4,16 +4,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { messagesFor } from '../../platform/i18n/messages.ts';
+import { isoToday } from '../../platform/iso-day.ts';
+import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
-import { listAgencyRefs } from '../agencies/agency-store.ts';
-import { isoToday } from '../invitations/invitation-link.ts';
 import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
 import {
   type RoundFormValues,
@@ -85,7 +84,7 @@ function refuse(problems: RoundProblem[]): never {
   throw new AppError('invalid_request', message, fields);
 }
 
-export async function roundEditRoutes(app: App, database: Database) {
+export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,

@@ -5,12 +5,11 @@ import { z } from 'zod';
 import { decideAccess } from '../../platform/accounts/access.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
-import { agencyLevels } from '../agencies/agency-schema.ts';
-import { roundEditRoutes } from './round-edit-routes.tsx';
+import { agencyLevels } from '../agencies/index.ts';
 import { RoundActions } from './round-form-views.tsx';
 import { responseRate, totalProgress } from './round-progress.ts';
 import { type RoundChange, roundChangeNotice, roundChanges } from './round-status-views.tsx';
@@ -147,7 +146,7 @@ export async function sendRoundOverview(
   });
 }
 
-export async function roundRoutes(app: App, database: Database) {
+export async function roundRoutes(app: App, { database }: FeatureDeps) {
   app.get(
     '/rounds',
     { schema: { hide: true }, config: { access: 'workspace.read' } },
@@ -223,6 +222,4 @@ export async function roundRoutes(app: App, database: Database) {
       };
     },
   );
-
-  await roundEditRoutes(app, database);
 }

@@ -7,6 +7,12 @@ export type RoundAction = 'open' | 'close';
 
 export const ROUND_NAME_MAX = 200;
 
+// While a round is open, who has not submitted is reminded: a week between
+// reminders, three at most on the schedule — enough to be seen in a busy
+// inbox, few enough not to be ignored as noise.
+export const SCHEDULED_EVERY_DAYS = 7;
+export const MAX_SCHEDULED_REMINDERS = 3;
+
 /** One thing wrong with a round; `rule` names `rounds.error.<rule>` in the catalogue. */
 export interface RoundProblem {
   field: 'name' | 'frameworkId' | 'agencies' | 'opensOn' | 'closesOn' | 'status';

@@ -3,9 +3,9 @@
 // the message after it was done.
 import { CsrfField } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { MAX_SCHEDULED_REMINDERS, SCHEDULED_EVERY_DAYS } from '../invitations/reminders.ts';
 import type { ProgressTotals } from './round-progress.ts';
 import type { RoundAction } from './round-rules.ts';
+import { MAX_SCHEDULED_REMINDERS, SCHEDULED_EVERY_DAYS } from './round-rules.ts';
 import type { RoundSummary } from './round-store.ts';
 
 /** What the overview says after a change, named in its address (?changed=). */

@@ -2,7 +2,7 @@
 // responses per agency.
 
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { sectorLabel } from '../agencies/agency-views.tsx';
+import { sectorLabel } from '../agencies/index.ts';
 import { type AgencyProgress, type ProgressTotals, responseRate } from './round-progress.ts';
 import type { RoundSummary } from './round-store.ts';
 

@@ -1,8 +1,9 @@
 // The consensus a workshop records for one item: a value of the item's scale
 // or "not applicable", and the rationale for it. Pure: the pages and the API
 // both check a consensus with these rules before it is stored.
-import type { Framework, Item } from '../frameworks/framework-schema.ts';
-import { itemScale, scaleValues } from '../questionnaire/answer.ts';
+
+import type { Framework, Item } from '../frameworks/index.ts';
+import { itemScale, scaleValues } from '../frameworks/index.ts';
 
 export const RATIONALE_MAX = 2000;
 

@@ -1,8 +1,9 @@
 // What the self-assessments say about one item: how many chose each value of
 // its scale or "not applicable", their mean and spread, and whether they
 // diverge enough that the workshop should talk it through. Pure.
-import type { Scale } from '../frameworks/framework-schema.ts';
-import { scaleValues } from '../questionnaire/answer.ts';
+
+import type { Scale } from '../frameworks/index.ts';
+import { scaleValues } from '../frameworks/index.ts';
 
 /** How many answers of one kind an item got: a value of its scale, or "not applicable" (value null). */
 export interface AnswerCount {

@@ -6,10 +6,10 @@ import { type Member, memberCoversAgency } from '../../platform/accounts/access.
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireWorkspace, type Workspace } from '../../platform/workspaces/workspace-store.ts';
-import type { Framework } from '../frameworks/framework-schema.ts';
-import { frameworkOfRound } from '../questionnaire/questionnaire-store.ts';
-import { roundDisclosure } from '../results/open-results.ts';
-import { findRound, type RoundSummary } from '../rounds/round-store.ts';
+import type { Framework } from '../frameworks/index.ts';
+import { loadFramework } from '../frameworks/index.ts';
+import { roundDisclosure } from '../results/index.ts';
+import { findRound, type RoundSummary } from '../rounds/index.ts';
 import type { AnswerCount } from './item-statistics.ts';
 import { workshopStatistics } from './workshop-scope.ts';
 import { answerCountsByItem, type WorkshopAgency, workshopAgencies } from './workshop-store.ts';
@@ -46,7 +46,7 @@ export async function openWorkshop(
   const workspace = await requireWorkspace(db);
   const round = await findRound(db, workspace.id, options.roundId);
   if (!round) throw new AppError('not_found', `There is no round ${options.roundId}`);
-  const framework = await frameworkOfRound(db, round.frameworkId);
+  const framework = await loadFramework(db, round.frameworkId);
   // Focal points see only their own agencies, here as everywhere.
   const agencies = (await workshopAgencies(db, round.id)).filter(
     (candidate) => !options.member || memberCoversAgency(options.member, candidate.agencyId),

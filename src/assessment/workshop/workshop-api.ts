@@ -2,12 +2,10 @@
 // items for a scope, and recording a consensus.
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
-import { localized } from '../frameworks/framework.ts';
-import { scaleValues } from '../questionnaire/answer.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import { localized, scaleValues } from '../frameworks/index.ts';
 import { checkConsensus, describeConsensusProblem, normalizeConsensus } from './consensus.ts';
 import { openWorkshop, workshopAnswerCounts } from './open-workshop.ts';
 import { findSubdimension, workshopItems } from './workshop.ts';
@@ -108,7 +106,10 @@ export function presentConsensus(consensus: StoredConsensus): z.infer<typeof con
 }
 
 /** `threshold`: the results' small-number threshold, which the workshop applies too. */
-export async function workshopApi(app: App, database: Database, threshold: number) {
+export async function workshopApi(
+  app: App,
+  { database, resultsMinRespondents: threshold }: FeatureDeps,
+) {
   const facilitate = { access: 'workshop.facilitate' as const };
 
   app.get(

@@ -6,13 +6,14 @@
 
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework, Item, Scale } from '../frameworks/framework-schema.ts';
+import type { Framework, Item, Scale } from '../frameworks/index.ts';
+import { textOf } from '../frameworks/index.ts';
 import { type ConsensusContent, RATIONALE_MAX } from './consensus.ts';
 import { divergenceThreshold, type ItemStatistics, shareOf } from './item-statistics.ts';
 import type { OpenWorkshop } from './open-workshop.ts';
 import type { WorkshopItem } from './workshop.ts';
 import type { StoredConsensus } from './workshop-store.ts';
-import { ScopeChooser, ScopeNote, textOf, workshopHref } from './workshop-views.tsx';
+import { ScopeChooser, ScopeNote, workshopHref } from './workshop-views.tsx';
 
 export const NOT_APPLICABLE = 'na';
 

@@ -5,11 +5,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/app.ts';
+import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
+import { textOf } from '../frameworks/index.ts';
 import {
   type ConsensusContent,
   type ConsensusProblem,
@@ -25,12 +25,7 @@ import {
   SubdimensionWorkshopView,
 } from './workshop-item-views.tsx';
 import { consensusByItem, recordConsensus } from './workshop-store.ts';
-import {
-  roundWorkshopTitle,
-  textOf,
-  WorkshopOverviewView,
-  workshopHref,
-} from './workshop-views.tsx';
+import { roundWorkshopTitle, WorkshopOverviewView, workshopHref } from './workshop-views.tsx';
 
 const roundParams = z.object({ id: z.uuid() });
 const subdimensionParams = roundParams.extend({ subdimension: z.string().max(40) });
@@ -62,7 +57,10 @@ function consensusFromForm(body: Record<string, string | string[]>): ConsensusCo
 }
 
 /** `threshold`: the results' small-number threshold, which the workshop applies too. */
-export async function workshopRoutes(app: App, database: Database, threshold: number) {
+export async function workshopRoutes(
+  app: App,
+  { database, resultsMinRespondents: threshold }: FeatureDeps,
+) {
   const facilitate = { access: 'workshop.facilitate' as const };
 
   function open(request: FastifyRequest, roundId: string, agencyId: string | undefined) {

@@ -4,7 +4,7 @@
 // an agency hidden there is hidden here, and an item whose whole-of-government
 // total is withheld there has no figures here either, so the room learns
 // nothing a results page would not show. Pure.
-import { type Disclosure, nodeKeys } from '../results/disclosure.ts';
+import { type Disclosure, nodeKeys } from '../results/index.ts';
 
 export interface WorkshopStatistics {
   /** Whose answers the statistics count: the agency's, or the whole of government's when it is hidden. */

@@ -3,9 +3,8 @@
 // of government) with why an agency's own answers may be withheld.
 
 import type { Messages } from '../../platform/i18n/messages.ts';
-import { localized } from '../frameworks/framework.ts';
-import type { Framework, LocalizedText } from '../frameworks/framework-schema.ts';
-import type { RoundSummary } from '../rounds/round-store.ts';
+import { textOf } from '../frameworks/index.ts';
+import type { RoundSummary } from '../rounds/index.ts';
 import type { OpenWorkshop } from './open-workshop.ts';
 import type { DimensionProgress } from './workshop.ts';
 
@@ -26,11 +25,6 @@ export function workshopHref(
   if (options.saved) query.set('saved', options.saved);
   const search = query.size > 0 ? `?${query}` : '';
   return `${path}${search}${options.itemCode ? `#item-${options.itemCode}` : ''}`;
-}
-
-export function textOf(messages: Messages, framework: Framework) {
-  return (value: LocalizedText | undefined) =>
-    localized(value, messages.language, framework.defaultLanguage);
 }
 
 /** A GET form: works without JavaScript, and the address it leads to can be shared. */

@@ -1,14 +1,9 @@
 // The workshop's view of a framework: each item with the statistics of its
 // self-assessments and its consensus, the overview per dimension and
 // sub-dimension, and where "save and go to next" leads. Pure.
-import type {
-  Dimension,
-  Framework,
-  Item,
-  Scale,
-  Subdimension,
-} from '../frameworks/framework-schema.ts';
-import { itemScale } from '../questionnaire/answer.ts';
+
+import type { Dimension, Framework, Item, Scale, Subdimension } from '../frameworks/index.ts';
+import { itemScale } from '../frameworks/index.ts';
 import { type AnswerCount, type ItemStatistics, itemStatistics } from './item-statistics.ts';
 
 export interface WorkshopItem<Consensus> {

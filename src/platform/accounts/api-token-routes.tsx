@@ -4,9 +4,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../audit/audit.ts';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
@@ -32,7 +31,7 @@ const tokenForm = z.object({
 });
 const tokenParams = z.object({ id: z.uuid() });
 
-export async function apiTokenRoutes(app: App, database: Database) {
+export async function apiTokenRoutes(app: App, { database }: FeatureDeps) {
   async function adminOf(request: FastifyRequest): Promise<TokenAdmin> {
     const workspace = await requireWorkspace(database.db);
     const actor = actorOf(request.signedIn);

@@ -2,11 +2,11 @@
 // without a password, if they have none), change a role, remove a member;
 // each checked and written with its audit entry in one transaction.
 import type { Kysely } from 'kysely';
-import { listAgencyRefs } from '../../assessment/agencies/agency-store.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import { recordAudit } from '../audit/audit-store.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { listAgencyRefs } from '../workspaces/agency-directory.ts';
 import { createUser, findUserByEmail, setMembership } from './account-store.ts';
 import {
   checkMembership,

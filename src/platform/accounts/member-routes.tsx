@@ -2,16 +2,14 @@
 // through member-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { listAgencyRefs } from '../../assessment/agencies/agency-store.ts';
 import { actorOf } from '../audit/audit.ts';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
 import { errorBodySchema } from '../http/errors.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { messagesFor } from '../i18n/messages.ts';
-import type { MailSetup } from '../mail/mailer.ts';
+import { listAgencyRefs } from '../workspaces/agency-directory.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { roles } from './access.ts';
 import { addMember, changeMember, type MemberOutcome, removeMember } from './member-changes.ts';
@@ -85,7 +83,7 @@ function refuse(problems: MemberProblem[]): never {
   throw new AppError(conflict ? 'conflict' : 'invalid_request', message, fields);
 }
 
-export async function memberRoutes(app: App, database: Database, mail: MailSetup) {
+export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
   const by = async (request: FastifyRequest) => ({
     workspaceId: (await requireWorkspace(database.db)).id,
     actor: actorOf(request.signedIn),

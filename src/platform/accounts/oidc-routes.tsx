@@ -2,14 +2,13 @@
 // provider, and back with a code that becomes a Transforma session.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
 import { safeNextPath } from '../http/paths.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { createSession, findUserByEmail } from './account-store.ts';
-import type { OidcFlow, OidcSignIn } from './oidc.ts';
+import type { OidcFlow } from './oidc.ts';
 import { setSessionCookie } from './sign-in-routes.tsx';
 
 const FLOW_COOKIE = 'transforma_oidc';
@@ -39,7 +38,7 @@ function readFlow(request: FastifyRequest): OidcFlow | undefined {
   }
 }
 
-export async function oidcRoutes(app: App, database: Database, oidc: OidcSignIn | undefined) {
+export async function oidcRoutes(app: App, { database, oidc }: FeatureDeps) {
   const requireOidc = () => {
     if (!oidc)
       throw new AppError('not_found', 'Sign-in with an organisation account is not set up here');

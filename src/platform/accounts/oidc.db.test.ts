@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { startTestProvider, type TestProvider } from '../../../test/oidc-provider.ts';
-import { type App, buildApp } from '../http/app.ts';
+import { buildApp } from '../../app.ts';
+import type { App } from '../http/feature.ts';
 import { OidcSignIn } from './oidc.ts';
 
 const publicUrl = 'https://transforma.test';

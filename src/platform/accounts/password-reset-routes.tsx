@@ -2,13 +2,11 @@
 // password through it. The request page answers the same whether or not the
 // address has an account, and is rate-limited like sign-in.
 import { z } from 'zod';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import type { Messages } from '../i18n/messages.ts';
-import type { MailSetup } from '../mail/mailer.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { NewPasswordFields, newPasswordErrors, newPasswordFields } from './new-password.tsx';
 import {
@@ -95,7 +93,7 @@ function linkGone() {
   return new AppError('gone', 'This reset link has been used or has expired; ask for a new one');
 }
 
-export async function passwordResetRoutes(app: App, database: Database, mail: MailSetup) {
+export async function passwordResetRoutes(app: App, { database, mail }: FeatureDeps) {
   // The reset pages carry a secret in their address: never cached, never sent on as a referrer.
   const privately = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
 

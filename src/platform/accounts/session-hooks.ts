@@ -2,17 +2,15 @@
 // enforces the access each route declares, and checks the CSRF token of every
 // change made with a session. Registered before any route, so no route escapes it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findInvitationByToken } from '../../assessment/invitations/invitation-store.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/feature.ts';
 import { isApiRequest } from '../http/paths.ts';
 import { currentWorkspace } from '../workspaces/workspace-store.ts';
 import { type Access, decideAccess } from './access.ts';
 import { findSignedIn, type SignedIn } from './account-store.ts';
 import { signedInWithToken } from './api-token-changes.ts';
 import { bearerToken } from './api-tokens.ts';
-import { LinkGuessing } from './link-guessing.ts';
 
 export const SESSION_COOKIE = 'transforma_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -73,28 +71,6 @@ export function registerSessionHooks(app: App, database: Database) {
     if (request.signedIn && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
     return payload;
-  });
-
-  // Respondent links: an address that keeps asking for links that do not
-  // exist is refused for a while (see link-guessing.ts). A link that exists
-  // still opens from that address: many respondents may share one (an
-  // office's network), and one guesser among them must not lock them out.
-  const guessing = new LinkGuessing();
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.access !== 'respondent' || !guessing.isBlocked(request.ip))
-      return;
-    const { token } = request.params as { token?: string };
-    if (token === undefined || !(await findInvitationByToken(database.db, token))) {
-      throw new AppError(
-        'too_many_requests',
-        'Too many links that do not exist were tried from this address; wait and try again',
-      );
-    }
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.routeOptions.config?.access === 'respondent' && reply.statusCode === 404) {
-      guessing.recordUnknownLink(request.ip);
-    }
   });
 
   // A form or script that changes something with a session must carry the

@@ -1,8 +1,7 @@
 // Setting up the first admin through the one-time link printed at first start.
 import { z } from 'zod';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import type { Messages } from '../i18n/messages.ts';
@@ -71,7 +70,7 @@ function SetupView({
   );
 }
 
-export async function setupRoutes(app: App, database: Database) {
+export async function setupRoutes(app: App, { database }: FeatureDeps) {
   async function requireUsableLink(token: string) {
     const workspace = await requireWorkspace(database.db);
     if (

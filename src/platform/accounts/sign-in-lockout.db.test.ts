@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
+import { buildApp } from '../../app.ts';
 import { DEMO_PASSWORD } from '../../demo/sumwhere-accounts.ts';
-import { type App, buildApp } from '../http/app.ts';
+import type { App } from '../http/feature.ts';
 import { findUserByEmail } from './account-store.ts';
 import { createHandedPasswordLink } from './password-reset.ts';
 import { FAILURES_BEFORE_LOCKOUT } from './sign-in-lockout.ts';

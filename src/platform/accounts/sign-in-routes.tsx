@@ -7,8 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newSecret } from '../config/secrets.ts';
-import type { Database } from '../db/database.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { safeNextPath } from '../http/paths.ts';
@@ -85,7 +84,8 @@ function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
 }
 
-export async function signInRoutes(app: App, database: Database, organisationSignIn: boolean) {
+export async function signInRoutes(app: App, { database, oidc }: FeatureDeps) {
+  const organisationSignIn = oidc !== undefined;
   app.get(
     '/sign-in',
     {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { auditCsv, spreadsheetSafe } from './audit-csv.ts';
+import { spreadsheetSafe } from '../exports/spreadsheet-safe.ts';
+import { auditCsv } from './audit-csv.ts';
 
 describe('the audit log as CSV', () => {
   it('writes one row per entry under a header, quoting what needs it', () => {

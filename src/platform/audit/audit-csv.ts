@@ -1,5 +1,6 @@
 // The audit log as CSV, for admins to keep or inspect in a spreadsheet.
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../exports/spreadsheet-safe.ts';
 import type { AuditRecord } from './audit-store.ts';
 
 export const auditCsvColumns = [
@@ -11,14 +12,6 @@ export const auditCsvColumns = [
   'entity_id',
   'details',
 ];
-
-/**
- * A spreadsheet runs a cell that starts with =, +, - or @ as a formula; names
- * and details come from users, so such a cell is written as text.
- */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function auditCsv(records: readonly AuditRecord[]): string {
   const rows = records.map((record) =>

@@ -2,7 +2,7 @@
 // same pages as JSON, and the whole log as CSV.
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { auditCsv } from './audit-csv.ts';
@@ -54,7 +54,7 @@ const present = (entry: AuditRecord) => ({
   details: entry.details ?? {},
 });
 
-export async function auditRoutes(app: App, database: Database) {
+export async function auditRoutes(app: App, { database }: FeatureDeps) {
   app.get(
     '/audit',
     { schema: { hide: true, querystring: pageQuery }, config: { access: 'audit.read' } },

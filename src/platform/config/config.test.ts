@@ -27,7 +27,8 @@ describe('configuration', () => {
   });
 
   it('protects agencies with fewer than 3 respondents unless told otherwise', () => {
-    expect(readConfig({}).resultsMinRespondents).toBe(3);
+    // Unset, the results' own default applies (src/assessment/results/disclosure.ts).
+    expect(readConfig({}).resultsMinRespondents).toBeUndefined();
     expect(readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '5' }).resultsMinRespondents).toBe(5);
     expect(() => readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '0' })).toThrow(
       /TRANSFORMA_RESULTS_MIN_RESPONDENTS: must be at least 1/,

@@ -3,7 +3,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MIN_RESPONDENTS } from '../../assessment/results/disclosure.ts';
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -49,7 +48,7 @@ const environmentSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(1000)
-    .default(DEFAULT_MIN_RESPONDENTS),
+    .optional(),
   TRANSFORMA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('warn'),
@@ -100,7 +99,7 @@ export interface Config {
   firstAdmin: { email: string; password: string; name: string } | undefined;
   mail: MailConfig;
   /** Agencies with fewer respondents are shown in results only inside totals. */
-  resultsMinRespondents: number;
+  resultsMinRespondents: number | undefined;
   /**
    * The reverse proxies whose X-Forwarded-For is believed, as addresses or
    * ranges; empty: the connecting address is the client's.

@@ -1,5 +1,6 @@
-// Builds the web application: pages and JSON API in one Fastify instance,
-// with the language of each request chosen before any handler runs.
+// The shell of the web application: pages and JSON API in one Fastify
+// instance — security headers, compression, the language of each request,
+// errors as pages or JSON — around the features it is given (src/app.ts).
 
 import path from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
@@ -9,14 +10,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -25,34 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { agencyRoutes } from '../../assessment/agencies/agency-routes.tsx';
-import { frameworkRoutes } from '../../assessment/frameworks/framework-routes.tsx';
-import { invitationApi } from '../../assessment/invitations/invitation-api.ts';
-import { invitationRoutes } from '../../assessment/invitations/invitation-routes.tsx';
-import { startReminderSchedule } from '../../assessment/invitations/reminder-schedule.ts';
-import { questionnaireApi } from '../../assessment/questionnaire/questionnaire-api.ts';
-import { questionnaireRoutes } from '../../assessment/questionnaire/questionnaire-routes.tsx';
-import { startSaveLogPruning } from '../../assessment/questionnaire/save-log-schedule.ts';
-import { DEFAULT_MIN_RESPONDENTS } from '../../assessment/results/disclosure.ts';
-import { exportRoutes } from '../../assessment/results/export-routes.ts';
-import { methodologyRoutes } from '../../assessment/results/methodology-routes.tsx';
-import { resultsApi } from '../../assessment/results/results-api.ts';
-import { resultsRoutes } from '../../assessment/results/results-routes.tsx';
-import { roundRoutes } from '../../assessment/rounds/round-routes.tsx';
-import { workshopApi } from '../../assessment/workshop/workshop-api.ts';
-import { workshopRoutes } from '../../assessment/workshop/workshop-routes.tsx';
-import { homeRoutes } from '../../home/home-routes.tsx';
 import type { Access } from '../accounts/access.ts';
-import { apiTokenRoutes } from '../accounts/api-token-routes.tsx';
-import { memberRoutes } from '../accounts/member-routes.tsx';
-import type { OidcSignIn } from '../accounts/oidc.ts';
-import { oidcRoutes } from '../accounts/oidc-routes.tsx';
-import { passwordResetRoutes } from '../accounts/password-reset-routes.tsx';
-import { registerSessionHooks } from '../accounts/session-hooks.ts';
-import { setupRoutes } from '../accounts/setup-routes.tsx';
-import { signInRoutes } from '../accounts/sign-in-routes.tsx';
-import { auditRoutes } from '../audit/audit-routes.tsx';
-import type { Database } from '../db/database.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 import {
   defaultLanguage,
@@ -62,13 +29,11 @@ import {
   messagesFor,
 } from '../i18n/messages.ts';
 import { describeRefusal } from '../i18n/validation-messages.ts';
-import { type MailSetup, outboxOnly } from '../mail/mailer.ts';
-import { outboxRoutes } from '../mail/outbox-routes.tsx';
-import { operatorRoutes } from '../operator/operator-routes.ts';
 import { AfterReply } from './after-reply.ts';
 import { BROTLI_QUALITY, GZIP_LEVEL, registerCompression } from './compression.ts';
 import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
+import type { App, Feature, FeatureDeps, NavigationEntry } from './feature.ts';
 import { isApiRequest } from './paths.ts';
 import { securityHeaders } from './security-headers.ts';
 import { staticAssets } from './static-assets.ts';
@@ -80,36 +45,23 @@ declare module 'fastify' {
     /** Whether the reader chose the language (a link or its cookie), rather than their browser. */
     languageChosen: boolean;
   }
+  interface FastifyInstance {
+    /** The main navigation, gathered from the features. */
+    navigation: readonly NavigationEntry[];
+  }
   interface FastifyContextConfig {
     /** Who may call the route; every route declares it (src/platform/accounts/access.ts). */
     access?: Access;
   }
 }
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-export interface AppOptions {
-  database: Database;
+export interface AppShellOptions {
+  /** What the app is made of, in the order they register (src/app.ts). */
+  features: readonly Feature[];
+  deps: FeatureDeps;
   logLevel?: string;
-  /** The secret the command line proves itself with (see src/platform/operator/); none: no operator routes. */
-  operatorSecret?: string;
-  /** Sign-in with the organisation's OpenID Connect provider, when set up. */
-  oidc?: OidcSignIn;
-  /** How messages go out and the address their links start with; default: kept in the outbox. */
-  mail?: MailSetup;
-  /**
-   * Run the scheduled jobs in this process — hourly reminders, pruning of the
-   * save log — as the server does; tests call them directly.
-   */
-  scheduleReminders?: boolean;
-  /** Small-number protection of results: agencies with fewer respondents show only inside totals. */
-  resultsMinRespondents?: number;
+  /** Run the features' periodic jobs in this process, as the server does; tests call them directly. */
+  runJobs?: boolean;
   /**
    * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the
    * client: rate limits then count each client, not the proxy. Default: none.
@@ -121,16 +73,14 @@ const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const publicDir = path.join(import.meta.dirname, '..', '..', '..', 'public');
 
-export async function buildApp({
-  database,
+/** The web application: what every request goes through, then each feature's routes. */
+export async function createApp({
+  features,
+  deps,
   logLevel = 'silent',
-  operatorSecret,
-  oidc,
-  mail = { mailer: outboxOnly, publicUrl: 'http://localhost:3000' },
-  scheduleReminders = false,
-  resultsMinRespondents = DEFAULT_MIN_RESPONDENTS,
+  runJobs = false,
   trustProxy = [],
-}: AppOptions): Promise<App> {
+}: AppShellOptions): Promise<App> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -252,40 +202,19 @@ export async function buildApp({
   app.decorate('afterReply', new AfterReply());
   // Closing waits for work still running after a reply, before the database goes.
   app.addHook('onClose', () => app.afterReply.idle());
-  registerSessionHooks(app, database);
-  await signInRoutes(app, database, oidc !== undefined);
-  await oidcRoutes(app, database, oidc);
-  await passwordResetRoutes(app, database, mail);
-  await setupRoutes(app, database);
-  await operatorRoutes(app, database, operatorSecret);
+  app.decorate('navigation', navigationOf(features));
+  for (const feature of features) await feature.register(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );
-
-  await homeRoutes(app, database);
-  await agencyRoutes(app, database);
-  await frameworkRoutes(app, database);
-  await roundRoutes(app, database);
-  await auditRoutes(app, database);
-  await memberRoutes(app, database, mail);
-  await apiTokenRoutes(app, database);
-  await questionnaireRoutes(app, database);
-  await questionnaireApi(app, database);
-  await invitationRoutes(app, database, mail);
-  await invitationApi(app, database, mail);
-  await outboxRoutes(app, database, mail.mailer);
-  if (scheduleReminders) {
-    const stop = startReminderSchedule({ database, mailer: mail.mailer, log: app.log });
-    app.addHook('onClose', stop);
-    app.addHook('onClose', startSaveLogPruning({ database, log: app.log }));
-  }
-  await workshopRoutes(app, database, resultsMinRespondents);
-  await resultsRoutes(app, database, resultsMinRespondents);
-  await methodologyRoutes(app, database);
-  await exportRoutes(app, database, resultsMinRespondents);
-  await resultsApi(app, database, resultsMinRespondents);
-  await workshopApi(app, database, resultsMinRespondents);
+  if (runJobs)
+    for (const feature of features)
+      for (const stop of feature.startJobs?.(deps, app.log) ?? []) app.addHook('onClose', stop);
   return app;
+}
+
+function navigationOf(features: readonly Feature[]): readonly NavigationEntry[] {
+  return features.flatMap((feature) => feature.navigation ?? []).sort((a, b) => a.order - b.order);
 }
 
 function describeError(

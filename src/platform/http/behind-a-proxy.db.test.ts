@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { buildInvitation } from '../../../test/factories.ts';
-import { MAX_UNKNOWN_LINKS } from '../accounts/link-guessing.ts';
+import { buildApp } from '../../app.ts';
+import { MAX_UNKNOWN_LINKS } from '../../assessment/invitations/link-guessing.ts';
 import { RESET_REQUESTS_PER_MINUTE } from '../accounts/password-reset-routes.tsx';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../accounts/sign-in-routes.tsx';
-import { type App, buildApp } from './app.ts';
+import type { App } from './feature.ts';
 
 const PROXY = '127.0.0.1';
 

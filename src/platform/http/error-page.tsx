@@ -43,6 +43,7 @@ export function renderErrorPage(
       title={title}
       path={request.url.split('?')[0] ?? '/'}
       signedIn={request.signedIn}
+      navigation={request.server.navigation}
     >
       <h1>{title}</h1>
       <p>{t(`${errorCodes[code].messageKey}.body`)}</p>

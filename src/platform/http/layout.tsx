@@ -1,9 +1,10 @@
 // The frame of every page: language and direction, skip link, header with the
 // main navigation and language switch, and the page's own content.
 import type { ComponentChildren } from 'preact';
-import { type Access, decideAccess } from '../accounts/access.ts';
+import { decideAccess } from '../accounts/access.ts';
 import type { SignedIn } from '../accounts/account-store.ts';
 import { type Messages, supportedLanguages } from '../i18n/messages.ts';
+import type { NavigationEntry } from './feature.ts';
 import { CsrfField } from './forms.tsx';
 import { sameSitePath } from './paths.ts';
 
@@ -15,21 +16,20 @@ export interface LayoutProps {
   /** Absent on pages shown before the workspace is known, such as errors. */
   workspaceName?: string;
   signedIn: SignedIn | undefined;
+  /** The main navigation; each entry shows only to those who may open it. */
+  navigation: readonly NavigationEntry[];
   children: ComponentChildren;
 }
 
-// Each entry shows only to those who may open it.
-const navigation: { href: string; key: string; access: Access }[] = [
-  { href: '/', key: 'nav.home', access: 'public' },
-  { href: '/agencies', key: 'nav.agencies', access: 'workspace.read' },
-  { href: '/frameworks', key: 'nav.frameworks', access: 'public' },
-  { href: '/rounds', key: 'nav.rounds', access: 'workspace.read' },
-  { href: '/outbox', key: 'nav.outbox', access: 'rounds.manage' },
-  { href: '/members', key: 'nav.members', access: 'members.manage' },
-  { href: '/audit', key: 'nav.audit', access: 'audit.read' },
-];
-
-export function Layout({ messages, title, path, workspaceName, signedIn, children }: LayoutProps) {
+export function Layout({
+  messages,
+  title,
+  path,
+  workspaceName,
+  signedIn,
+  navigation,
+  children,
+}: LayoutProps) {
   const { t, language } = messages;
   const visible = navigation.filter(({ access }) => decideAccess(access, signedIn) === 'allow');
   const isCurrent = (href: string) =>

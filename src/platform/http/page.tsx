@@ -23,6 +23,7 @@ export function sendPage(
       path={path}
       workspaceName={workspaceName}
       signedIn={request.signedIn}
+      navigation={request.server.navigation}
     >
       {body}
     </Layout>,

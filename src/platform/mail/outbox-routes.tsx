@@ -1,14 +1,10 @@
-// The outbox page, for programme leads: it lists messages to respondents of
-// every agency, so it needs more than a focal point's invitation rights.
-import type { Database } from '../db/database.ts';
-import type { App } from '../http/app.ts';
+import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
-import type { Mailer } from './mailer.ts';
 import { listOutbox } from './outbox-store.ts';
 import { OutboxView } from './outbox-views.tsx';
 
-export async function outboxRoutes(app: App, database: Database, mailer: Mailer) {
+export async function outboxRoutes(app: App, { database, mail: { mailer } }: FeatureDeps) {
   app.get(
     '/outbox',
     { schema: { hide: true }, config: { access: 'rounds.manage' } },

@@ -2,8 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { readReferenceFramework } from '../../../test/frameworks.ts';
+import { buildApp } from '../../app.ts';
 import { findFramework } from '../../assessment/frameworks/framework-store.ts';
-import { type App, buildApp } from '../http/app.ts';
+import type { App } from '../http/feature.ts';
 import { OPERATOR_HEADER } from './operator-routes.ts';
 
 describe('the command line asking the running server for a backup', () => {

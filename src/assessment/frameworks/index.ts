@@ -1,0 +1,44 @@
+// Frameworks: capability frameworks as data — browsing, import and export,
+// validation — and reading a framework (items, scales, texts, levels).
+import type { Feature } from '../../platform/http/feature.ts';
+import { frameworkImportRoutes } from './framework-import-routes.tsx';
+import { frameworkOperatorRoutes } from './framework-operator-routes.ts';
+import { frameworkRoutes } from './framework-routes.tsx';
+
+export const frameworks: Feature = {
+  name: 'frameworks',
+  navigation: [{ href: '/frameworks', key: 'nav.frameworks', access: 'public', order: 20 }],
+  async register(app, deps) {
+    await frameworkRoutes(app, deps);
+    await frameworkImportRoutes(app, deps);
+    await frameworkOperatorRoutes(app, deps);
+  },
+};
+
+export {
+  countItems,
+  frameworkItems,
+  itemScale,
+  localized,
+  maturityLevelOf,
+  type PlacedItem,
+  scaleValues,
+  textOf,
+} from './framework.ts';
+export {
+  DEFAULT_MINIMUM_ANSWERED_SHARE,
+  type Dimension,
+  type Framework,
+  type Item,
+  type LocalizedText,
+  type MaturityLevel,
+  type Scale,
+  type Subdimension,
+} from './framework-schema.ts';
+export { findFramework, listFrameworks, loadFramework } from './framework-store.ts';
+export {
+  importFramework,
+  installReferenceFrameworks,
+  readFrameworkFile,
+} from './import-framework.ts';
+export { describeProblem } from './validate-framework.ts';

@@ -1,0 +1,20 @@
+// Results: scores from item to whole of government, with small-number
+// protection on everything shown — pages, charts, exports, API, methodology.
+import type { Feature } from '../../platform/http/feature.ts';
+import { exportRoutes } from './export-routes.ts';
+import { methodologyRoutes } from './methodology-routes.tsx';
+import { resultsApi } from './results-api.ts';
+import { resultsRoutes } from './results-routes.tsx';
+
+export const results: Feature = {
+  name: 'results',
+  async register(app, deps) {
+    await resultsRoutes(app, deps);
+    await methodologyRoutes(app, deps);
+    await exportRoutes(app, deps);
+    await resultsApi(app, deps);
+  },
+};
+
+export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './disclosure.ts';
+export { roundDisclosure } from './open-results.ts';

@@ -1,0 +1,1 @@
+export { mapName } from './map-store.ts';

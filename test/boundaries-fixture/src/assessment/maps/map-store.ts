@@ -1,0 +1,3 @@
+export function mapName(): string {
+  return 'map';
+}
