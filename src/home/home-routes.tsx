@@ -5,13 +5,13 @@ import { listFrameworks } from '../assessment/frameworks/index.ts';
 import { listRounds, roundProgress } from '../assessment/rounds/index.ts';
 import type { App, FeatureDeps } from '../platform/http/feature.ts';
 import { sendPage } from '../platform/http/page.tsx';
-import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../platform/http/request-workspace.ts';
 import { type FocalPointAgency, focalPointAgencies, roundsThatMatter } from './focal-point-home.ts';
 import { HomeView } from './home-views.tsx';
 
 export async function homeRoutes(app: App, { database }: FeatureDeps) {
   app.get('/', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const [agencies, frameworks, rounds] = await Promise.all([
       listAgencies(database.db, workspace.id),
       listFrameworks(database.db),
@@ -33,7 +33,6 @@ export async function homeRoutes(app: App, { database }: FeatureDeps) {
     }
     return sendPage(request, reply, {
       title: request.messages.t('home.title'),
-      workspaceName: workspace.name,
       body: (
         <HomeView
           messages={request.messages}

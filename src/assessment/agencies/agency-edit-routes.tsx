@@ -8,9 +8,9 @@ import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { type AgencyInput, saveAgency } from './agency-changes.ts';
 import {
   type AgencyFormValues,
@@ -73,14 +73,13 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
     reply: FastifyReply,
     options: { agencyId?: string; values: AgencyFormValues; errors: FieldErrors },
   ) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const agencies = await listAgencyRefs(database.db, workspace.id);
     const parentOf = new Map(agencies.map((agency) => [agency.id, agency.parentId]));
     const { t } = request.messages;
     const heading = options.agencyId ? t('agencies.editTitle') : t('agencies.addTitle');
     return sendPage(request, reply, {
       title: heading,
-      workspaceName: workspace.name,
       body: (
         <AgencyFormView
           messages={request.messages}
@@ -101,7 +100,7 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
     values: AgencyFormValues,
     agencyId?: string,
   ) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const outcome = await saveAgency(
       database.db,
       values,
@@ -133,7 +132,7 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
     '/agencies/:id/edit',
     { schema: { hide: true, params: idParams }, config: { access: 'agencies.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const agency = await findAgency(database.db, workspace.id, request.params.id);
       if (!agency) throw new AppError('not_found', `There is no agency ${request.params.id}`);
       const values: AgencyFormValues = {
@@ -158,7 +157,7 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
   );
 
   async function saveFromApi(request: FastifyRequest, input: AgencyInput, agencyId?: string) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const outcome = await saveAgency(
       database.db,
       input,

@@ -7,8 +7,8 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { importAgencies } from './agency-changes.ts';
 import type { ImportProblem } from './agency-import.ts';
 import { AgencyImportedView, AgencyImportView, importProblemText } from './agency-import-views.tsx';
@@ -50,7 +50,7 @@ export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
   );
 
   async function runImport(request: FastifyRequest, csv: string | ImportProblem) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     if (typeof csv !== 'string') return { ok: false as const, problems: [csv] };
     return importAgencies(database.db, csv, {
       workspaceId: workspace.id,
@@ -62,10 +62,9 @@ export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
     '/agencies/import',
     { schema: { hide: true }, config: { access: 'agencies.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       return sendPage(request, reply, {
         title: request.messages.t('agencies.import.title'),
-        workspaceName: workspace.name,
         body: (
           <AgencyImportView
             messages={request.messages}
@@ -81,20 +80,18 @@ export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
     '/agencies/import',
     { schema: { hide: true }, config: { access: 'agencies.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       const csv = csvOfForm(request.body);
       const outcome = await runImport(request, csv);
       const { t } = request.messages;
       if (outcome.ok) {
         return sendPage(request, reply, {
           title: t('agencies.import.done', { count: outcome.imported.length }),
-          workspaceName: workspace.name,
           body: <AgencyImportedView messages={request.messages} imported={outcome.imported} />,
         });
       }
       return sendPage(request, reply.status(400), {
         title: t('agencies.import.title'),
-        workspaceName: workspace.name,
         body: (
           <AgencyImportView
             messages={request.messages}

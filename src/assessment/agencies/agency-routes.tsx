@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { agencyFilterSchema, agencySchema } from './agency-schema.ts';
 import { findAgency, listAgencies, listSectors } from './agency-store.ts';
 import { AgencyListView } from './agency-views.tsx';
@@ -26,14 +26,13 @@ export async function agencyRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'workspace.read' },
     },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const [agencies, sectors] = await Promise.all([
         listAgencies(database.db, workspace.id, request.query),
         listSectors(database.db, workspace.id),
       ]);
       return sendPage(request, reply, {
         title: request.messages.t('agencies.title'),
-        workspaceName: workspace.name,
         body: (
           <AgencyListView
             messages={request.messages}
@@ -59,7 +58,7 @@ export async function agencyRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'workspace.read' },
     },
     async (request) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       return { agencies: await listAgencies(database.db, workspace.id, request.query) };
     },
   );
@@ -76,7 +75,7 @@ export async function agencyRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'workspace.read' },
     },
     async (request) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const agency = await findAgency(database.db, workspace.id, request.params.id);
       if (!agency) throw new AppError('not_found', `There is no agency ${request.params.id}`);
       return agency;

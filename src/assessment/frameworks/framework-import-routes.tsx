@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import {
   FrameworkImportedView,
   FrameworkImportView,
@@ -27,10 +27,9 @@ export async function frameworkImportRoutes(app: App, { database }: FeatureDeps)
     reply: FastifyReply,
     problems: readonly ImportProblem[],
   ) {
-    const workspace = await requireWorkspace(database.db);
+    const _workspace = workspaceOf(request);
     return sendPage(request, reply, {
       title: request.messages.t('frameworks.import.title'),
-      workspaceName: workspace.name,
       body: (
         <FrameworkImportView
           messages={request.messages}
@@ -51,7 +50,7 @@ export async function frameworkImportRoutes(app: App, { database }: FeatureDeps)
     '/frameworks/import',
     { schema: { hide: true }, config: { access: 'rounds.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const upload = readUploadedFramework(uploadOf(request.body));
       if (!upload.ok) return renderForm(request, reply.status(400), [{ upload: upload.problem }]);
       try {
@@ -61,7 +60,6 @@ export async function frameworkImportRoutes(app: App, { database }: FeatureDeps)
         });
         return sendPage(request, reply.status(outcome === 'created' ? 201 : 200), {
           title: request.messages.t('frameworks.import.title'),
-          workspaceName: workspace.name,
           body: (
             <FrameworkImportedView messages={request.messages} stored={stored} outcome={outcome} />
           ),

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { operatorCheck } from '../../platform/operator/operator-routes.ts';
-import { currentWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { findFramework } from './framework-store.ts';
 import { importFramework } from './import-framework.ts';
 
@@ -22,7 +21,7 @@ export async function frameworkOperatorRoutes(app: App, { database, operatorSecr
     },
     async (request) => {
       requireOperator(request);
-      const workspace = await currentWorkspace(database.db);
+      const workspace = request.workspace;
       const { stored, outcome } = await importFramework(database.db, request.body, {
         workspaceId: workspace?.id ?? null,
         actor: { system: 'command line' },

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { countItems, countSubdimensions, localized } from './framework.ts';
 import { type Framework, frameworkSchema } from './framework-schema.ts';
 import {
@@ -71,14 +71,13 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
     '/frameworks',
     { schema: { hide: true }, config: { access: 'public' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       const all = await listFrameworks(database.db);
       const latest = all.filter(
         (stored, index) => all.findIndex((other) => other.key === stored.key) === index,
       );
       return sendPage(request, reply, {
         title: request.messages.t('frameworks.title'),
-        workspaceName: workspace.name,
         body: (
           <FrameworkListView
             messages={request.messages}
@@ -101,13 +100,12 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       const stored = await requireFramework(database, request.params.key, request.query.version);
       const versions = await listFrameworkVersions(database.db, stored.key);
       const { framework } = stored;
       return sendPage(request, reply, {
         title: localized(framework.name, request.messages.language, framework.defaultLanguage),
-        workspaceName: workspace.name,
         body: <FrameworkView messages={request.messages} stored={stored} versions={versions} />,
       });
     },
@@ -183,7 +181,7 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'rounds.manage' },
     },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const { stored, outcome } = await importFramework(database.db, request.body, {
         workspaceId: workspace.id,
         actor: actorOf(request.signedIn),

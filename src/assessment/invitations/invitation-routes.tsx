@@ -74,7 +74,6 @@ export async function invitationRoutes(app: App, { database, mail }: FeatureDeps
     );
     return sendPage(request, reply, {
       title: `${scope.agency.name} – ${request.messages.t('invitations.title')}`,
-      workspaceName: scope.workspace.name,
       body: (
         <AgencyInvitationsView
           messages={request.messages}
@@ -105,7 +104,6 @@ export async function invitationRoutes(app: App, { database, mail }: FeatureDeps
       const notice = remindedNotice(request, request.query.reminded);
       return sendPage(request, reply, {
         title: request.messages.t('invitations.title'),
-        workspaceName: scope.workspace.name,
         body: (
           <RoundInvitationsView
             messages={request.messages}
@@ -172,7 +170,6 @@ export async function invitationRoutes(app: App, { database, mail }: FeatureDeps
       reply.header('cache-control', 'no-store');
       return sendPage(request, reply, {
         title: t('invitations.result.title'),
-        workspaceName: scope.workspace.name,
         body: (
           <InvitationResultView
             messages={request.messages}

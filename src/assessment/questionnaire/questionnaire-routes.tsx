@@ -74,7 +74,6 @@ async function withLink(
   const code = linkErrorCodes[opened.state];
   return sendPage(request, reply.status(errorCodes[code].status), {
     title: linkProblemTitle(request.messages, opened.state),
-    workspaceName: opened.invitation?.workspaceName ?? 'Transforma',
     body: (
       <LinkProblemView
         messages={request.messages}
@@ -129,7 +128,6 @@ export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
           const response = await loadResponse(database.db, invitation.id);
           return sendPage(request, reply, {
             title: invitation.round.name,
-            workspaceName: invitation.workspaceName,
             body: (
               <StartView
                 messages={request.messages}
@@ -170,7 +168,6 @@ export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
         request.messages.language,
         framework.defaultLanguage,
       ),
-      workspaceName: invitation.workspaceName,
       body: (
         <SubdimensionPageView
           messages={request.messages}
@@ -270,7 +267,6 @@ export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
     const response = await loadResponse(database.db, invitation.id);
     return sendPage(request, reply, {
       title: request.messages.t('questionnaire.check.title'),
-      workspaceName: invitation.workspaceName,
       body: (
         <CheckView
           messages={request.messages}
@@ -327,7 +323,6 @@ export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
           return reply.redirect(`/r/${request.params.token}/check`, 303);
         return sendPage(request, reply, {
           title: request.messages.t('questionnaire.done.title'),
-          workspaceName: invitation.workspaceName,
           body: (
             <DoneView
               messages={request.messages}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { marked } from 'marked';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 
 export const METHODOLOGY_PATH = '/methodology';
 
@@ -26,11 +26,10 @@ export async function methodologyRoutes(app: App, { database }: FeatureDeps) {
     METHODOLOGY_PATH,
     { schema: { hide: true }, config: { access: 'public' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       const { t, language } = request.messages;
       return sendPage(request, reply, {
         title: t('results.methodology.title'),
-        workspaceName: workspace.name,
         // The document is written in English, whatever the reader's language.
         body: (
           <>

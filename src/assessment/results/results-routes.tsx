@@ -81,7 +81,6 @@ export async function resultsRoutes(
       const filtered = query.level !== undefined || query.sector !== undefined;
       return sendPage(request, reply, {
         title: resultsTitle(request.messages, 'overview', results.round),
-        workspaceName: results.workspace.name,
         body: (
           <ResultsOverviewView
             messages={request.messages}
@@ -116,7 +115,6 @@ export async function resultsRoutes(
       const earlier = await earlierOf(results, query);
       return sendPage(request, reply, {
         title: resultsTitle(request.messages, 'agencies', results.round),
-        workspaceName: results.workspace.name,
         body: (
           <ResultsAgenciesView
             messages={request.messages}
@@ -154,7 +152,6 @@ export async function resultsRoutes(
       if (results.disclosure.hidden.has(agency.id) || tree.respondents === 0)
         return sendPage(request, reply.status(404), {
           title: agencyLabel(agency),
-          workspaceName: results.workspace.name,
           body: (
             <>
               <h1>{agencyLabel(agency)}</h1>
@@ -179,7 +176,6 @@ export async function resultsRoutes(
           agency: agencyLabel(agency),
           round: results.round.name,
         }),
-        workspaceName: results.workspace.name,
         body: (
           <ResultsAgencyView
             messages={messages}
@@ -232,7 +228,6 @@ export async function resultsRoutes(
       });
       return sendPage(request, reply, {
         title: resultsTitle(request.messages, 'items', results.round),
-        workspaceName: results.workspace.name,
         body: (
           <ResultsItemsView
             messages={request.messages}
@@ -266,7 +261,6 @@ export async function resultsRoutes(
           : undefined;
       return sendPage(request, reply, {
         title: resultsTitle(request.messages, 'diagnostics', results.round),
-        workspaceName: results.workspace.name,
         body: (
           <ResultsDiagnosticsView
             messages={request.messages}

@@ -9,10 +9,10 @@ import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
 import {
   type RoundFormValues,
@@ -90,7 +90,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     reply: FastifyReply,
     options: { roundId?: string; values: RoundFormValues; errors: FieldErrors },
   ) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const [frameworks, agencies] = await Promise.all([
       listFrameworkOptions(database.db),
       listAgencyRefs(database.db, workspace.id),
@@ -99,7 +99,6 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     const heading = options.roundId ? t('rounds.editTitle') : t('rounds.createTitle');
     return sendPage(request, reply, {
       title: heading,
-      workspaceName: workspace.name,
       body: (
         <RoundFormView
           messages={request.messages}
@@ -116,7 +115,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
   }
 
   const by = async (request: FastifyRequest) => ({
-    workspaceId: (await requireWorkspace(database.db)).id,
+    workspaceId: workspaceOf(request).id,
     actor: actorOf(request.signedIn),
   });
 
@@ -168,7 +167,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     '/rounds/:id/edit',
     { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const round = await findRound(database.db, workspace.id, request.params.id);
       if (!round) throw new AppError('not_found', `There is no round ${request.params.id}`);
       if (round.status !== 'draft')
@@ -204,7 +203,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
       `/rounds/:id/${action}`,
       { schema: { hide: true, params: idParams }, config: { access: 'rounds.manage' } },
       async (request, reply) => {
-        const workspace = await requireWorkspace(database.db);
+        const workspace = workspaceOf(request);
         const round = await findRound(database.db, workspace.id, request.params.id);
         if (!round) throw new AppError('not_found', `There is no round ${request.params.id}`);
         const today = isoToday();
@@ -214,7 +213,6 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
         const totals = totalProgress(await roundProgress(database.db, round.id));
         return sendPage(request, reply, {
           title: request.messages.t(`rounds.confirm.${action}.title`, { name: round.name }),
-          workspaceName: workspace.name,
           body: (
             <RoundStatusConfirmView
               messages={request.messages}
@@ -263,14 +261,14 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
           action,
           await by(request),
         );
-        return presentSaved(outcome);
+        return presentSaved(request, outcome);
       },
     );
   }
 
-  async function presentSaved(outcome: RoundOutcome) {
+  async function presentSaved(request: FastifyRequest, outcome: RoundOutcome) {
     if (!outcome.ok) refuse(outcome.problems);
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const round = await findRound(database.db, workspace.id, outcome.id);
     if (!round) throw new AppError('not_found', `There is no round ${outcome.id}`);
     return presentRound(round);
@@ -289,7 +287,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     },
     async (request, reply) => {
       const outcome = await saveRound(database.db, request.body, await by(request));
-      return reply.status(201).send(await presentSaved(outcome));
+      return reply.status(201).send(await presentSaved(request, outcome));
     },
   );
 
@@ -312,6 +310,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     },
     async (request) =>
       presentSaved(
+        request,
         await saveRound(database.db, request.body, await by(request), request.params.id),
       ),
   );

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
-import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { agencyLevels } from '../agencies/index.ts';
 import { RoundActions } from './round-form-views.tsx';
 import { responseRate, totalProgress } from './round-progress.ts';
@@ -95,8 +95,8 @@ export function presentRound(round: RoundSummary): z.infer<typeof roundSummarySc
 }
 
 /** Loads a round with its progress per agency, or answers 404. */
-async function loadOverview(database: Database, roundId: string) {
-  const workspace = await requireWorkspace(database.db);
+async function loadOverview(request: FastifyRequest, database: Database, roundId: string) {
+  const workspace = workspaceOf(request);
   const round = await findRound(database.db, workspace.id, roundId);
   if (!round) throw new AppError('not_found', `There is no round ${roundId}`);
   const agencies = await roundProgress(database.db, round.id);
@@ -114,12 +114,11 @@ export async function sendRoundOverview(
   roundId: string,
   said: { refusal?: string; changed?: RoundChange | undefined } = {},
 ) {
-  const { workspace, round, agencies, totals } = await loadOverview(database, roundId);
+  const { workspace, round, agencies, totals } = await loadOverview(request, database, roundId);
   const canManage = decideAccess('rounds.manage', request.signedIn) === 'allow';
   const { refusal, changed } = said;
   return sendPage(request, reply, {
     title: round.name,
-    workspaceName: workspace.name,
     body: (
       <>
         {changed && (
@@ -151,11 +150,10 @@ export async function roundRoutes(app: App, { database }: FeatureDeps) {
     '/rounds',
     { schema: { hide: true }, config: { access: 'workspace.read' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const rounds = await listRounds(database.db, workspace.id);
       return sendPage(request, reply, {
         title: request.messages.t('rounds.title'),
-        workspaceName: workspace.name,
         body: (
           <RoundListView
             messages={request.messages}
@@ -193,8 +191,8 @@ export async function roundRoutes(app: App, { database }: FeatureDeps) {
       },
       config: { access: 'workspace.read' },
     },
-    async () => {
-      const workspace = await requireWorkspace(database.db);
+    async (request) => {
+      const workspace = workspaceOf(request);
       return { rounds: (await listRounds(database.db, workspace.id)).map(presentRound) };
     },
   );
@@ -211,7 +209,7 @@ export async function roundRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'workspace.read' },
     },
     async (request) => {
-      const { round, agencies, totals } = await loadOverview(database, request.params.id);
+      const { round, agencies, totals } = await loadOverview(request, database, request.params.id);
       return {
         round: presentRound(round),
         totals: { ...totals, responseRate: responseRate(totals) ?? null },

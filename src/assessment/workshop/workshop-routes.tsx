@@ -89,7 +89,6 @@ export async function workshopRoutes(
       );
       return sendPage(request, reply, {
         title: roundWorkshopTitle(request.messages, round),
-        workspaceName: workshop.workspace.name,
         body: (
           <WorkshopOverviewView
             messages={request.messages}
@@ -147,7 +146,6 @@ export async function workshopRoutes(
     const text = textOf(messages, framework);
     return sendPage(request, reply, {
       title: text(subdimension.name),
-      workspaceName: workshop.workspace.name,
       body: (
         <SubdimensionWorkshopView
           messages={messages}

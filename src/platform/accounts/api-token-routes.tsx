@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { workspaceOf } from '../http/request-workspace.ts';
 import { createApiToken, revokeApiToken, type TokenAdmin } from './api-token-changes.ts';
 import { findApiToken, listApiTokens } from './api-token-store.ts';
 import {
@@ -33,7 +33,7 @@ const tokenParams = z.object({ id: z.uuid() });
 
 export async function apiTokenRoutes(app: App, { database }: FeatureDeps) {
   async function adminOf(request: FastifyRequest): Promise<TokenAdmin> {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const actor = actorOf(request.signedIn);
     // members.manage is held only by signed-in members, so never the command line.
     if ('system' in actor) throw new AppError('unauthenticated', 'Sign in first');
@@ -50,11 +50,10 @@ export async function apiTokenRoutes(app: App, { database }: FeatureDeps) {
       revoked?: string;
     } = {},
   ) {
-    const workspace = await requireWorkspace(database.db);
+    const workspace = workspaceOf(request);
     const tokens = await listApiTokens(database.db, workspace.id);
     return sendPage(request, reply, {
       title: request.messages.t('apiTokens.title'),
-      workspaceName: workspace.name,
       body: (
         <ApiTokensView
           messages={request.messages}
@@ -78,7 +77,7 @@ export async function apiTokenRoutes(app: App, { database }: FeatureDeps) {
     },
     async (request, reply) => {
       const { revoked } = request.query;
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const token = revoked ? await findApiToken(database.db, revoked, workspace.id) : undefined;
       return renderPage(request, reply, token ? { revoked: token.name } : {});
     },
@@ -113,13 +112,12 @@ export async function apiTokenRoutes(app: App, { database }: FeatureDeps) {
     '/members/tokens/:id/revoke',
     { schema: { hide: true, params: tokenParams }, config: { access: 'members.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const token = await requireToken(request.params.id, workspace.id);
       // Nothing to revoke: the list says why.
       if (tokenState(token, new Date()) !== 'active') return reply.redirect('/members/tokens', 303);
       return sendPage(request, reply, {
         title: request.messages.t('apiTokens.revokeTitle', { name: token.name }),
-        workspaceName: workspace.name,
         body: (
           <RevokeTokenView
             messages={request.messages}

@@ -8,9 +8,9 @@ import { errorBodySchema } from '../http/errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
+import { workspaceOf } from '../http/request-workspace.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { listAgencyRefs } from '../workspaces/agency-directory.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { roles } from './access.ts';
 import { addMember, changeMember, type MemberOutcome, removeMember } from './member-changes.ts';
 import type { MemberProblem } from './member-rules.ts';
@@ -85,12 +85,12 @@ function refuse(problems: MemberProblem[]): never {
 
 export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
   const by = async (request: FastifyRequest) => ({
-    workspaceId: (await requireWorkspace(database.db)).id,
+    workspaceId: workspaceOf(request).id,
     actor: actorOf(request.signedIn),
   });
 
-  async function loadPage() {
-    const workspace = await requireWorkspace(database.db);
+  async function loadPage(request: FastifyRequest) {
+    const workspace = workspaceOf(request);
     const [members, agencies] = await Promise.all([
       listMembers(database.db, workspace.id),
       listAgencyRefs(database.db, workspace.id),
@@ -105,10 +105,9 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     errors: FieldErrors,
     handedLink?: HandedLink,
   ) {
-    const { workspace, members, agencies } = await loadPage();
+    const { workspace, members, agencies } = await loadPage(request);
     return sendPage(request, reply, {
       title: request.messages.t('members.title'),
-      workspaceName: workspace.name,
       body: (
         <MemberListView
           messages={request.messages}
@@ -131,12 +130,11 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     errors: FieldErrors = {},
     handedLink?: HandedLink,
   ) {
-    const { workspace, members, agencies } = await loadPage();
+    const { workspace, members, agencies } = await loadPage(request);
     const member = members.find((candidate) => candidate.userId === userId);
     if (!member) throw new AppError('not_found', `There is no member ${userId} in this workspace`);
     return sendPage(request, reply, {
       title: member.name,
-      workspaceName: workspace.name,
       body: (
         <MemberView
           messages={request.messages}
@@ -182,7 +180,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
       const values = formValues(request.body);
       const outcome = await addMember(database.db, values, await by(request));
       if (outcome.ok) {
-        const added = (await loadPage()).members.find((m) => m.userId === outcome.userId);
+        const added = (await loadPage(request)).members.find((m) => m.userId === outcome.userId);
         // Without a mail server nobody can send the new member a link: the
         // admin gets it, once, to hand on (as invitation links are shown).
         if (added && !added.hasPassword && !mail.mailer.delivers) {
@@ -244,7 +242,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
       // With a mail server, a member asks for their own link ("Forgot your password?").
       if (mail.mailer.delivers)
         throw new AppError('conflict', 'Mail is set up: the member can ask for a link themselves');
-      const { members } = await loadPage();
+      const { members } = await loadPage(request);
       const member = members.find((candidate) => candidate.userId === request.params.userId);
       if (!member)
         throw new AppError(
@@ -279,9 +277,9 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     },
   );
 
-  async function presentMember(outcome: MemberOutcome) {
+  async function presentMember(request: FastifyRequest, outcome: MemberOutcome) {
     if (!outcome.ok) refuse(outcome.problems);
-    const { members } = await loadPage();
+    const { members } = await loadPage(request);
     const member = members.find((candidate) => candidate.userId === outcome.userId);
     if (!member)
       throw new AppError('not_found', `There is no member ${outcome.userId} in this workspace`);
@@ -298,7 +296,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
       },
       config: { access: 'members.manage' },
     },
-    async () => ({ members: (await loadPage()).members }),
+    async (request) => ({ members: (await loadPage(request)).members }),
   );
 
   app.post(
@@ -317,7 +315,12 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await presentMember(await addMember(database.db, request.body, await by(request)))),
+        .send(
+          await presentMember(
+            request,
+            await addMember(database.db, request.body, await by(request)),
+          ),
+        ),
   );
 
   app.put(
@@ -340,6 +343,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     },
     async (request) =>
       presentMember(
+        request,
         await changeMember(database.db, request.params.userId, request.body, await by(request)),
       ),
   );

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
 import { safeNextPath } from '../http/paths.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { workspaceOf } from '../http/request-workspace.ts';
 import { createSession, findUserByEmail } from './account-store.ts';
 import type { OidcFlow } from './oidc.ts';
 import { setSessionCookie } from './sign-in-routes.tsx';
@@ -70,10 +70,9 @@ export async function oidcRoutes(app: App, { database, oidc }: FeatureDeps) {
       reply.clearCookie(FLOW_COOKIE, flowCookieOptions);
       const { t } = request.messages;
       const refuse = async (message: string) => {
-        const workspace = await requireWorkspace(database.db);
+        const _workspace = workspaceOf(request);
         return sendPage(request, reply.status(403), {
           title: t('oidc.failedTitle'),
-          workspaceName: workspace.name,
           body: (
             <div class="narrow">
               <h1>{t('oidc.failedTitle')}</h1>

@@ -6,8 +6,8 @@ import { AppError } from '../errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
+import { workspaceOf } from '../http/request-workspace.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { NewPasswordFields, newPasswordErrors, newPasswordFields } from './new-password.tsx';
 import {
   isResetLinkUsable,
@@ -101,10 +101,9 @@ export async function passwordResetRoutes(app: App, { database, mail }: FeatureD
     '/forgot-password',
     { schema: { hide: true }, config: { access: 'public' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       return sendPage(request, reply, {
         title: request.messages.t('passwordReset.title'),
-        workspaceName: workspace.name,
         body: <RequestView messages={request.messages} errors={{}} />,
       });
     },
@@ -122,11 +121,10 @@ export async function passwordResetRoutes(app: App, { database, mail }: FeatureD
     async (request, reply) => {
       const { t } = request.messages;
       const { email } = request.body;
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       if (!z.email().safeParse(email).success) {
         return sendPage(request, reply.status(400), {
           title: t('passwordReset.title'),
-          workspaceName: workspace.name,
           body: (
             <RequestView
               messages={request.messages}
@@ -149,7 +147,6 @@ export async function passwordResetRoutes(app: App, { database, mail }: FeatureD
       );
       return sendPage(request, reply, {
         title,
-        workspaceName: workspace.name,
         body: (
           <div class="narrow">
             <h1>{title}</h1>
@@ -173,10 +170,9 @@ export async function passwordResetRoutes(app: App, { database, mail }: FeatureD
     { schema: { hide: true, params: tokenParams }, config: { access: 'public' } },
     async (request, reply) => {
       if (!(await isResetLinkUsable(database.db, request.params.token))) throw linkGone();
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       return sendPage(request, reply.headers(privately), {
         title: request.messages.t('passwordReset.newTitle'),
-        workspaceName: workspace.name,
         body: (
           <NewPasswordView messages={request.messages} token={request.params.token} errors={{}} />
         ),
@@ -195,19 +191,17 @@ export async function passwordResetRoutes(app: App, { database, mail }: FeatureD
       const { token } = request.params;
       const { password, confirmPassword } = request.body;
       if (!(await isResetLinkUsable(database.db, token))) throw linkGone();
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       const errors = newPasswordErrors({ password, confirmPassword }, t);
       if (Object.keys(errors).length > 0) {
         return sendPage(request, reply.status(400).headers(privately), {
           title: t('passwordReset.newTitle'),
-          workspaceName: workspace.name,
           body: <NewPasswordView messages={request.messages} token={token} errors={errors} />,
         });
       }
       if (!(await resetPassword(database, token, password))) throw linkGone();
       return sendPage(request, reply.headers(privately), {
         title: t('passwordReset.doneTitle'),
-        workspaceName: workspace.name,
         body: (
           <div class="narrow">
             <h1>{t('passwordReset.doneTitle')}</h1>

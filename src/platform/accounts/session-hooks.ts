@@ -6,7 +6,6 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/feature.ts';
 import { isApiRequest } from '../http/paths.ts';
-import { currentWorkspace } from '../workspaces/workspace-store.ts';
 import { type Access, decideAccess } from './access.ts';
 import { findSignedIn, type SignedIn } from './account-store.ts';
 import { signedInWithToken } from './api-token-changes.ts';
@@ -49,11 +48,9 @@ export function registerSessionHooks(app: App, database: Database) {
           'forbidden',
           'An API token opens only the API, under /api/; sign in to use the pages',
         );
-      const workspace = await currentWorkspace(database.db);
-      request.signedIn = await signedInWithToken(database.db, apiToken, workspace?.id);
+      request.signedIn = await signedInWithToken(database.db, apiToken, request.workspace?.id);
     } else if (token) {
-      const workspace = await currentWorkspace(database.db);
-      request.signedIn = await findSignedIn(database.db, token, workspace?.id);
+      request.signedIn = await findSignedIn(database.db, token, request.workspace?.id);
     }
     // Unknown routes and static assets have no access entry: both are public.
     const access = request.routeOptions.config?.access ?? 'public';

@@ -1,11 +1,12 @@
 // Setting up the first admin through the one-time link printed at first start.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import { ErrorSummary, type FieldErrors, TextField } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
+import { workspaceOf } from '../http/request-workspace.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { createSession } from './account-store.ts';
 import { createAdmin, hasAdmin, isSetupTokenValid, spendSetupToken } from './first-admin.ts';
 import { NewPasswordFields, newPasswordErrors, newPasswordFields } from './new-password.tsx';
@@ -71,8 +72,8 @@ function SetupView({
 }
 
 export async function setupRoutes(app: App, { database }: FeatureDeps) {
-  async function requireUsableLink(token: string) {
-    const workspace = await requireWorkspace(database.db);
+  async function requireUsableLink(request: FastifyRequest, token: string) {
+    const workspace = workspaceOf(request);
     if (
       (await hasAdmin(database.db, workspace.id)) ||
       !(await isSetupTokenValid(database.db, token))
@@ -89,10 +90,9 @@ export async function setupRoutes(app: App, { database }: FeatureDeps) {
     '/setup/:token',
     { schema: { hide: true, params: tokenParams }, config: { access: 'public' } },
     async (request, reply) => {
-      const workspace = await requireUsableLink(request.params.token);
+      const _workspace = await requireUsableLink(request, request.params.token);
       return sendPage(request, reply, {
         title: request.messages.t('setup.title'),
-        workspaceName: workspace.name,
         body: <SetupView messages={request.messages} token={request.params.token} errors={{}} />,
       });
     },
@@ -102,12 +102,11 @@ export async function setupRoutes(app: App, { database }: FeatureDeps) {
     '/setup/:token',
     { schema: { hide: true, params: tokenParams, body: setupForm }, config: { access: 'public' } },
     async (request, reply) => {
-      const workspace = await requireUsableLink(request.params.token);
+      const workspace = await requireUsableLink(request, request.params.token);
       const errors = formErrors(request.body, request.messages.t);
       if (Object.keys(errors).length > 0) {
         return sendPage(request, reply.status(400), {
           title: request.messages.t('setup.title'),
-          workspaceName: workspace.name,
           body: (
             <SetupView
               messages={request.messages}

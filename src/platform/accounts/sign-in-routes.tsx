@@ -11,7 +11,7 @@ import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { safeNextPath } from '../http/paths.ts';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { workspaceOf } from '../http/request-workspace.ts';
 import {
   createSession,
   deleteSession,
@@ -93,10 +93,9 @@ export async function signInRoutes(app: App, { database, oidc }: FeatureDeps) {
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const _workspace = workspaceOf(request);
       return sendPage(request, reply, {
         title: request.messages.t('signIn.title'),
-        workspaceName: workspace.name,
         body: (
           <SignInView
             messages={request.messages}
@@ -124,10 +123,9 @@ export async function signInRoutes(app: App, { database, oidc }: FeatureDeps) {
       const { email, password } = request.body;
       const next = safeNextPath(request.body.next);
       const showForm = async (status: number, errors: FieldErrors) => {
-        const workspace = await requireWorkspace(database.db);
+        const _workspace = workspaceOf(request);
         return sendPage(request, reply.status(status), {
           title: t('signIn.title'),
-          workspaceName: workspace.name,
           body: (
             <SignInView
               messages={request.messages}

@@ -1,10 +1,11 @@
 // The audit log over HTTP, for admins: the log page, paged newest first, the
 // same pages as JSON, and the whole log as CSV.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { workspaceOf } from '../http/request-workspace.ts';
 import { auditCsv } from './audit-csv.ts';
 import { type AuditRecord, listAudit } from './audit-store.ts';
 import { AuditLogView } from './audit-views.tsx';
@@ -35,8 +36,13 @@ const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 /** One page of entries, and the id to ask `before` for the next one, if there is more. */
-async function auditPage(database: Database, before: number | undefined, limit: number) {
-  const workspace = await requireWorkspace(database.db);
+async function auditPage(
+  request: FastifyRequest,
+  database: Database,
+  before: number | undefined,
+  limit: number,
+) {
+  const workspace = workspaceOf(request);
   // One extra entry says whether an older page exists.
   const entries = await listAudit(database.db, workspace.id, {
     limit: limit + 1,
@@ -59,10 +65,14 @@ export async function auditRoutes(app: App, { database }: FeatureDeps) {
     '/audit',
     { schema: { hide: true, querystring: pageQuery }, config: { access: 'audit.read' } },
     async (request, reply) => {
-      const { workspace, page, next } = await auditPage(database, request.query.before, PAGE_SIZE);
+      const { workspace, page, next } = await auditPage(
+        request,
+        database,
+        request.query.before,
+        PAGE_SIZE,
+      );
       return sendPage(request, reply, {
         title: request.messages.t('audit.title'),
-        workspaceName: workspace.name,
         body: <AuditLogView messages={request.messages} entries={page} olderThan={next} />,
       });
     },
@@ -89,7 +99,12 @@ export async function auditRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'audit.read' },
     },
     async (request) => {
-      const { page, next } = await auditPage(database, request.query.before, request.query.limit);
+      const { page, next } = await auditPage(
+        request,
+        database,
+        request.query.before,
+        request.query.limit,
+      );
       return { entries: page.map(present), next: next === undefined ? null : Number(next) };
     },
   );
@@ -104,8 +119,8 @@ export async function auditRoutes(app: App, { database }: FeatureDeps) {
       },
       config: { access: 'audit.read' },
     },
-    async (_request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+    async (request, reply) => {
+      const workspace = workspaceOf(request);
       const records: AuditRecord[] = [];
       for (let before: number | undefined; ; ) {
         const slice = await listAudit(database.db, workspace.id, {

@@ -35,6 +35,7 @@ import { renderErrorPage } from './error-page.tsx';
 import { errorCodes } from './errors.ts';
 import type { App, Feature, FeatureDeps, NavigationEntry } from './feature.ts';
 import { isApiRequest } from './paths.ts';
+import { resolveWorkspace } from './request-workspace.ts';
 import { securityHeaders } from './security-headers.ts';
 import { staticAssets } from './static-assets.ts';
 import { unstorableTextAt } from './storable-text.ts';
@@ -202,6 +203,7 @@ export async function createApp({
   app.decorate('afterReply', new AfterReply());
   // Closing waits for work still running after a reply, before the database goes.
   app.addHook('onClose', () => app.afterReply.idle());
+  resolveWorkspace(app, deps.database);
   app.decorate('navigation', navigationOf(features));
   for (const feature of features) await feature.register(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>

@@ -6,14 +6,13 @@ import { Layout } from './layout.tsx';
 
 export interface PageOptions {
   title: string;
-  workspaceName: string;
   body: ComponentChildren;
 }
 
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  { title, workspaceName, body }: PageOptions,
+  { title, body }: PageOptions,
 ) {
   const path = request.url.split('?')[0] ?? '/';
   const html = renderToString(
@@ -21,7 +20,7 @@ export function sendPage(
       messages={request.messages}
       title={title}
       path={path}
-      workspaceName={workspaceName}
+      workspaceName={request.workspace?.name}
       signedIn={request.signedIn}
       navigation={request.server.navigation}
     >

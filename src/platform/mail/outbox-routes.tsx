@@ -1,6 +1,6 @@
 import type { App, FeatureDeps } from '../http/feature.ts';
 import { sendPage } from '../http/page.tsx';
-import { requireWorkspace } from '../workspaces/workspace-store.ts';
+import { workspaceOf } from '../http/request-workspace.ts';
 import { listOutbox } from './outbox-store.ts';
 import { OutboxView } from './outbox-views.tsx';
 
@@ -9,11 +9,10 @@ export async function outboxRoutes(app: App, { database, mail: { mailer } }: Fea
     '/outbox',
     { schema: { hide: true }, config: { access: 'rounds.manage' } },
     async (request, reply) => {
-      const workspace = await requireWorkspace(database.db);
+      const workspace = workspaceOf(request);
       const entries = await listOutbox(database.db, workspace.id);
       return sendPage(request, reply.header('cache-control', 'no-store'), {
         title: request.messages.t('outbox.title'),
-        workspaceName: workspace.name,
         body: (
           <OutboxView messages={request.messages} entries={entries} delivers={mailer.delivers} />
         ),

@@ -11,7 +11,20 @@ export interface Workspace {
   languages: string[];
 }
 
+// A workspace is never changed nor removed once created, and later ones sort
+// after it, so once a database has a current workspace it keeps it: each
+// database's is read once. None found is not kept (set-up creates it later).
+const found = new WeakMap<Kysely<Schema>, Workspace>();
+
 export async function currentWorkspace(db: Kysely<Schema>): Promise<Workspace | undefined> {
+  const known = found.get(db);
+  if (known) return known;
+  const workspace = await readCurrentWorkspace(db);
+  if (workspace) found.set(db, workspace);
+  return workspace;
+}
+
+async function readCurrentWorkspace(db: Kysely<Schema>): Promise<Workspace | undefined> {
   const row = await db
     .selectFrom('workspaces')
     .select(['id', 'name', 'default_language', 'languages'])
