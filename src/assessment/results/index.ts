@@ -10,7 +10,7 @@ export const results: Feature = {
   name: 'results',
   async register(app, deps) {
     await resultsRoutes(app, deps);
-    await methodologyRoutes(app, deps);
+    await methodologyRoutes(app);
     await exportRoutes(app, deps);
     await resultsApi(app, deps);
   },

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
-import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import type { App } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 
@@ -20,7 +20,7 @@ export function methodologyHtml(): string {
   return marked.parse(source, { async: false, gfm: true });
 }
 
-export async function methodologyRoutes(app: App, { database }: FeatureDeps) {
+export async function methodologyRoutes(app: App) {
   const html = methodologyHtml();
   app.get(
     METHODOLOGY_PATH,

@@ -14,9 +14,7 @@ import {
   formatNumberOf,
   formatScore,
   levelName,
-  ProtectionNote,
-  ResultsFilterForm,
-  ResultsHeading,
+  ResultsFrame,
   type ResultsQuery,
   resultsHref,
   TableScroll,
@@ -57,28 +55,16 @@ export function ResultsAgenciesView({
     .map((entry) => ({ ...entry, label: entry.agency.acronym ?? entry.agency.name }))
     .sort((a, b) => collator.compare(a.label, b.label));
   return (
-    <>
-      <ResultsHeading
-        messages={messages}
-        round={round}
-        title={t('results.agencies.title')}
-        current="agencies"
-        query={query}
-      />
-      <ResultsFilterForm
-        messages={messages}
-        action={resultsHref(round.id, 'agencies')}
-        query={query}
-        sectors={data.sectors}
-        compareChoices={data.compareChoices}
-      />
-      <ProtectionNote
-        messages={messages}
-        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
-        threshold={selection.disclosure.threshold}
-        hiddenCount={selection.hiddenCount}
-        totalShown={true}
-      />
+    <ResultsFrame
+      messages={messages}
+      round={round}
+      page="agencies"
+      query={query}
+      sectors={data.sectors}
+      compareChoices={data.compareChoices}
+      selection={selection}
+      totalShown={true}
+    >
       {shown.length === 0 ? (
         <p class="notice">{t('results.agencies.none')}</p>
       ) : (
@@ -174,7 +160,7 @@ export function ResultsAgenciesView({
           </ul>
         </section>
       )}
-    </>
+    </ResultsFrame>
   );
 }
 

@@ -11,9 +11,7 @@ import {
   formatChange,
   formatScore,
   itemStatements,
-  ProtectionNote,
-  ResultsFilterForm,
-  ResultsHeading,
+  ResultsFrame,
   type ResultsQuery,
   resultsHref,
 } from './results-parts.tsx';
@@ -46,29 +44,15 @@ export function ResultsDiagnosticsView({
   const itemsHref = (itemCode: string) =>
     `${resultsHref(round.id, 'items', { ...query, compare: undefined })}#item-${itemCode}`;
   return (
-    <>
-      <ResultsHeading
-        messages={messages}
-        round={round}
-        title={t('results.diagnostics.title')}
-        current="diagnostics"
-        query={query}
-      />
-      <p class="lead">{t('results.diagnostics.intro')}</p>
-      <ResultsFilterForm
-        messages={messages}
-        action={resultsHref(round.id, 'diagnostics')}
-        query={query}
-        sectors={data.sectors}
-        compareChoices={[]}
-      />
-      <ProtectionNote
-        messages={messages}
-        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
-        threshold={selection.disclosure.threshold}
-        hiddenCount={selection.hiddenCount}
-        totalShown={selection.total !== undefined || selection.shown.length === 0}
-      />
+    <ResultsFrame
+      messages={messages}
+      round={round}
+      page="diagnostics"
+      query={query}
+      sectors={data.sectors}
+      selection={selection}
+      lead={<p class="lead">{t('results.diagnostics.intro')}</p>}
+    >
       <section aria-labelledby="pulling-down">
         <h2 id="pulling-down">{t('results.diagnostics.pullingDown')}</h2>
         <p class="hint">{t('results.diagnostics.pullingDown.method')}</p>
@@ -155,7 +139,7 @@ export function ResultsDiagnosticsView({
           </table>
         )}
       </section>
-    </>
+    </ResultsFrame>
   );
 }
 

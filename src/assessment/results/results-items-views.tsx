@@ -15,9 +15,7 @@ import {
   formatScore,
   formatShare,
   itemStatements,
-  ProtectionNote,
-  ResultsFilterForm,
-  ResultsHeading,
+  ResultsFrame,
   type ResultsQuery,
   resultsHref,
   TableScroll,
@@ -48,22 +46,15 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
   const totalDimension = selection.total?.dimensions[d];
   const statement = itemStatements(messages, framework);
   return (
-    <>
-      <ResultsHeading
-        messages={messages}
-        round={round}
-        title={t('results.items.title')}
-        current="items"
-        query={query}
-      />
-      <p class="lead">{t('results.items.intro')}</p>
-      <ResultsFilterForm
-        messages={messages}
-        action={resultsHref(round.id, 'items')}
-        query={query}
-        sectors={data.sectors}
-        compareChoices={[]}
-      >
+    <ResultsFrame
+      messages={messages}
+      round={round}
+      page="items"
+      query={query}
+      sectors={data.sectors}
+      selection={selection}
+      lead={<p class="lead">{t('results.items.intro')}</p>}
+      filterFields={
         <div class="field">
           <label for="dimension">{t('results.dimension')}</label>
           <select id="dimension" name="dimension">
@@ -74,14 +65,8 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
             ))}
           </select>
         </div>
-      </ResultsFilterForm>
-      <ProtectionNote
-        messages={messages}
-        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
-        threshold={selection.disclosure.threshold}
-        hiddenCount={selection.hiddenCount}
-        totalShown={selection.total !== undefined || selection.shown.length === 0}
-      />
+      }
+    >
       {dimension && pooled ? (
         <>
           <h2>{text(dimension.name)}</h2>
@@ -146,7 +131,7 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
           </table>
         )}
       </section>
-    </>
+    </ResultsFrame>
   );
 }
 

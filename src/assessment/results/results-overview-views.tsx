@@ -26,11 +26,8 @@ import {
   formatScore,
   formatShare,
   levelName,
-  ProtectionNote,
-  ResultsFilterForm,
-  ResultsHeading,
+  ResultsFrame,
   type ResultsQuery,
-  resultsHref,
 } from './results-parts.tsx';
 import type { ResultsSelection } from './results-selection.ts';
 import { scoreScaleOf } from './score-scale.ts';
@@ -71,29 +68,16 @@ export function ResultsOverviewView({
   const { round, framework, query, selection } = data;
   const total = selection.total;
   return (
-    <>
-      <ResultsHeading
-        messages={messages}
-        round={round}
-        title={t('results.overview.title')}
-        current="overview"
-        query={query}
-      />
-      {round.status === 'open' && <p class="notice">{t('results.roundStillOpen')}</p>}
-      <ResultsFilterForm
-        messages={messages}
-        action={resultsHref(round.id, 'overview')}
-        query={query}
-        sectors={data.sectors}
-        compareChoices={data.compareChoices}
-      />
-      <ProtectionNote
-        messages={messages}
-        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
-        threshold={selection.disclosure.threshold}
-        hiddenCount={selection.hiddenCount}
-        totalShown={total !== undefined || selection.shown.length === 0}
-      />
+    <ResultsFrame
+      messages={messages}
+      round={round}
+      page="overview"
+      query={query}
+      sectors={data.sectors}
+      compareChoices={data.compareChoices}
+      selection={selection}
+      lead={round.status === 'open' && <p class="notice">{t('results.roundStillOpen')}</p>}
+    >
       {total === undefined || total.value === undefined ? (
         selection.disclosure.totalShown(query) && <p class="notice">{t('results.noAnswersYet')}</p>
       ) : (
@@ -132,7 +116,7 @@ export function ResultsOverviewView({
         filter={query}
         mayReadAnswers={data.mayReadAnswers}
       />
-    </>
+    </ResultsFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 // Pieces every results page shares: the addresses of the pages, their
-// navigation, the filter form, a score as the reader's language writes it,
+// navigation, the frame with the filter form, a score as the reader's language writes it,
 // a chart with its data table, and the note on small-number protection.
 import type { ComponentChildren } from 'preact';
 import type { Messages } from '../../platform/i18n/messages.ts';
@@ -9,6 +9,7 @@ import { textOf } from '../frameworks/index.ts';
 import type { RoundInfo } from '../rounds/index.ts';
 import type { AgencyFilter } from './disclosure.ts';
 import { changeSince } from './highlights.ts';
+import type { ResultsSelection } from './results-selection.ts';
 import { roundDecimal } from './rounding.ts';
 import type { Score, ScoreTree } from './scoring.ts';
 import { intervalOf, levelsSpanned } from './uncertainty.ts';
@@ -114,7 +115,7 @@ export interface CompareChoice {
 }
 
 /** A GET form: works without JavaScript, and the address it leads to can be shared. */
-export function ResultsFilterForm({
+function ResultsFilterForm({
   messages,
   action,
   query,
@@ -174,6 +175,71 @@ export function ResultsFilterForm({
         {t('results.filter.apply')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The frame of the four results pages that read a selection of agencies: the
+ * heading and tabs, what the page says first, the filter form, and the note
+ * on what small-number protection left out, then the page's own content.
+ */
+export function ResultsFrame({
+  messages,
+  round,
+  page,
+  query,
+  sectors,
+  compareChoices = [],
+  selection,
+  totalShown = selection.total !== undefined || selection.shown.length === 0,
+  lead,
+  filterFields,
+  children,
+}: {
+  messages: Messages;
+  round: RoundInfo;
+  page: ResultsPageName;
+  query: ResultsQuery;
+  sectors: readonly string[];
+  /** Earlier rounds to compare with; none: no comparison offered. */
+  compareChoices?: readonly CompareChoice[];
+  selection: ResultsSelection;
+  /** Whether the total of the selection is shown (the agencies page shows none to withhold). */
+  totalShown?: boolean;
+  /** What the page says before its filters. */
+  lead?: ComponentChildren;
+  /** Fields of the page's own in the filter form. */
+  filterFields?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <>
+      <ResultsHeading
+        messages={messages}
+        round={round}
+        title={messages.t(`results.${page}.title`)}
+        current={page}
+        query={query}
+      />
+      {lead}
+      <ResultsFilterForm
+        messages={messages}
+        action={resultsHref(round.id, page)}
+        query={query}
+        sectors={sectors}
+        compareChoices={compareChoices}
+      >
+        {filterFields}
+      </ResultsFilterForm>
+      <ProtectionNote
+        messages={messages}
+        withheldScores={selection.disclosure.withheldNodes(selection.filter).size}
+        threshold={selection.disclosure.threshold}
+        hiddenCount={selection.hiddenCount}
+        totalShown={totalShown}
+      />
+      {children}
+    </>
   );
 }
 
@@ -276,7 +342,7 @@ export function ConsensusCoverage({
 }
 
 /** Why some agencies are not listed, and what the threshold is. */
-export function ProtectionNote({
+function ProtectionNote({
   messages,
   threshold,
   hiddenCount,

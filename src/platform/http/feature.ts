@@ -5,9 +5,12 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyRequest,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
@@ -20,6 +23,18 @@ export type App = FastifyInstance<
   RawRequestDefaultExpression,
   RawReplyDefaultExpression,
   FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * The request a route with this schema receives, typed by its zod schemas: so a
+ * handler can be a named function rather than a closure inside its registrar.
+ */
+export type RequestOf<Schema extends FastifySchema> = FastifyRequest<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  Schema,
   ZodTypeProvider
 >;
 
