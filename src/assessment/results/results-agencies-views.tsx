@@ -2,34 +2,26 @@
 // the table of their scores, and how each moved since an earlier round.
 import { heatmapChart } from '../../platform/charts/heatmap-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework } from '../frameworks/index.ts';
 import { textOf } from '../frameworks/index.ts';
-import type { RoundInfo } from '../rounds/index.ts';
 import {
   agencyLabel,
   Chart,
   type CompareChoice,
+  type FilteredPage,
   formatChange,
   formatInterval,
   formatNumberOf,
   formatScore,
   levelName,
   ResultsFrame,
-  type ResultsQuery,
   resultsHref,
   TableScroll,
 } from './results-parts.tsx';
-import type { ResultsSelection } from './results-selection.ts';
 import { scoreScaleOf } from './score-scale.ts';
 import type { ScoreTree } from './scoring.ts';
 
-export interface AgenciesData {
-  round: RoundInfo;
-  framework: Framework;
-  query: ResultsQuery;
-  sectors: readonly string[];
+export interface AgenciesData extends FilteredPage {
   compareChoices: readonly CompareChoice[];
-  selection: ResultsSelection;
   /** Agencies' trees in the earlier round chosen, for those it may show on their own. */
   earlier: { round: CompareChoice; trees: ReadonlyMap<string, ScoreTree> } | undefined;
 }
@@ -55,16 +47,7 @@ export function ResultsAgenciesView({
     .map((entry) => ({ ...entry, label: entry.agency.acronym ?? entry.agency.name }))
     .sort((a, b) => collator.compare(a.label, b.label));
   return (
-    <ResultsFrame
-      messages={messages}
-      round={round}
-      page="agencies"
-      query={query}
-      sectors={data.sectors}
-      compareChoices={data.compareChoices}
-      selection={selection}
-      totalShown={true}
-    >
+    <ResultsFrame messages={messages} page="agencies" data={data} totalShown={true}>
       {shown.length === 0 ? (
         <p class="notice">{t('results.agencies.none')}</p>
       ) : (

@@ -4,25 +4,19 @@
 import type { Messages } from '../../platform/i18n/messages.ts';
 import type { Framework } from '../frameworks/index.ts';
 import { textOf } from '../frameworks/index.ts';
-import type { RoundInfo } from '../rounds/index.ts';
 import type { ApartFromPeers, ConsensusDisagreement, ItemPullingDown } from './diagnostics.ts';
 import {
   agencyLabel,
+  type FilteredPage,
   formatChange,
   formatScore,
   itemStatements,
   ResultsFrame,
-  type ResultsQuery,
   resultsHref,
 } from './results-parts.tsx';
-import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
+import type { AgencyProfile } from './results-selection.ts';
 
-export interface DiagnosticsData {
-  round: RoundInfo;
-  framework: Framework;
-  query: ResultsQuery;
-  sectors: readonly string[];
-  selection: ResultsSelection;
+export interface DiagnosticsData extends FilteredPage {
   pullingDown: readonly ItemPullingDown[];
   apartFromPeers: readonly (ApartFromPeers & { agency: AgencyProfile })[];
   /** Against the whole of government's consensus; undefined when no workshop recorded one. */
@@ -37,7 +31,7 @@ export function ResultsDiagnosticsView({
   data: DiagnosticsData;
 }) {
   const { t } = messages;
-  const { round, framework, query, selection } = data;
+  const { round, framework, query } = data;
   const text = textOf(messages, framework);
   const statement = itemStatements(messages, framework);
   const dimensionName = new Map(framework.dimensions.map((d) => [d.code, text(d.name)] as const));
@@ -46,11 +40,8 @@ export function ResultsDiagnosticsView({
   return (
     <ResultsFrame
       messages={messages}
-      round={round}
       page="diagnostics"
-      query={query}
-      sectors={data.sectors}
-      selection={selection}
+      data={data}
       lead={<p class="lead">{t('results.diagnostics.intro')}</p>}
     >
       <section aria-labelledby="pulling-down">

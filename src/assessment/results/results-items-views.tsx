@@ -5,30 +5,24 @@ import { distributionChart } from '../../platform/charts/distribution-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import type { Framework, Scale, Subdimension } from '../frameworks/index.ts';
 import { itemScale, scaleValues, textOf } from '../frameworks/index.ts';
-import type { RoundInfo } from '../rounds/index.ts';
 import { agreementOver } from './agreement.ts';
 import type { Divergence } from './highlights.ts';
 import {
   agencyLabel,
   Chart,
+  type FilteredPage,
   formatNumberOf,
   formatScore,
   formatShare,
   itemStatements,
   ResultsFrame,
-  type ResultsQuery,
   resultsHref,
   TableScroll,
 } from './results-parts.tsx';
-import type { AgencyProfile, ResultsSelection } from './results-selection.ts';
+import type { AgencyProfile } from './results-selection.ts';
 import type { ItemScore, SubdimensionScore } from './scoring.ts';
 
-export interface ItemsData {
-  round: RoundInfo;
-  framework: Framework;
-  query: ResultsQuery;
-  sectors: readonly string[];
-  selection: ResultsSelection;
+export interface ItemsData extends FilteredPage {
   dimensionCode: string;
   divergences: readonly (Divergence & { agency: AgencyProfile })[];
 }
@@ -48,11 +42,8 @@ export function ResultsItemsView({ messages, data }: { messages: Messages; data:
   return (
     <ResultsFrame
       messages={messages}
-      round={round}
       page="items"
-      query={query}
-      sectors={data.sectors}
-      selection={selection}
+      data={data}
       lead={<p class="lead">{t('results.items.intro')}</p>}
       filterFields={
         <div class="field">

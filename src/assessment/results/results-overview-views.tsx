@@ -7,9 +7,7 @@ import { changeChart } from '../../platform/charts/change-chart.ts';
 import type { ChartSeries } from '../../platform/charts/chart-input.ts';
 import { radarChart } from '../../platform/charts/radar-chart.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { Framework } from '../frameworks/index.ts';
 import { countItems, textOf } from '../frameworks/index.ts';
-import type { RoundInfo } from '../rounds/index.ts';
 import { agreementOver, itemsOfDimension } from './agreement.ts';
 import { changeSince, strongestAndWeakest } from './highlights.ts';
 import type { LikeForLike } from './like-for-like.ts';
@@ -20,6 +18,7 @@ import {
   Chart,
   type CompareChoice,
   ConsensusCoverage,
+  type FilteredPage,
   formatChange,
   formatInterval,
   formatNumberOf,
@@ -27,9 +26,7 @@ import {
   formatShare,
   levelName,
   ResultsFrame,
-  type ResultsQuery,
 } from './results-parts.tsx';
-import type { ResultsSelection } from './results-selection.ts';
 import { scoreScaleOf } from './score-scale.ts';
 import type { ScoreTree } from './scoring.ts';
 
@@ -41,13 +38,8 @@ export interface EarlierRound {
   likeForLike: LikeForLike | undefined;
 }
 
-export interface OverviewData {
-  round: RoundInfo;
-  framework: Framework;
-  query: ResultsQuery;
-  sectors: readonly string[];
+export interface OverviewData extends FilteredPage {
   compareChoices: readonly CompareChoice[];
-  selection: ResultsSelection;
   /** The whole of government's consensus, when a workshop recorded one and no filter is set. */
   consensus: ScoreTree | undefined;
   earlier: EarlierRound | undefined;
@@ -70,12 +62,8 @@ export function ResultsOverviewView({
   return (
     <ResultsFrame
       messages={messages}
-      round={round}
       page="overview"
-      query={query}
-      sectors={data.sectors}
-      compareChoices={data.compareChoices}
-      selection={selection}
+      data={data}
       lead={round.status === 'open' && <p class="notice">{t('results.roundStillOpen')}</p>}
     >
       {total === undefined || total.value === undefined ? (

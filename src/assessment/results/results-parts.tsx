@@ -178,6 +178,15 @@ function ResultsFilterForm({
   );
 }
 
+/** What every filtered results page shows: the round, the filters, and the agencies they select. */
+export interface FilteredPage {
+  round: RoundInfo;
+  framework: Framework;
+  query: ResultsQuery;
+  sectors: readonly string[];
+  selection: ResultsSelection;
+}
+
 /**
  * The frame of the four results pages that read a selection of agencies: the
  * heading and tabs, what the page says first, the filter form, and the note
@@ -185,25 +194,16 @@ function ResultsFilterForm({
  */
 export function ResultsFrame({
   messages,
-  round,
   page,
-  query,
-  sectors,
-  compareChoices = [],
-  selection,
+  data: { round, query, sectors, selection, compareChoices = [] },
   totalShown = selection.total !== undefined || selection.shown.length === 0,
   lead,
   filterFields,
   children,
 }: {
   messages: Messages;
-  round: RoundInfo;
   page: ResultsPageName;
-  query: ResultsQuery;
-  sectors: readonly string[];
-  /** Earlier rounds to compare with; none: no comparison offered. */
-  compareChoices?: readonly CompareChoice[];
-  selection: ResultsSelection;
+  data: FilteredPage & { compareChoices?: readonly CompareChoice[] };
   /** Whether the total of the selection is shown (the agencies page shows none to withhold). */
   totalShown?: boolean;
   /** What the page says before its filters. */

@@ -24,7 +24,13 @@ import { ResultsAgencyView } from './results-agency-views.tsx';
 import { ResultsDiagnosticsView } from './results-diagnostics-views.tsx';
 import { ResultsItemsView } from './results-items-views.tsx';
 import { ResultsOverviewView } from './results-overview-views.tsx';
-import { agencyLabel, type ResultsQuery, resultsHref, resultsTitle } from './results-parts.tsx';
+import {
+  agencyLabel,
+  type FilteredPage,
+  type ResultsQuery,
+  resultsHref,
+  resultsTitle,
+} from './results-parts.tsx';
 import { peerTotals, selectResults } from './results-selection.ts';
 
 // A form sends an empty value for "all"; it means the same as leaving it out.
@@ -77,6 +83,18 @@ function resultsReader({ database, resultsMinRespondents: threshold }: FeatureDe
 }
 type ResultsReader = ReturnType<typeof resultsReader>;
 
+/** The agencies a page's filters select, with what its frame shows of them. */
+function filteredPage(results: OpenResults, query: ResultsQuery): FilteredPage {
+  const { round, framework, sectors, disclosure } = results;
+  return {
+    round,
+    framework,
+    query,
+    sectors,
+    selection: selectResults(results, disclosure, filterOf(query)),
+  };
+}
+
 export async function resultsRoutes(app: App, deps: FeatureDeps) {
   const reader = resultsReader(deps);
   const read = { access: 'workspace.read' as const };
@@ -109,7 +127,7 @@ async function showOverview(
 ) {
   const { query } = request;
   const results = await reader.open(request.params.id, request.query.sector);
-  const selection = selectResults(results, results.disclosure, filterOf(query));
+  const page = filteredPage(results, query);
   const earlier = await reader.earlierOf(results, query);
   const filtered = query.level !== undefined || query.sector !== undefined;
   return sendPage(request, reply, {
@@ -118,12 +136,8 @@ async function showOverview(
       <ResultsOverviewView
         messages={request.messages}
         data={{
-          round: results.round,
-          framework: results.framework,
-          query,
-          sectors: results.sectors,
+          ...page,
           compareChoices: results.compareChoices,
-          selection,
           consensus: filtered ? undefined : wholeOfGovernmentConsensus(results),
           earlier: earlier && {
             round: earlier.round,
@@ -145,7 +159,7 @@ async function showAgencies(
 ) {
   const { query } = request;
   const results = await reader.open(request.params.id, request.query.sector);
-  const selection = selectResults(results, results.disclosure, filterOf(query));
+  const page = filteredPage(results, query);
   const earlier = await reader.earlierOf(results, query);
   return sendPage(request, reply, {
     title: resultsTitle(request.messages, 'agencies', results.round),
@@ -153,12 +167,8 @@ async function showAgencies(
       <ResultsAgenciesView
         messages={request.messages}
         data={{
-          round: results.round,
-          framework: results.framework,
-          query,
-          sectors: results.sectors,
+          ...page,
           compareChoices: results.compareChoices,
-          selection,
           earlier: earlier && {
             round: earlier.round,
             trees: new Map(earlier.selection.shown.map(({ agency, tree }) => [agency.id, tree])),
@@ -250,7 +260,8 @@ async function showItems(
     throw new AppError('invalid_request', 'Choose a dimension of the round’s framework', [
       { path: 'dimension', message: 'is not a dimension of this framework' },
     ]);
-  const selection = selectResults(results, results.disclosure, filterOf(query));
+  const page = filteredPage(results, query);
+  const { selection } = page;
   const agencyOf = new Map(selection.shown.map(({ agency }) => [agency.id, agency]));
   const divergences = largestDivergences(
     new Map(selection.shown.map(({ agency, tree }) => [agency.id, tree])),
@@ -265,11 +276,7 @@ async function showItems(
       <ResultsItemsView
         messages={request.messages}
         data={{
-          round: results.round,
-          framework: results.framework,
-          query,
-          sectors: results.sectors,
-          selection,
+          ...page,
           dimensionCode,
           divergences,
         }}
@@ -286,11 +293,11 @@ async function showDiagnostics(
 ) {
   const { compare: _ignored, ...query } = request.query;
   const results = await reader.open(request.params.id, request.query.sector);
-  const filter = filterOf(query);
-  const selection = selectResults(results, results.disclosure, filter);
+  const page = filteredPage(results, query);
+  const { selection } = page;
   const agencyOf = new Map(selection.shown.map(({ agency }) => [agency.id, agency]));
   const consensus =
-    filter.level === undefined && filter.sector === undefined
+    selection.filter.level === undefined && selection.filter.sector === undefined
       ? wholeOfGovernmentConsensus(results)
       : undefined;
   return sendPage(request, reply, {
@@ -299,11 +306,7 @@ async function showDiagnostics(
       <ResultsDiagnosticsView
         messages={request.messages}
         data={{
-          round: results.round,
-          framework: results.framework,
-          query,
-          sectors: results.sectors,
-          selection,
+          ...page,
           pullingDown: selection.total
             ? itemsPullingDown(results.framework, selection.total, {
                 perDimension: PULLING_DOWN_PER_DIMENSION,
