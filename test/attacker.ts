@@ -12,14 +12,14 @@ import {
   type AgencyFilter,
   displayableFilters,
   matchesFilter,
-} from '../src/assessment/results/disclosure.ts';
+} from '../src/assessment/results/protection/disclosure.ts';
+import type { ItemScore, Score, ScoreTree } from '../src/assessment/results/scoring/scoring.ts';
 import {
   disclosureOf,
   type ResultsSelection,
   type RoundAgencies,
   selectResults,
-} from '../src/assessment/results/results-selection.ts';
-import type { ItemScore, Score, ScoreTree } from '../src/assessment/results/scoring.ts';
+} from '../src/assessment/results/store/results-selection.ts';
 
 export interface Recovery {
   agencyId: string;

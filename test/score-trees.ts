@@ -1,7 +1,7 @@
 // Score trees for tests of what is read from scores: built by the real scoring
 // from answers given per item, one respondent per position in each list.
 import type { Framework } from '../src/assessment/frameworks/framework-schema.ts';
-import { type ScoreTree, scoreTree } from '../src/assessment/results/scoring.ts';
+import { type ScoreTree, scoreTree } from '../src/assessment/results/scoring/scoring.ts';
 import { type RawAnswer, tallyAnswers } from './tallies.ts';
 
 export function treeOf(

@@ -1,7 +1,7 @@
 // Tallies from raw answers, counted one by one as the results store counts
 // them in SQL: to feed the scoring's unit tests, and to check the store
 // against the answers it tallied.
-import type { AgencyTallies, ItemTally } from '../src/assessment/results/scoring.ts';
+import type { AgencyTallies, ItemTally } from '../src/assessment/results/scoring/scoring.ts';
 
 /** One answer of a submitted response. */
 export interface RawAnswer {

@@ -1,10 +1,10 @@
 // Results: scores from item to whole of government, with small-number
 // protection on everything shown — pages, charts, exports, API, methodology.
 import type { Feature } from '../../platform/http/feature.ts';
-import { exportRoutes } from './export-routes.ts';
-import { methodologyRoutes } from './methodology-routes.tsx';
+import { exportRoutes } from './exports/export-routes.ts';
+import { methodologyRoutes } from './pages/methodology-routes.tsx';
+import { resultsRoutes } from './pages/results-routes.tsx';
 import { resultsApi } from './results-api.ts';
-import { resultsRoutes } from './results-routes.tsx';
 
 export const results: Feature = {
   name: 'results',
@@ -16,5 +16,5 @@ export const results: Feature = {
   },
 };
 
-export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './disclosure.ts';
-export { roundDisclosure } from './open-results.ts';
+export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
+export { roundDisclosure } from './store/open-results.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideDisclosure } from '../results/disclosure.ts';
+import { decideDisclosure } from '../results/protection/disclosure.ts';
 import { workshopStatistics } from './workshop-scope.ts';
 
 const agency = (id: string, respondents: number, nodes?: string[]) => ({

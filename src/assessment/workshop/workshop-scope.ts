@@ -1,6 +1,6 @@
 // Whose self-assessments the workshop looks at: the whole of government, or
 // one agency of the round's scope, and which of their figures may be shown.
-// The results' small-number protection decides (src/assessment/results/disclosure.ts):
+// The results' small-number protection decides (src/assessment/results/protection/disclosure.ts):
 // an agency hidden there is hidden here, and an item whose whole-of-government
 // total is withheld there has no figures here either, so the room learns
 // nothing a results page would not show. Pure.

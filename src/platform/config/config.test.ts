@@ -27,7 +27,7 @@ describe('configuration', () => {
   });
 
   it('protects agencies with fewer than 3 respondents unless told otherwise', () => {
-    // Unset, the results' own default applies (src/assessment/results/disclosure.ts).
+    // Unset, the results' own default applies (src/assessment/results/protection/disclosure.ts).
     expect(readConfig({}).resultsMinRespondents).toBeUndefined();
     expect(readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '5' }).resultsMinRespondents).toBe(5);
     expect(() => readConfig({ TRANSFORMA_RESULTS_MIN_RESPONDENTS: '0' })).toThrow(
