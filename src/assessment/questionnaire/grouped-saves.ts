@@ -4,6 +4,7 @@
 // shared by many saves, and a lone save is written at once.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
+import { isoToday } from '../../platform/iso-day.ts';
 import { type AnsweredSave, type SaveOutcome, saveAnsweredGroup } from './questionnaire-store.ts';
 
 type Outcome = SaveOutcome | 'link_closed' | 'save_id_reused';
@@ -75,6 +76,7 @@ export class GroupedSaves {
       const outcomes = await saveAnsweredGroup(
         this.#db,
         group.map((waiting) => waiting.save),
+        isoToday(),
       );
       for (const [index, waiting] of group.entries()) waiting.resolve(outcomes[index] as Outcome);
     } catch (error) {

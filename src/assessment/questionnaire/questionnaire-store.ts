@@ -3,9 +3,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isoToday } from '../../platform/iso-day.ts';
 import type { Framework } from '../frameworks/index.ts';
 import { frameworkItems } from '../frameworks/index.ts';
-import type { Invitation } from '../invitations/index.ts';
+import { type Invitation, linkOpensOn } from '../invitations/index.ts';
 import { type AnswerChange, isAnswered } from './answer.ts';
 import {
   changesToWrite,
@@ -150,9 +151,11 @@ export async function saveAnswers(
   // submitted response incomplete, so it needs no read of the stored answers:
   // the common case of autosave, and most of its cost saved.
   if (changes.length > 0 && changes.every(isAnswered)) {
-    const [outcome] = await saveAnsweredGroup(db, [
-      { link: linkIdsOf(invitation), changes, saveId, fingerprint },
-    ]);
+    const [outcome] = await saveAnsweredGroup(
+      db,
+      [{ link: linkIdsOf(invitation), changes, saveId, fingerprint }],
+      isoToday(),
+    );
     if (outcome === 'save_id_reused') throw saveIdReusedError();
     if (outcome && outcome !== 'link_closed') return outcome;
   }
@@ -304,9 +307,8 @@ async function recordNotWritten(
  * Saves of answering changes through different links, written together in one
  * transaction: three statements whatever their number, so saves that arrive
  * together share the cost of a round trip and a commit (grouped-saves.ts).
- * Each link is checked (not revoked, its round open today, in UTC days — the
- * rule of invitation-link.ts's decideLink) as its response is created or
- * locked; each save id is recorded (a repeat stops there); each answer is
+ * Each link is checked on `today` (linkOpensOn, decideLink's rule in SQL) as
+ * its response is created or locked; each save id is recorded (a repeat stops there); each answer is
  * written unless the stored one was changed later — save-decision.ts's
  * `supersedes`, in SQL. The outcomes come in the order of the saves;
  * 'link_closed': nothing of that save was written, the caller asks decideLink
@@ -317,6 +319,7 @@ async function recordNotWritten(
 export async function saveAnsweredGroup(
   db: Kysely<Schema>,
   saves: readonly AnsweredSave[],
+  today: string,
 ): Promise<(SaveOutcome | 'link_closed' | 'save_id_reused')[]> {
   const invitationIds = saves.map((save) => save.link.invitationId);
   if (new Set(invitationIds).size !== saves.length)
@@ -334,10 +337,9 @@ export async function saveAnsweredGroup(
                   ${byInvitation.map((save) => save.link.roundId)}::uuid[],
                   ${byInvitation.map((save) => save.link.agencyId)}::uuid[])
              with ordinality as link (invitation_id, round_id, agency_id, position)
-      join invitations on invitations.id = link.invitation_id and invitations.revoked_at is null
-      join rounds on rounds.id = invitations.round_id and rounds.status = 'open'
-        and rounds.opens_on <= (now() at time zone 'UTC')::date
-        and rounds.closes_on >= (now() at time zone 'UTC')::date
+      join invitations on invitations.id = link.invitation_id
+      join rounds on rounds.id = invitations.round_id
+        and ${linkOpensOn({ invitation: 'invitations', round: 'rounds' }, today)}
       order by link.position
       on conflict (invitation_id) do update set updated_at = now()
       returning id, invitation_id, status
