@@ -17,6 +17,7 @@ import {
   saveIdReusedError,
   statusAfterChange,
 } from './save-decision.ts';
+import { supersedesSql } from './save-decision-sql.ts';
 import { missingItems } from './task-list.ts';
 
 export interface StoredResponse {
@@ -310,7 +311,7 @@ async function recordNotWritten(
  * Each link is checked on `today` (linkOpensOn, decideLink's rule in SQL) as
  * its response is created or locked; each save id is recorded (a repeat stops there); each answer is
  * written unless the stored one was changed later — save-decision.ts's
- * `supersedes`, in SQL. The outcomes come in the order of the saves;
+ * `supersedes`, in SQL (supersedesSql). The outcomes come in the order of the saves;
  * 'link_closed': nothing of that save was written, the caller asks decideLink
  * why. Each statement joins the saves to stored rows only, never to rows of
  * another statement, so its plan does not depend on the planner's guess of how
@@ -385,7 +386,7 @@ export async function saveAnsweredGroup(
         on conflict (response_id, item_code) do update set
           value = excluded.value, not_applicable = excluded.not_applicable, comment = excluded.comment,
           evidence_url = excluded.evidence_url, changed_at = excluded.changed_at, updated_at = now()
-        where answers.changed_at <= excluded.changed_at
+        where ${supersedesSql('excluded', 'answers')}
         returning response_id, item_code
       `.execute(tx);
       for (const row of rows.rows) written.add(`${row.response_id} ${row.item_code}`);
