@@ -103,7 +103,7 @@ export async function writeSaves(
     const writtenBy = (save: AnswerSave, responseId: string) =>
       save.changes.filter((change) => written.has(`${responseId} ${change.itemCode}`));
 
-    // Rare: a save with items that lost to a later change, and a save id seen before.
+    // Rare: a save with items that lost to a later change.
     for (const { save, response } of fresh) {
       if (save.saveId === undefined) continue;
       const lost = save.changes
@@ -127,6 +127,7 @@ export async function writeSaves(
       `.execute(tx);
     }
 
+    // Rare: a save id seen before.
     const repeated = identified.filter(({ response }) => !recorded.has(response.id));
     const logged =
       repeated.length === 0
