@@ -19,4 +19,5 @@ export const invitations: Feature = {
 };
 
 export { decideLink, type LinkState } from './invitation-link.ts';
+export { linkOpensOn } from './invitation-link-sql.ts';
 export { findInvitationByToken, type Invitation } from './invitation-store.ts';

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import type { Language } from '../../platform/i18n/messages.ts';
+import { linkOpensOn } from './invitation-link-sql.ts';
 import { newInvitationToken } from './invitation-token.ts';
 import type { ReminderOccasion, ReminderWindow } from './reminders.ts';
 
@@ -220,10 +221,7 @@ export async function claimDueReminders(
       select invitation.id
       from invitations invitation
       join rounds round on round.id = invitation.round_id
-      where invitation.revoked_at is null
-        and round.status = 'open'
-        and round.opens_on <= ${today}::date
-        and round.closes_on >= ${today}::date
+      where ${linkOpensOn({ invitation: 'invitation', round: 'round' }, today)}
         and coalesce(invitation.last_reminded_at, invitation.created_at) < ${window.lastContactBefore}
         ${window.remindersBelow === undefined ? sql`` : sql`and invitation.reminders_sent < ${window.remindersBelow}`}
         ${roundId ? sql`and invitation.round_id = ${roundId}` : sql``}

@@ -1,6 +1,7 @@
 // The questionnaire: what a respondent opens from their link — pages that
 // work without JavaScript, autosave that never loses an acknowledged answer.
 import type { Feature } from '../../platform/http/feature.ts';
+import { AnswerSaves } from './answer-saves.ts';
 import { questionnaireApi } from './questionnaire-api.ts';
 import { questionnaireRoutes } from './questionnaire-routes.tsx';
 import { startSaveLogPruning } from './save-log-schedule.ts';
@@ -8,8 +9,11 @@ import { startSaveLogPruning } from './save-log-schedule.ts';
 export const questionnaire: Feature = {
   name: 'questionnaire',
   async register(app, deps) {
-    await questionnaireRoutes(app, deps);
-    await questionnaireApi(app, deps);
+    // One queue for every save of answers, pages and API alike, so saves
+    // arriving together through either are written together.
+    const saves = new AnswerSaves(deps.database.db);
+    await questionnaireRoutes(app, deps, saves);
+    await questionnaireApi(app, deps, saves);
   },
   startJobs: ({ database }, log) => [startSaveLogPruning({ database, log })],
 };

@@ -114,8 +114,8 @@ describe('the respondent API', () => {
     const invitation = await buildInvitation(context.database.db);
     await save(invitation.token, [change('LEA01', 2, at(1))], 'tab-c-0001');
     for (const other of [
-      [change('LEA01', 4, at(2))], // answering: the grouped path
-      [change('LEA01', null, at(2))], // clearing: the full path
+      [change('LEA01', 4, at(2))],
+      [change('LEA01', null, at(2))], // clearing the answer
       [change('LEA01', 2, at(1)), change('LEA02', 3, at(1))],
     ]) {
       const reused = await save(invitation.token, other, 'tab-c-0001');

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
-import { checkAnswers, describeAnswerProblem, isAnswered, normalizeAnswer } from './answer.ts';
-import { GroupedSaves } from './grouped-saves.ts';
-import { loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
-import { OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
+import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
+import { type AnswerSaves, saveThroughLink } from './answer-saves.ts';
+import { loadResponse, submitResponse } from './questionnaire-store.ts';
+import { linkError, OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
 import { recordedAt, saveFingerprint, saveIdReusedError } from './save-decision.ts';
 
 const tokenParams = z.object({
@@ -93,11 +93,10 @@ const saveResultSchema = z
 
 const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema };
 
-export async function questionnaireApi(app: App, { database }: FeatureDeps) {
+export async function questionnaireApi(app: App, { database }: FeatureDeps, saves: AnswerSaves) {
   const respondent = { access: 'respondent' as const };
   // Autosave looks a link up once, then checks it within each save's transaction.
   const openedLinks = new OpenedLinks();
-  const groupedSaves = new GroupedSaves(database.db);
   // Saves of one link that arrive together (two tabs, a burst after a
   // server restart) look it up once.
   const opening = new Map<string, Promise<RememberedLink>>();
@@ -192,24 +191,18 @@ export async function questionnaireApi(app: App, { database }: FeatureDeps) {
         );
       }
       const { saveId } = request.body;
-      // Of the answers as sent: a retry matches even when the server capped their times.
-      const fingerprint = saveFingerprint(request.body.answers);
-      if (changes.every(isAnswered)) {
-        const outcome = await groupedSaves.save({ link: link.ids, changes, saveId, fingerprint });
-        if (outcome === 'save_id_reused') throw saveIdReusedError();
-        if (outcome !== 'link_closed') return { saveId, ...outcome };
-        openedLinks.forget(token);
-      }
-      // Clearing an answer, or a link that no longer opens: the full path,
-      // which says why a link is refused.
-      const { invitation } = await requireOpenLink(database.db, token);
-      const outcome = await saveAnswers(database.db, {
-        invitation,
-        framework,
+      const outcome = await saveThroughLink(database.db, saves, token, {
+        link: link.ids,
         changes,
         saveId,
-        fingerprint,
+        // Of the answers as sent: a retry matches even when the server capped their times.
+        fingerprint: saveFingerprint(request.body.answers),
       });
+      if (outcome === 'save_id_reused') throw saveIdReusedError();
+      if ('state' in outcome) {
+        openedLinks.forget(token);
+        throw linkError(outcome.state);
+      }
       return { saveId, ...outcome };
     },
   );

@@ -18,13 +18,12 @@ import {
   COMMENT_MAX,
   checkAnswers,
   EVIDENCE_URL_MAX,
-  isAnswered,
 } from './answer.ts';
 import { answersFromForm, type FormBody } from './answer-form.ts';
+import { type AnswerSaves, type RefusedLink, saveThroughLink } from './answer-saves.ts';
 import { clientData } from './client-data.ts';
-import { GroupedSaves } from './grouped-saves.ts';
 import { fieldIds, SubdimensionPageView } from './page-view.tsx';
-import { linkIdsOf, loadResponse, saveAnswers, submitResponse } from './questionnaire-store.ts';
+import { loadResponse, submitResponse } from './questionnaire-store.ts';
 import {
   CheckView,
   DoneView,
@@ -34,6 +33,7 @@ import {
 } from './questionnaire-views.tsx';
 import { linkErrorCodes, type OpenedLink, openLink } from './respondent-link.ts';
 import { changedOnPage } from './save-decision.ts';
+import { linkIdsOf } from './save-store.ts';
 import {
   findPage,
   missingItems,
@@ -71,14 +71,19 @@ async function withLink(
   if (!request.languageChosen && isSupportedLanguage(invitedIn))
     request.messages = messagesFor(invitedIn);
   if (opened.state === 'valid') return work(opened);
-  const code = linkErrorCodes[opened.state];
+  return sendLinkProblem(request, reply, opened);
+}
+
+/** The page that says why a link does not open its questionnaire. */
+function sendLinkProblem(request: FastifyRequest, reply: FastifyReply, refused: RefusedLink) {
+  const code = linkErrorCodes[refused.state];
   return sendPage(request, reply.status(errorCodes[code].status), {
-    title: linkProblemTitle(request.messages, opened.state),
+    title: linkProblemTitle(request.messages, refused.state),
     body: (
       <LinkProblemView
         messages={request.messages}
-        problem={opened.state}
-        invitation={opened.invitation}
+        problem={refused.state}
+        invitation={refused.invitation}
       />
     ),
   });
@@ -92,28 +97,8 @@ function problemMessage(messages: Messages, problem: AnswerProblem, length: numb
   });
 }
 
-export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
+export async function questionnaireRoutes(app: App, { database }: FeatureDeps, saves: AnswerSaves) {
   const respondent = { access: 'respondent' as const };
-  // A page submitted is a save of answers, as an autosave is: submits that
-  // arrive while the database is busy are written together, one transaction
-  // and one commit for the group (grouped-saves.ts). Without it, 50 people
-  // answering without JavaScript spent most of the server's time on a
-  // transaction each.
-  const formSaves = new GroupedSaves(database.db);
-  async function saveSubmitted(opened: Valid, changes: ReturnType<typeof answersFromForm>) {
-    const { invitation, framework } = opened;
-    if (changes.every(isAnswered)) {
-      const outcome = await formSaves.save({
-        link: linkIdsOf(invitation),
-        changes,
-        saveId: undefined,
-      });
-      if (outcome !== 'link_closed') return;
-    }
-    // An answer cleared (a submitted response may become a draft again), or
-    // a link closed since the page was opened: the full path.
-    await saveAnswers(database.db, { invitation, framework, changes });
-  }
 
   app.get(
     '/r/:token',
@@ -248,7 +233,19 @@ export async function questionnaireRoutes(app: App, { database }: FeatureDeps) {
         }
         const stored = await loadResponse(database.db, invitation.id);
         const changes = changedOnPage(posted, stored.answers);
-        if (changes.length > 0) await saveSubmitted(opened, changes);
+        // A page submitted is a save of answers, as an autosave is, and is
+        // written with the saves that arrive with it (answer-saves.ts):
+        // without that, 50 people answering without JavaScript spent most of
+        // the server's time on a transaction each.
+        if (changes.length > 0) {
+          const outcome = await saveThroughLink(database.db, saves, token, {
+            link: linkIdsOf(invitation),
+            changes,
+            saveId: undefined,
+          });
+          if (outcome !== 'save_id_reused' && 'state' in outcome)
+            return sendLinkProblem(request, reply, outcome);
+        }
         const next = nextPage(framework, code);
         const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
         return reply.redirect(target, 303);

@@ -12,7 +12,7 @@ import {
   type Invitation,
   type LinkState,
 } from '../invitations/index.ts';
-import { type LinkIds, linkIdsOf } from './questionnaire-store.ts';
+import { type LinkIds, linkIdsOf } from './save-store.ts';
 
 export type LinkProblem = Exclude<LinkState, 'valid'>;
 
@@ -64,7 +64,7 @@ export interface RememberedLink {
  * What autosave remembers of a link that opened: the facts that never change
  * for a token (its invitation, round and agency, and the framework a round
  * keeps once open). Whether the link still opens today is checked again by
- * each save, inside its own transaction (saveAnsweredGroup).
+ * each save, inside its own transaction (writeSaves).
  */
 export class OpenedLinks {
   static readonly MAX = 50_000;

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerChange } from './answer.ts';
 import {
   changedOnPage,
-  changesToWrite,
   recordedAt,
   repeatedSave,
   type StoredAnswer,
   saveFingerprint,
-  statusAfterChange,
+  statusAfterWrite,
   supersedes,
 } from './save-decision.ts';
 
@@ -44,19 +43,6 @@ describe('which save wins', () => {
     expect(supersedes(change('A', 3, '10:00:00'), stored(3, '10:00:00'))).toBe(true);
   });
 
-  it('keeps only the changes of a batch that are newer than what is stored', () => {
-    const storedAnswers = new Map([
-      ['A', stored(1, '10:10:00')],
-      ['B', stored(1, '09:00:00')],
-    ]);
-    const batch = [
-      change('A', 2, '10:00:00'),
-      change('B', 2, '10:00:00'),
-      change('C', 2, '10:00:00'),
-    ];
-    expect(changesToWrite(batch, storedAnswers).map((c) => c.itemCode)).toEqual(['B', 'C']);
-  });
-
   it('brings a browser clock that runs ahead back to the server’s now', () => {
     const now = at('10:00:00');
     expect(recordedAt(at('11:00:00'), now)).toEqual(now);
@@ -74,27 +60,20 @@ describe('a page posted without JavaScript', () => {
 });
 
 describe('the status of a changed response', () => {
-  const codes = ['A', 'B'];
+  const cleared = { ...stored(1, '10:00:00'), value: null };
   it('keeps a draft a draft', () => {
-    expect(statusAfterChange('draft', new Map([['A', stored(1, '10:00:00')]]), codes)).toBe(
-      'draft',
+    expect(statusAfterWrite('draft', [stored(1, '10:00:00')])).toBe('draft');
+  });
+
+  it('keeps a submitted response submitted while each change written answers its item', () => {
+    expect(statusAfterWrite('submitted', [stored(1, '10:00:00'), stored(2, '10:00:00')])).toBe(
+      'submitted',
     );
+    expect(statusAfterWrite('submitted', [])).toBe('submitted');
   });
 
-  it('keeps a submitted response submitted while every item is still answered', () => {
-    const all = new Map([
-      ['A', stored(1, '10:00:00')],
-      ['B', stored(2, '10:00:00')],
-    ]);
-    expect(statusAfterChange('submitted', all, codes)).toBe('submitted');
-  });
-
-  it('returns a submitted response to draft when a change leaves an item unanswered', () => {
-    const cleared = new Map([
-      ['A', stored(1, '10:00:00')],
-      ['B', { ...stored(1, '10:00:00'), value: null }],
-    ]);
-    expect(statusAfterChange('submitted', cleared, codes)).toBe('draft');
+  it('returns a submitted response to draft when a change written leaves an item unanswered', () => {
+    expect(statusAfterWrite('submitted', [stored(1, '10:00:00'), cleared])).toBe('draft');
   });
 });
 

@@ -1,7 +1,9 @@
 // How saves combine when they race or repeat: the latest change of each item
 // wins, whatever order the saves arrive in, and a repeated save changes nothing.
-// The store applies these decisions inside one transaction per save, with the
-// response row locked, so two tabs saving at once are decided one after the other.
+// The store (save-store.ts) applies these decisions with the response row
+// locked, so two tabs saving at once are decided one after the other; the
+// latest-change rule it applies inside its statement, as written in
+// save-decision-sql.ts, and test/save-rule-cases.ts holds the two equal.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.ts';
 import { type AnswerChange, type AnswerContent, isAnswered, sameContent } from './answer.ts';
@@ -30,14 +32,6 @@ export function recordedAt(clientTime: Date, now: Date): Date {
   return clientTime.getTime() > now.getTime() ? now : clientTime;
 }
 
-/** The changes of a save that are written; the others lose to a later change already stored. */
-export function changesToWrite(
-  changes: readonly AnswerChange[],
-  stored: ReadonlyMap<string, StoredAnswer>,
-): AnswerChange[] {
-  return changes.filter((change) => supersedes(change, stored.get(change.itemCode)));
-}
-
 /**
  * A page posted without JavaScript sends every item on it; only the items
  * whose content differs from what is stored are changes, so posting the same
@@ -53,18 +47,18 @@ export function changedOnPage(
 export type ResponseStatus = 'draft' | 'submitted';
 
 /**
- * A submitted response may still be changed until the round closes. A change
- * keeps it submitted while every item is still answered (it is a correction,
- * not a new draft); a change that leaves an item unanswered returns it to draft,
- * so a submitted response is always complete.
+ * A submitted response may still be changed until the round closes. The
+ * changes a save wrote keep it submitted while each of them answers its item
+ * (a correction, not a new draft); one that leaves its item unanswered returns
+ * it to draft. A response is submitted only once complete, so the items a save
+ * wrote are the only ones it can leave unanswered, and no other answer needs
+ * reading: a submitted response stays complete.
  */
-export function statusAfterChange(
+export function statusAfterWrite(
   status: ResponseStatus,
-  answers: AnswersByItem,
-  itemCodes: readonly string[],
+  written: readonly AnswerContent[],
 ): ResponseStatus {
-  if (status === 'draft') return 'draft';
-  return itemCodes.every((code) => isAnswered(answers.get(code))) ? 'submitted' : 'draft';
+  return status === 'submitted' && written.every(isAnswered) ? 'submitted' : 'draft';
 }
 
 /**

@@ -10,11 +10,13 @@ import { buildFramework } from '../../../../test/frameworks.ts';
 import { tallyAnswers } from '../../../../test/tallies.ts';
 import { demoRoundId } from '../../../../test/workshop.ts';
 import type { Schema } from '../../../platform/db/schema.ts';
+import { isoToday } from '../../../platform/iso-day.ts';
 import { frameworkItems } from '../../frameworks/framework.ts';
 import { importFramework } from '../../frameworks/import-framework.ts';
 import type { AnswerChange } from '../../questionnaire/answer.ts';
-import { saveAnswers, submitResponse } from '../../questionnaire/questionnaire-store.ts';
+import { submitResponse } from '../../questionnaire/questionnaire-store.ts';
 import { openLink } from '../../questionnaire/respondent-link.ts';
+import { linkIdsOf, writeSaves } from '../../questionnaire/save-store.ts';
 import { agencyTrees, type ScoreTree } from '../scoring/scoring.ts';
 import { roundScores } from '../scoring/totals.ts';
 import { loadConsensusScores, loadRoundResults, refreshResults } from './results-store.ts';
@@ -124,7 +126,13 @@ describe('the results store', () => {
     async function save(changes: AnswerChange[]) {
       const opened = await openLink(db, token);
       if (opened.state !== 'valid') throw new Error(`link ${opened.state}`);
-      return saveAnswers(db, { ...opened, changes });
+      const [outcome] = await writeSaves(
+        db,
+        [{ link: linkIdsOf(opened.invitation), changes, saveId: undefined }],
+        isoToday(),
+      );
+      if (typeof outcome !== 'object') throw new Error(`save ${outcome}`);
+      return outcome;
     }
 
     async function submit() {
@@ -260,10 +268,17 @@ describe('the results store', () => {
         evidenceUrl: null,
         changedAt: new Date(),
       });
-      await saveAnswers(db, {
-        ...opened,
-        changes: [answer('AAA01', value), answer('AAA02', 0), answer('BBB01', 1)],
-      });
+      await writeSaves(
+        db,
+        [
+          {
+            link: linkIdsOf(opened.invitation),
+            changes: [answer('AAA01', value), answer('AAA02', 0), answer('BBB01', 1)],
+            saveId: undefined,
+          },
+        ],
+        isoToday(),
+      );
       await submitResponse(db, opened);
     }
     const tree = (await loadRoundResults(db, round.id)).agencies.get(round.agencyIds[0] ?? '');

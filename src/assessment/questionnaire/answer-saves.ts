@@ -1,20 +1,22 @@
-// Autosaves that arrive while the database is busy wait for the save before
-// them and are then written together, one transaction for the whole group
-// (saveAnsweredGroup): under load the cost of a round trip and a commit is
-// shared by many saves, and a lone save is written at once.
+// Every save of answers goes through here: autosaves and pages posted without
+// JavaScript alike. A save that arrives while the database is busy waits for
+// the group before it, then is written with the others that arrived meanwhile,
+// one transaction for the whole group (writeSaves): under load the cost of a
+// round trip and a commit is shared by many saves, and a lone save is written
+// at once, a group of one.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
-import { type AnsweredSave, type SaveOutcome, saveAnsweredGroup } from './questionnaire-store.ts';
-
-type Outcome = SaveOutcome | 'link_closed' | 'save_id_reused';
+import { isoToday } from '../../platform/iso-day.ts';
+import { type LinkProblem, type OpenedLink, openLink } from './respondent-link.ts';
+import { type AnswerSave, type SaveOutcome, type SaveResult, writeSaves } from './save-store.ts';
 
 interface WaitingSave {
-  save: AnsweredSave;
-  resolve(outcome: Outcome): void;
+  save: AnswerSave;
+  resolve(outcome: SaveResult): void;
   reject(error: unknown): void;
 }
 
-export class GroupedSaves {
+export class AnswerSaves {
   /** Bounds a group's transaction, so the saves after it do not wait long. */
   static readonly MAX_GROUP = 200;
   readonly #db: Kysely<Schema>;
@@ -26,7 +28,7 @@ export class GroupedSaves {
   }
 
   /** Resolves once the save is committed, with its own outcome. */
-  save(save: AnsweredSave): Promise<Outcome> {
+  save(save: AnswerSave): Promise<SaveResult> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ save, resolve, reject });
       if (!this.#writing) {
@@ -59,7 +61,7 @@ export class GroupedSaves {
     const later: WaitingSave[] = [];
     for (const waiting of this.#waiting) {
       const { invitationId } = waiting.save.link;
-      if (group.length < GroupedSaves.MAX_GROUP && !links.has(invitationId)) {
+      if (group.length < AnswerSaves.MAX_GROUP && !links.has(invitationId)) {
         links.add(invitationId);
         group.push(waiting);
       } else {
@@ -72,11 +74,13 @@ export class GroupedSaves {
 
   async #write(group: WaitingSave[]) {
     try {
-      const outcomes = await saveAnsweredGroup(
+      const outcomes = await writeSaves(
         this.#db,
         group.map((waiting) => waiting.save),
+        isoToday(),
       );
-      for (const [index, waiting] of group.entries()) waiting.resolve(outcomes[index] as Outcome);
+      for (const [index, waiting] of group.entries())
+        waiting.resolve(outcomes[index] as SaveResult);
     } catch (error) {
       if (group.length === 1) {
         group[0]?.reject(error);
@@ -86,5 +90,31 @@ export class GroupedSaves {
       // each is written again on its own, and only the culprit fails.
       for (const waiting of group) await this.#write([waiting]);
     }
+  }
+}
+
+/** A save refused because its link no longer opens, and why. */
+export type RefusedLink = Extract<OpenedLink, { state: LinkProblem }>;
+
+/**
+ * A save through the link `token`, already looked up and found open. Should
+ * the link stop opening before the save is written (revoked, its round
+ * closed), the save refuses it, and the link is looked up again to say why;
+ * should it open again by then (a round reopened meanwhile), the save is made
+ * once more.
+ */
+export async function saveThroughLink(
+  db: Kysely<Schema>,
+  saves: AnswerSaves,
+  token: string,
+  save: AnswerSave,
+): Promise<SaveOutcome | 'save_id_reused' | RefusedLink> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await saves.save(save);
+    if (outcome !== 'link_closed') return outcome;
+    const opened = await openLink(db, token);
+    if (opened.state !== 'valid') return opened;
+    if (attempt === 2)
+      throw new Error('decideLink opens a link that the save refuses: the two rules disagree');
   }
 }

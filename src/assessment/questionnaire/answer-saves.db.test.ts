@@ -1,10 +1,10 @@
-// Autosaves written together: each respondent still gets the outcome of their
-// own save, and a save the database refuses fails alone.
+// Saves written together: each respondent still gets the outcome of their
+// own save, whatever it changes, and a save the database refuses fails alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { type BuiltInvitation, buildInvitation, buildRound } from '../../../test/factories.ts';
 import type { AnswerChange } from './answer.ts';
-import { GroupedSaves } from './grouped-saves.ts';
+import { AnswerSaves, saveThroughLink } from './answer-saves.ts';
 
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, second));
 
@@ -26,12 +26,12 @@ const linkOf = (invitation: BuiltInvitation) => ({
   agencyId: invitation.agencyId,
 });
 
-describe('autosaves that arrive together', () => {
+describe('saves that arrive together', () => {
   let database: TestDatabase;
-  let saves: GroupedSaves;
+  let saves: AnswerSaves;
   beforeAll(async () => {
     database = await openTestDatabase('demo');
-    saves = new GroupedSaves(database.db);
+    saves = new AnswerSaves(database.db);
   });
   afterAll(() => database?.drop());
 
@@ -91,6 +91,45 @@ describe('autosaves that arrive together', () => {
     expect(await storedValues(later)).toEqual({ LEA01: 5, LEA02: 1 });
   });
 
+  it('returns to draft only the submitted response whose answer a save of the group clears', async () => {
+    const round = await buildRound(database.db);
+    const [clearing, correcting] = await Promise.all([
+      buildInvitation(database.db, { round }),
+      buildInvitation(database.db, { round }),
+    ]);
+    if (!clearing || !correcting) throw new Error('no invitations');
+    for (const invitation of [clearing, correcting])
+      await saves.save({
+        link: linkOf(invitation),
+        changes: [change('LEA01', 3, 1)],
+        saveId: undefined,
+      });
+    // Submitted as they stand: what follows is about the saves, not completeness.
+    await database.db
+      .updateTable('responses')
+      .set({ status: 'submitted', submitted_at: new Date() })
+      .where('invitation_id', 'in', [clearing.id, correcting.id])
+      .execute();
+
+    const outcomes = await Promise.all([
+      saves.save({ link: linkOf(clearing), changes: [change('LEA01', null, 2)], saveId: 'c-01' }),
+      saves.save({ link: linkOf(correcting), changes: [change('LEA01', 4, 2)], saveId: 'k-01' }),
+    ]);
+    expect(outcomes).toEqual([
+      { duplicate: false, written: ['LEA01'], status: 'draft' },
+      { duplicate: false, written: ['LEA01'], status: 'submitted' },
+    ]);
+    const responses = await database.db
+      .selectFrom('responses')
+      .select(['invitation_id', 'status', 'submitted_at'])
+      .where('invitation_id', 'in', [clearing.id, correcting.id])
+      .execute();
+    const byInvitation = new Map(responses.map((row) => [row.invitation_id, row]));
+    expect(byInvitation.get(clearing.id)).toMatchObject({ status: 'draft', submitted_at: null });
+    expect(byInvitation.get(correcting.id)?.status).toBe('submitted');
+    expect(await storedValues(clearing)).toEqual({ LEA01: null });
+  });
+
   it('applies two saves of one respondent arriving together one after the other', async () => {
     const invitation = await buildInvitation(database.db);
     const [earlier, latest] = await Promise.all([
@@ -100,6 +139,22 @@ describe('autosaves that arrive together', () => {
     expect(earlier).toMatchObject({ duplicate: false, written: ['LEA01'] });
     expect(latest).toMatchObject({ duplicate: false, written: [] });
     expect(await storedValues(invitation)).toEqual({ LEA01: 3 });
+  });
+
+  it('refuses a save through a link revoked since it was looked up, saying why', async () => {
+    const invitation = await buildInvitation(database.db);
+    await database.db
+      .updateTable('invitations')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', invitation.id)
+      .execute();
+    const refused = await saveThroughLink(database.db, saves, invitation.token, {
+      link: linkOf(invitation),
+      changes: [change('LEA01', 4, 1)],
+      saveId: undefined,
+    });
+    expect(refused).toMatchObject({ state: 'revoked' });
+    expect(await storedValues(invitation)).toEqual({});
   });
 
   it('fails only the save the database refuses, and writes the others of its group', async () => {
