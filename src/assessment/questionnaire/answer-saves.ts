@@ -6,6 +6,7 @@
 // at once, a group of one.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
+import type { FeatureDeps } from '../../platform/http/feature.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { type LinkProblem, type OpenedLink, openLink } from './respondent-link.ts';
 import { type AnswerSave, type SaveOutcome, type SaveResult, writeSaves } from './save-store.ts';
@@ -14,6 +15,11 @@ interface WaitingSave {
   save: AnswerSave;
   resolve(outcome: SaveResult): void;
   reject(error: unknown): void;
+}
+
+/** What the questionnaire's registrars are given: the app's, and the one queue of answer saves. */
+export interface QuestionnaireDeps extends FeatureDeps {
+  saves: AnswerSaves;
 }
 
 export class AnswerSaves {

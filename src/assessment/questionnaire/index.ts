@@ -11,9 +11,9 @@ export const questionnaire: Feature = {
   async register(app, deps) {
     // One queue for every save of answers, pages and API alike, so saves
     // arriving together through either are written together.
-    const saves = new AnswerSaves(deps.database.db);
-    await questionnaireRoutes(app, deps, saves);
-    await questionnaireApi(app, deps, saves);
+    const withSaves = { ...deps, saves: new AnswerSaves(deps.database.db) };
+    await questionnaireRoutes(app, withSaves);
+    await questionnaireApi(app, withSaves);
   },
   startJobs: ({ database }, log) => [startSaveLogPruning({ database, log })],
 };

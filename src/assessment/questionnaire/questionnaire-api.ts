@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
-import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import type { App } from '../../platform/http/feature.ts';
 import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
-import { type AnswerSaves, saveThroughLink } from './answer-saves.ts';
+import { type QuestionnaireDeps, saveThroughLink } from './answer-saves.ts';
 import { loadResponse, submitResponse } from './questionnaire-store.ts';
 import { linkError, OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
 import { recordedAt, saveFingerprint, saveIdReusedError } from './save-decision.ts';
@@ -93,7 +93,7 @@ const saveResultSchema = z
 
 const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema };
 
-export async function questionnaireApi(app: App, { database }: FeatureDeps, saves: AnswerSaves) {
+export async function questionnaireApi(app: App, { database, saves }: QuestionnaireDeps) {
   const respondent = { access: 'respondent' as const };
   // Autosave looks a link up once, then checks it within each save's transaction.
   const openedLinks = new OpenedLinks();

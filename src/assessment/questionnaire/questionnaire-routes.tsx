@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorCodes } from '../../platform/http/errors.ts';
-import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import type { App, RequestOf } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { isSupportedLanguage, type Messages, messagesFor } from '../../platform/i18n/messages.ts';
@@ -20,7 +20,7 @@ import {
   EVIDENCE_URL_MAX,
 } from './answer.ts';
 import { answersFromForm, type FormBody } from './answer-form.ts';
-import { type AnswerSaves, type RefusedLink, saveThroughLink } from './answer-saves.ts';
+import { type QuestionnaireDeps, type RefusedLink, saveThroughLink } from './answer-saves.ts';
 import { clientData } from './client-data.ts';
 import { fieldIds, SubdimensionPageView } from './page-view.tsx';
 import { loadResponse, submitResponse } from './questionnaire-store.ts';
@@ -97,237 +97,260 @@ function problemMessage(messages: Messages, problem: AnswerProblem, length: numb
   });
 }
 
-export async function questionnaireRoutes(app: App, { database }: FeatureDeps, saves: AnswerSaves) {
+const linkSchema = { hide: true, params: tokenParams } as const;
+const pageSchema = { hide: true, params: pageParams, querystring: pageQuery } as const;
+const savePageSchema = { ...pageSchema, body: formBody } as const;
+
+export async function questionnaireRoutes(app: App, deps: QuestionnaireDeps) {
   const respondent = { access: 'respondent' as const };
-
-  app.get(
-    '/r/:token',
-    { schema: { hide: true, params: tokenParams }, config: respondent },
-    async (request, reply) =>
-      withLink(
-        database,
-        request,
-        reply,
-        request.params.token,
-        async ({ invitation, framework }) => {
-          const response = await loadResponse(database.db, invitation.id);
-          return sendPage(request, reply, {
-            title: invitation.round.name,
-            body: (
-              <StartView
-                messages={request.messages}
-                token={request.params.token}
-                invitation={invitation}
-                framework={framework}
-                response={response}
-                tasks={taskList(framework, response.answers)}
-              />
-            ),
-          });
-        },
-      ),
+  app.get('/r/:token', { schema: linkSchema, config: respondent }, (request, reply) =>
+    showStart(deps, request, reply),
   );
-
-  async function renderPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    opened: Valid,
-    options: {
-      token: string;
-      code: string;
-      returnToCheck: boolean;
-      posted?: ReturnType<typeof answersFromForm>;
-      errors?: FieldErrors;
-    },
-  ) {
-    const { invitation, framework } = opened;
-    const page = findPage(framework, options.code);
-    if (!page) throw new AppError('not_found', `There is no page ${options.code}`);
-    const response = await loadResponse(database.db, invitation.id);
-    const shown = new Map<string, AnswerContent>(response.answers);
-    for (const answer of options.posted ?? []) shown.set(answer.itemCode, answer);
-    const previous = previousPage(framework, page.code);
-    return sendPage(request, reply, {
-      title: localized(
-        page.subdimension.name,
-        request.messages.language,
-        framework.defaultLanguage,
-      ),
-      body: (
-        <SubdimensionPageView
-          messages={request.messages}
-          token={options.token}
-          framework={framework}
-          page={page}
-          pageCount={questionnairePages(framework).length}
-          previousHref={previous ? `/r/${options.token}/s/${previous.code}` : `/r/${options.token}`}
-          answers={shown}
-          errors={options.errors ?? {}}
-          returnToCheck={options.returnToCheck}
-          csrfToken={request.signedIn?.csrfToken}
-          clientData={clientData({
-            messages: request.messages,
-            token: options.token,
-            framework,
-            answers: response.answers,
-          })}
-        />
-      ),
-    });
-  }
-
-  app.get(
-    '/r/:token/s/:code',
-    { schema: { hide: true, params: pageParams, querystring: pageQuery }, config: respondent },
-    async (request, reply) =>
-      withLink(database, request, reply, request.params.token, (opened) =>
-        renderPage(request, reply, opened, {
-          token: request.params.token,
-          code: request.params.code,
-          returnToCheck: request.query.return === 'check',
-        }),
-      ),
+  app.get('/r/:token/s/:code', { schema: pageSchema, config: respondent }, (request, reply) =>
+    showPage(deps, request, reply),
   );
+  app.post('/r/:token/s/:code', { schema: savePageSchema, config: respondent }, (request, reply) =>
+    savePage(deps, request, reply),
+  );
+  app.get('/r/:token/check', { schema: linkSchema, config: respondent }, (request, reply) =>
+    showCheck(deps, request, reply),
+  );
+  app.post('/r/:token/submit', { schema: linkSchema, config: respondent }, (request, reply) =>
+    submit(deps, request, reply),
+  );
+  app.get('/r/:token/done', { schema: linkSchema, config: respondent }, (request, reply) =>
+    showDone(deps, request, reply),
+  );
+}
 
-  app.post(
-    '/r/:token/s/:code',
-    {
-      schema: { hide: true, params: pageParams, querystring: pageQuery, body: formBody },
-      config: respondent,
-    },
-    async (request, reply) => {
-      const { token, code } = request.params;
-      const returnToCheck = request.query.return === 'check';
-      return withLink(database, request, reply, token, async (opened) => {
-        const { invitation, framework } = opened;
-        const page = findPage(framework, code);
-        if (!page) throw new AppError('not_found', `There is no page ${code}`);
-        const posted = answersFromForm(
-          page.subdimension.items,
-          request.body as FormBody,
-          new Date(),
-        );
-        const problems = checkAnswers(framework, posted);
-        if (problems.length > 0) {
-          const errors: FieldErrors = {};
-          for (const problem of problems) {
-            const ids = fieldIds(problem.itemCode);
-            const field =
-              problem.field === 'comment'
-                ? ids.comment
-                : problem.field === 'evidenceUrl'
-                  ? ids.evidence
-                  : ids.value;
-            const answer = posted[problem.index];
-            const length =
-              (problem.field === 'comment' ? answer?.comment : answer?.evidenceUrl)?.length ?? 0;
-            errors[field] ??= problemMessage(request.messages, problem, length);
-          }
-          return renderPage(request, reply.status(400), opened, {
-            token,
-            code,
-            returnToCheck,
-            posted,
-            errors,
-          });
-        }
-        const stored = await loadResponse(database.db, invitation.id);
-        const changes = changedOnPage(posted, stored.answers);
-        // A page submitted is a save of answers, as an autosave is, and is
-        // written with the saves that arrive with it (answer-saves.ts):
-        // without that, 50 people answering without JavaScript spent most of
-        // the server's time on a transaction each.
-        if (changes.length > 0) {
-          const outcome = await saveThroughLink(database.db, saves, token, {
-            link: linkIdsOf(invitation),
-            changes,
-            saveId: undefined,
-          });
-          if (outcome !== 'save_id_reused' && 'state' in outcome)
-            return sendLinkProblem(request, reply, outcome);
-        }
-        const next = nextPage(framework, code);
-        const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
-        return reply.redirect(target, 303);
+/** The start page: the round, the task list and where the respondent stands. */
+async function showStart(
+  { database }: QuestionnaireDeps,
+  request: RequestOf<typeof linkSchema>,
+  reply: FastifyReply,
+) {
+  return withLink(
+    database,
+    request,
+    reply,
+    request.params.token,
+    async ({ invitation, framework }) => {
+      const response = await loadResponse(database.db, invitation.id);
+      return sendPage(request, reply, {
+        title: invitation.round.name,
+        body: (
+          <StartView
+            messages={request.messages}
+            token={request.params.token}
+            invitation={invitation}
+            framework={framework}
+            response={response}
+            tasks={taskList(framework, response.answers)}
+          />
+        ),
       });
     },
   );
+}
 
-  async function renderCheck(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    token: string,
-    opened: Valid,
-    errors: FieldErrors = {},
-  ) {
+/** One page of the questionnaire: a sub-dimension's items with the answers given. */
+async function showPage(
+  { database }: QuestionnaireDeps,
+  request: RequestOf<typeof pageSchema>,
+  reply: FastifyReply,
+) {
+  return withLink(database, request, reply, request.params.token, (opened) =>
+    renderPage(database, request, reply, opened, {
+      token: request.params.token,
+      code: request.params.code,
+      returnToCheck: request.query.return === 'check',
+    }),
+  );
+}
+
+/** Saves a page posted without JavaScript, then goes on, or shows the problems beside the fields. */
+async function savePage(
+  { database, saves }: QuestionnaireDeps,
+  request: RequestOf<typeof savePageSchema>,
+  reply: FastifyReply,
+) {
+  const { token, code } = request.params;
+  const returnToCheck = request.query.return === 'check';
+  return withLink(database, request, reply, token, async (opened) => {
+    const { invitation, framework } = opened;
+    const page = findPage(framework, code);
+    if (!page) throw new AppError('not_found', `There is no page ${code}`);
+    const posted = answersFromForm(page.subdimension.items, request.body as FormBody, new Date());
+    const problems = checkAnswers(framework, posted);
+    if (problems.length > 0) {
+      const errors: FieldErrors = {};
+      for (const problem of problems) {
+        const ids = fieldIds(problem.itemCode);
+        const field =
+          problem.field === 'comment'
+            ? ids.comment
+            : problem.field === 'evidenceUrl'
+              ? ids.evidence
+              : ids.value;
+        const answer = posted[problem.index];
+        const length =
+          (problem.field === 'comment' ? answer?.comment : answer?.evidenceUrl)?.length ?? 0;
+        errors[field] ??= problemMessage(request.messages, problem, length);
+      }
+      return renderPage(database, request, reply.status(400), opened, {
+        token,
+        code,
+        returnToCheck,
+        posted,
+        errors,
+      });
+    }
+    const stored = await loadResponse(database.db, invitation.id);
+    const changes = changedOnPage(posted, stored.answers);
+    // A page submitted is a save of answers, as an autosave is, and is
+    // written with the saves that arrive with it (answer-saves.ts):
+    // without that, 50 people answering without JavaScript spent most of
+    // the server's time on a transaction each.
+    if (changes.length > 0) {
+      const outcome = await saveThroughLink(database.db, saves, token, {
+        link: linkIdsOf(invitation),
+        changes,
+        saveId: undefined,
+      });
+      if (outcome !== 'save_id_reused' && 'state' in outcome)
+        return sendLinkProblem(request, reply, outcome);
+    }
+    const next = nextPage(framework, code);
+    const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
+    return reply.redirect(target, 303);
+  });
+}
+
+/** Every answer before submitting, with what is still missing. */
+async function showCheck(
+  { database }: QuestionnaireDeps,
+  request: RequestOf<typeof linkSchema>,
+  reply: FastifyReply,
+) {
+  return withLink(database, request, reply, request.params.token, (opened) =>
+    renderCheck(database, request, reply, request.params.token, opened),
+  );
+}
+
+/** Submits the response when every item is answered. */
+async function submit(
+  { database }: QuestionnaireDeps,
+  request: RequestOf<typeof linkSchema>,
+  reply: FastifyReply,
+) {
+  const { token } = request.params;
+  return withLink(database, request, reply, token, async (opened) => {
     const { invitation, framework } = opened;
     const response = await loadResponse(database.db, invitation.id);
-    return sendPage(request, reply, {
-      title: request.messages.t('questionnaire.check.title'),
-      body: (
-        <CheckView
-          messages={request.messages}
-          token={token}
-          invitation={invitation}
-          framework={framework}
-          response={response}
-          errors={errors}
-          csrfToken={request.signedIn?.csrfToken}
-        />
-      ),
-    });
-  }
-
-  app.get(
-    '/r/:token/check',
-    { schema: { hide: true, params: tokenParams }, config: respondent },
-    async (request, reply) =>
-      withLink(database, request, reply, request.params.token, (opened) =>
-        renderCheck(request, reply, request.params.token, opened),
-      ),
-  );
-
-  app.post(
-    '/r/:token/submit',
-    { schema: { hide: true, params: tokenParams }, config: respondent },
-    async (request, reply) => {
-      const { token } = request.params;
-      return withLink(database, request, reply, token, async (opened) => {
-        const { invitation, framework } = opened;
-        const response = await loadResponse(database.db, invitation.id);
-        const missing = missingItems(framework, response.answers);
-        if (missing.length > 0) {
-          const errors: FieldErrors = {};
-          for (const { item } of missing)
-            errors[`check-${item.code}`] = request.messages.t('questionnaire.error.notAnswered', {
-              code: item.code,
-            });
-          return renderCheck(request, reply.status(400), token, opened, errors);
-        }
-        await submitResponse(database.db, { invitation, framework });
-        return reply.redirect(`/r/${token}/done`, 303);
-      });
-    },
-  );
-
-  app.get(
-    '/r/:token/done',
-    { schema: { hide: true, params: tokenParams }, config: respondent },
-    async (request, reply) =>
-      withLink(database, request, reply, request.params.token, async ({ invitation }) => {
-        const response = await loadResponse(database.db, invitation.id);
-        if (response.status !== 'submitted')
-          return reply.redirect(`/r/${request.params.token}/check`, 303);
-        return sendPage(request, reply, {
-          title: request.messages.t('questionnaire.done.title'),
-          body: (
-            <DoneView
-              messages={request.messages}
-              token={request.params.token}
-              invitation={invitation}
-            />
-          ),
+    const missing = missingItems(framework, response.answers);
+    if (missing.length > 0) {
+      const errors: FieldErrors = {};
+      for (const { item } of missing)
+        errors[`check-${item.code}`] = request.messages.t('questionnaire.error.notAnswered', {
+          code: item.code,
         });
-      }),
-  );
+      return renderCheck(database, request, reply.status(400), token, opened, errors);
+    }
+    await submitResponse(database.db, { invitation, framework });
+    return reply.redirect(`/r/${token}/done`, 303);
+  });
+}
+
+/** The thanks after submitting. */
+async function showDone(
+  { database }: QuestionnaireDeps,
+  request: RequestOf<typeof linkSchema>,
+  reply: FastifyReply,
+) {
+  return withLink(database, request, reply, request.params.token, async ({ invitation }) => {
+    const response = await loadResponse(database.db, invitation.id);
+    if (response.status !== 'submitted')
+      return reply.redirect(`/r/${request.params.token}/check`, 303);
+    return sendPage(request, reply, {
+      title: request.messages.t('questionnaire.done.title'),
+      body: (
+        <DoneView
+          messages={request.messages}
+          token={request.params.token}
+          invitation={invitation}
+        />
+      ),
+    });
+  });
+}
+
+async function renderPage(
+  { db }: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opened: Valid,
+  options: {
+    token: string;
+    code: string;
+    returnToCheck: boolean;
+    posted?: ReturnType<typeof answersFromForm>;
+    errors?: FieldErrors;
+  },
+) {
+  const { invitation, framework } = opened;
+  const page = findPage(framework, options.code);
+  if (!page) throw new AppError('not_found', `There is no page ${options.code}`);
+  const response = await loadResponse(db, invitation.id);
+  const shown = new Map<string, AnswerContent>(response.answers);
+  for (const answer of options.posted ?? []) shown.set(answer.itemCode, answer);
+  const previous = previousPage(framework, page.code);
+  return sendPage(request, reply, {
+    title: localized(page.subdimension.name, request.messages.language, framework.defaultLanguage),
+    body: (
+      <SubdimensionPageView
+        messages={request.messages}
+        token={options.token}
+        framework={framework}
+        page={page}
+        pageCount={questionnairePages(framework).length}
+        previousHref={previous ? `/r/${options.token}/s/${previous.code}` : `/r/${options.token}`}
+        answers={shown}
+        errors={options.errors ?? {}}
+        returnToCheck={options.returnToCheck}
+        csrfToken={request.signedIn?.csrfToken}
+        clientData={clientData({
+          messages: request.messages,
+          token: options.token,
+          framework,
+          answers: response.answers,
+        })}
+      />
+    ),
+  });
+}
+
+async function renderCheck(
+  { db }: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  opened: Valid,
+  errors: FieldErrors = {},
+) {
+  const { invitation, framework } = opened;
+  const response = await loadResponse(db, invitation.id);
+  return sendPage(request, reply, {
+    title: request.messages.t('questionnaire.check.title'),
+    body: (
+      <CheckView
+        messages={request.messages}
+        token={token}
+        invitation={invitation}
+        framework={framework}
+        response={response}
+        errors={errors}
+        csrfToken={request.signedIn?.csrfToken}
+      />
+    ),
+  });
 }
