@@ -2,7 +2,7 @@
 // through saveAgency, so a rule is stated once and answered the same way.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../platform/audit/audit.ts';
+import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
@@ -100,13 +100,7 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
     values: AgencyFormValues,
     agencyId?: string,
   ) {
-    const workspace = workspaceOf(request);
-    const outcome = await saveAgency(
-      database.db,
-      values,
-      { workspaceId: workspace.id, actor: actorOf(request.signedIn) },
-      agencyId,
-    );
+    const outcome = await saveAgency(database.db, values, changedBy(request), agencyId);
     if (outcome.ok) return reply.redirect('/agencies', 303);
     const errors = formErrors(request.messages, outcome.problems);
     return renderForm(request, reply.status(400), {
@@ -157,15 +151,10 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
   );
 
   async function saveFromApi(request: FastifyRequest, input: AgencyInput, agencyId?: string) {
-    const workspace = workspaceOf(request);
-    const outcome = await saveAgency(
-      database.db,
-      input,
-      { workspaceId: workspace.id, actor: actorOf(request.signedIn) },
-      agencyId,
-    );
+    const by = changedBy(request);
+    const outcome = await saveAgency(database.db, input, by, agencyId);
     if (!outcome.ok) refuse(outcome.problems);
-    const agency = await findAgency(database.db, workspace.id, outcome.id);
+    const agency = await findAgency(database.db, by.workspaceId, outcome.id);
     if (!agency) throw new AppError('not_found', `There is no agency ${outcome.id}`);
     return agency;
   }

@@ -2,7 +2,7 @@
 // text) and the API (a text/csv body). Both import the whole file or nothing.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../platform/audit/audit.ts';
+import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
@@ -50,12 +50,9 @@ export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
   );
 
   async function runImport(request: FastifyRequest, csv: string | ImportProblem) {
-    const workspace = workspaceOf(request);
+    const by = changedBy(request);
     if (typeof csv !== 'string') return { ok: false as const, problems: [csv] };
-    return importAgencies(database.db, csv, {
-      workspaceId: workspace.id,
-      actor: actorOf(request.signedIn),
-    });
+    return importAgencies(database.db, csv, by);
   }
 
   app.get(

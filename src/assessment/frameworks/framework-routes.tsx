@@ -2,7 +2,7 @@
 // that lists, exports and imports framework files.
 import { z } from 'zod';
 import { decideAccess } from '../../platform/accounts/access.ts';
-import { actorOf } from '../../platform/audit/audit.ts';
+import { changedBy } from '../../platform/audit/changed-by.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
@@ -181,11 +181,11 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'rounds.manage' },
     },
     async (request, reply) => {
-      const workspace = workspaceOf(request);
-      const { stored, outcome } = await importFramework(database.db, request.body, {
-        workspaceId: workspace.id,
-        actor: actorOf(request.signedIn),
-      });
+      const { stored, outcome } = await importFramework(
+        database.db,
+        request.body,
+        changedBy(request),
+      );
       return reply.status(outcome === 'created' ? 201 : 200).send(summarise(stored));
     },
   );

@@ -3,7 +3,7 @@
 // all through round-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../platform/audit/audit.ts';
+import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
@@ -114,11 +114,6 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     });
   }
 
-  const by = async (request: FastifyRequest) => ({
-    workspaceId: workspaceOf(request).id,
-    actor: actorOf(request.signedIn),
-  });
-
   async function submitForm(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -126,7 +121,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     roundId?: string,
   ) {
     const values = formValues(form);
-    const outcome = await saveRound(database.db, rawOfForm(values), await by(request), roundId);
+    const outcome = await saveRound(database.db, rawOfForm(values), changedBy(request), roundId);
     if (outcome.ok) return reply.redirect(`/rounds/${outcome.id}`, 303);
     if (roundId && outcome.problems.some((problem) => problem.field === 'status'))
       return showRefusal(request, reply, roundId, outcome);
@@ -235,7 +230,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
           database.db,
           request.params.id,
           action,
-          await by(request),
+          changedBy(request),
         );
         if (!outcome.ok) return showRefusal(request, reply, request.params.id, outcome);
         return reply.redirect(`/rounds/${request.params.id}?changed=${changeOf[action]}`, 303);
@@ -259,7 +254,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
           database.db,
           request.params.id,
           action,
-          await by(request),
+          changedBy(request),
         );
         return presentSaved(request, outcome);
       },
@@ -286,7 +281,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'rounds.manage' },
     },
     async (request, reply) => {
-      const outcome = await saveRound(database.db, request.body, await by(request));
+      const outcome = await saveRound(database.db, request.body, changedBy(request));
       return reply.status(201).send(await presentSaved(request, outcome));
     },
   );
@@ -311,7 +306,7 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
     async (request) =>
       presentSaved(
         request,
-        await saveRound(database.db, request.body, await by(request), request.params.id),
+        await saveRound(database.db, request.body, changedBy(request), request.params.id),
       ),
   );
 }

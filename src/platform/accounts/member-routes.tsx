@@ -2,7 +2,7 @@
 // through member-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../audit/audit.ts';
+import { changedBy } from '../audit/changed-by.ts';
 import { AppError } from '../errors.ts';
 import { errorBodySchema } from '../http/errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
@@ -84,11 +84,6 @@ function refuse(problems: MemberProblem[]): never {
 }
 
 export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
-  const by = async (request: FastifyRequest) => ({
-    workspaceId: workspaceOf(request).id,
-    actor: actorOf(request.signedIn),
-  });
-
   async function loadPage(request: FastifyRequest) {
     const workspace = workspaceOf(request);
     const [members, agencies] = await Promise.all([
@@ -178,7 +173,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     { schema: { hide: true, body: memberForm }, config: { access: 'members.manage' } },
     async (request, reply) => {
       const values = formValues(request.body);
-      const outcome = await addMember(database.db, values, await by(request));
+      const outcome = await addMember(database.db, values, changedBy(request));
       if (outcome.ok) {
         const added = (await loadPage(request)).members.find((m) => m.userId === outcome.userId);
         // Without a mail server nobody can send the new member a link: the
@@ -221,7 +216,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
         database.db,
         request.params.userId,
         values,
-        await by(request),
+        changedBy(request),
       );
       if (outcome.ok) return reply.redirect('/members', 303);
       const errors = memberFormErrors(request.messages, outcome.problems);
@@ -264,7 +259,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     '/members/:userId/remove',
     { schema: { hide: true, params: userParams }, config: { access: 'members.manage' } },
     async (request, reply) => {
-      const outcome = await removeMember(database.db, request.params.userId, await by(request));
+      const outcome = await removeMember(database.db, request.params.userId, changedBy(request));
       if (outcome.ok) return reply.redirect('/members', 303);
       const errors = memberFormErrors(request.messages, outcome.problems);
       return renderMember(
@@ -318,7 +313,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
         .send(
           await presentMember(
             request,
-            await addMember(database.db, request.body, await by(request)),
+            await addMember(database.db, request.body, changedBy(request)),
           ),
         ),
   );
@@ -344,7 +339,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
     async (request) =>
       presentMember(
         request,
-        await changeMember(database.db, request.params.userId, request.body, await by(request)),
+        await changeMember(database.db, request.params.userId, request.body, changedBy(request)),
       ),
   );
 
@@ -361,7 +356,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
       config: { access: 'members.manage' },
     },
     async (request, reply) => {
-      const outcome = await removeMember(database.db, request.params.userId, await by(request));
+      const outcome = await removeMember(database.db, request.params.userId, changedBy(request));
       if (!outcome.ok) refuse(outcome.problems);
       return reply.status(204).send(null);
     },
