@@ -1,26 +1,17 @@
-// Adding and editing agencies over HTTP: the form pages and the API, both
-// through saveAgency, so a rule is stated once and answered the same way.
+// The pages that add and edit an agency. They save through saveAgency, as the
+// API does (agency-api.ts), so a rule is stated once and answered the same way.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
-import { messagesFor } from '../../platform/i18n/messages.ts';
 import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
-import { type AgencyInput, saveAgency } from './agency-changes.ts';
-import {
-  type AgencyFormValues,
-  AgencyFormView,
-  apiFields,
-  formErrors,
-} from './agency-form-views.tsx';
-import type { AgencyProblem } from './agency-rules.ts';
+import { saveAgency } from './agency-changes.ts';
+import { type AgencyFormValues, AgencyFormView, formErrors } from './agency-form-views.tsx';
 import { possibleParents } from './agency-rules.ts';
-import { agencyLevels, agencySchema } from './agency-schema.ts';
 import { findAgency } from './agency-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -37,35 +28,6 @@ const agencyForm = z.object({
   parentId: formText,
   focalPointEmail: formText,
 });
-
-export const agencyInputSchema = z.object({
-  name: z.string().max(10_000).describe('Unique in the workspace, whatever its case'),
-  acronym: z.string().max(10_000).nullable().optional(),
-  level: z.enum(agencyLevels),
-  sector: z
-    .string()
-    .max(10_000)
-    .describe('A sector key such as "health"; "Social protection" becomes "social-protection"'),
-  parentId: z
-    .uuid()
-    .nullable()
-    .optional()
-    .describe('Neither the agency itself nor one of its sub-agencies'),
-  focalPointEmail: z.string().max(10_000).nullable().optional(),
-});
-
-const english = messagesFor('en');
-
-function refuse(problems: AgencyProblem[]): never {
-  const fields = apiFields(english, problems);
-  if (problems.every((problem) => problem.rule === 'nameTaken' || problem.rule === 'acronymTaken'))
-    throw new AppError('conflict', fields[0]?.message ?? 'The name is taken', fields);
-  throw new AppError(
-    'invalid_request',
-    english.t('agencies.error.notSaved', { count: problems.length }),
-    fields,
-  );
-}
 
 export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
   async function renderForm(
@@ -148,48 +110,5 @@ export async function agencyEditRoutes(app: App, { database }: FeatureDeps) {
       config: { access: 'agencies.manage' },
     },
     (request, reply) => submitForm(request, reply, request.body, request.params.id),
-  );
-
-  async function saveFromApi(request: FastifyRequest, input: AgencyInput, agencyId?: string) {
-    const by = changedBy(request);
-    const outcome = await saveAgency(database.db, input, by, agencyId);
-    if (!outcome.ok) refuse(outcome.problems);
-    const agency = await findAgency(database.db, by.workspaceId, outcome.id);
-    if (!agency) throw new AppError('not_found', `There is no agency ${outcome.id}`);
-    return agency;
-  }
-
-  app.post(
-    '/api/agencies',
-    {
-      schema: {
-        tags: ['agencies'],
-        summary: 'Add an agency',
-        body: agencyInputSchema,
-        response: { 201: agencySchema, 400: errorBodySchema, 409: errorBodySchema },
-      },
-      config: { access: 'agencies.manage' },
-    },
-    async (request, reply) => reply.status(201).send(await saveFromApi(request, request.body)),
-  );
-
-  app.put(
-    '/api/agencies/:id',
-    {
-      schema: {
-        tags: ['agencies'],
-        summary: 'Change an agency (every field is replaced)',
-        params: idParams,
-        body: agencyInputSchema,
-        response: {
-          200: agencySchema,
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
-      },
-      config: { access: 'agencies.manage' },
-    },
-    async (request) => saveFromApi(request, request.body, request.params.id),
   );
 }
