@@ -1,36 +1,32 @@
-// Creating, editing, opening and closing rounds over HTTP: the form pages,
-// the pages that confirm opening and closing, and the API (one call each),
-// all through round-changes.ts.
+// The pages that create and edit a round, and those that confirm opening and
+// closing one; the API (round-api.ts) makes the same changes, one call each,
+// both through round-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
-import { messagesFor } from '../../platform/i18n/messages.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
 import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
 import {
   type RoundFormValues,
   RoundFormView,
-  roundApiFields,
   roundFormErrors,
   roundProblemText,
 } from './round-form-views.tsx';
 import { totalProgress } from './round-progress.ts';
-import { presentRound, roundSummarySchema, sendRoundOverview } from './round-routes.tsx';
-import type { RawRound, RoundAction, RoundProblem } from './round-rules.ts';
+import { sendRoundOverview } from './round-routes.tsx';
+import type { RawRound, RoundAction } from './round-rules.ts';
 import { nextStatus } from './round-rules.ts';
 import { changeOf, RoundStatusConfirmView } from './round-status-views.tsx';
 import { findRound, roundProgress } from './round-store.ts';
 import { listFrameworkOptions, listScope } from './round-write-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const english = messagesFor('en');
 
 // A form posts strings (several agencyIds when several boxes are ticked); the
 // rules judge them so each problem, a value too long included, shows beside its
@@ -59,29 +55,6 @@ function rawOfForm(values: RoundFormValues): RawRound {
     opensOn: values.opensOn,
     closesOn: values.closesOn,
   };
-}
-
-const roundInputSchema = z.object({
-  name: z.string().max(10_000),
-  frameworkId: z.uuid().describe('A framework version, as `id` in GET /api/frameworks'),
-  agencies: z
-    .union([z.literal('all'), z.array(z.uuid()).max(10_000)])
-    .describe('"all" for every agency of the workspace, or the ids of the agencies in scope'),
-  opensOn: z.iso.date(),
-  closesOn: z.iso.date().describe('On or after opensOn'),
-});
-
-function refuse(problems: RoundProblem[]): never {
-  const fields = roundApiFields(english, problems);
-  const message = fields.map((field) => field.message).join('; ');
-  // A refused status change conflicts with the round's state; anything else is bad input.
-  if (
-    problems.every(
-      (problem) => problem.field === 'status' || problem.rule === 'agencyHasInvitations',
-    )
-  )
-    throw new AppError('conflict', message, fields);
-  throw new AppError('invalid_request', message, fields);
 }
 
 export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
@@ -236,77 +209,5 @@ export async function roundEditRoutes(app: App, { database }: FeatureDeps) {
         return reply.redirect(`/rounds/${request.params.id}?changed=${changeOf[action]}`, 303);
       },
     );
-
-    app.post(
-      `/api/rounds/:id/${action}`,
-      {
-        schema: {
-          tags: ['rounds'],
-          summary: action === 'open' ? 'Open a draft round' : 'Close an open round',
-          description: 'A round goes draft → open → closed; any other move answers 409.',
-          params: idParams,
-          response: { 200: roundSummarySchema, 404: errorBodySchema, 409: errorBodySchema },
-        },
-        config: { access: 'rounds.manage' },
-      },
-      async (request) => {
-        const outcome = await changeRoundStatus(
-          database.db,
-          request.params.id,
-          action,
-          changedBy(request),
-        );
-        return presentSaved(request, outcome);
-      },
-    );
   }
-
-  async function presentSaved(request: FastifyRequest, outcome: RoundOutcome) {
-    if (!outcome.ok) refuse(outcome.problems);
-    const workspace = workspaceOf(request);
-    const round = await findRound(database.db, workspace.id, outcome.id);
-    if (!round) throw new AppError('not_found', `There is no round ${outcome.id}`);
-    return presentRound(round);
-  }
-
-  app.post(
-    '/api/rounds',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'Create a draft round',
-        body: roundInputSchema,
-        response: { 201: roundSummarySchema, 400: errorBodySchema },
-      },
-      config: { access: 'rounds.manage' },
-    },
-    async (request, reply) => {
-      const outcome = await saveRound(database.db, request.body, changedBy(request));
-      return reply.status(201).send(await presentSaved(request, outcome));
-    },
-  );
-
-  app.put(
-    '/api/rounds/:id',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'Change a draft round (every field is replaced)',
-        params: idParams,
-        body: roundInputSchema,
-        response: {
-          200: roundSummarySchema,
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
-      },
-      config: { access: 'rounds.manage' },
-    },
-    async (request) =>
-      presentSaved(
-        request,
-        await saveRound(database.db, request.body, changedBy(request), request.params.id),
-      ),
-  );
 }
