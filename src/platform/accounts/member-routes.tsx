@@ -1,19 +1,17 @@
-// Members and roles over HTTP: the admins' members pages and the API, both
-// through member-changes.ts.
+// The admins' members pages: the members with the form that adds a person,
+// and one member's page to change their role or remove them. The API
+// (member-api.ts) makes the same changes, both through member-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changedBy } from '../audit/changed-by.ts';
 import { AppError } from '../errors.ts';
-import { errorBodySchema } from '../http/errors.ts';
 import type { App, FeatureDeps } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { workspaceOf } from '../http/request-workspace.ts';
-import { messagesFor } from '../i18n/messages.ts';
 import { listAgencyRefs } from '../workspaces/agency-directory.ts';
-import { roles } from './access.ts';
 import { addMember, changeMember, type MemberOutcome, removeMember } from './member-changes.ts';
-import type { MemberProblem } from './member-rules.ts';
+import { isConflict } from './member-rules.ts';
 import { listMembers } from './member-store.ts';
 import type { HandedLink } from './member-views.tsx';
 import {
@@ -21,11 +19,9 @@ import {
   MemberListView,
   MemberView,
   memberFormErrors,
-  memberProblemText,
 } from './member-views.tsx';
 import { createHandedPasswordLink, HANDED_LINK_DAYS } from './password-reset.ts';
 
-const english = messagesFor('en');
 const userParams = z.object({ userId: z.uuid() });
 
 // The rules judge a form's text, a value too long included, so each problem shows
@@ -46,42 +42,6 @@ const formValues = ({ agencyIds, ...rest }: z.infer<typeof memberForm>): MemberF
   ...rest,
   agencyIds: agencyIds === undefined ? [] : [agencyIds].flat(),
 });
-
-const memberSchema = z
-  .object({
-    userId: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(roles),
-    agencies: z
-      .array(z.object({ id: z.uuid(), name: z.string() }))
-      .describe('For focal points: the agencies they answer for'),
-    hasPassword: z
-      .boolean()
-      .describe('False until the person sets a password through a reset link'),
-  })
-  .meta({ id: 'Member' });
-
-const roleInputSchema = z.object({
-  role: z.enum(roles),
-  agencyIds: z.array(z.uuid()).max(10_000).optional().describe('Required for a focal point'),
-});
-const memberInputSchema = roleInputSchema.extend({
-  email: z.string().max(10_000),
-  name: z.string().max(10_000),
-});
-
-function refuse(problems: MemberProblem[]): never {
-  const fields = problems.map((problem) => ({
-    path: problem.field === 'member' ? 'userId' : `body.${problem.field}`,
-    message: memberProblemText(english, problem),
-  }));
-  const message = fields.map((field) => field.message).join('; ');
-  const conflict = problems.every(
-    (problem) => problem.rule === 'lastAdmin' || problem.rule === 'alreadyMember',
-  );
-  throw new AppError(conflict ? 'conflict' : 'invalid_request', message, fields);
-}
 
 export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
   async function loadPage(request: FastifyRequest) {
@@ -157,10 +117,7 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
   }
 
   const statusOf = (outcome: MemberOutcome) =>
-    !outcome.ok &&
-    outcome.problems.every((p) => p.rule === 'lastAdmin' || p.rule === 'alreadyMember')
-      ? 409
-      : 400;
+    !outcome.ok && isConflict(outcome.problems) ? 409 : 400;
 
   app.get(
     '/members',
@@ -269,96 +226,6 @@ export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
         undefined,
         errors,
       );
-    },
-  );
-
-  async function presentMember(request: FastifyRequest, outcome: MemberOutcome) {
-    if (!outcome.ok) refuse(outcome.problems);
-    const { members } = await loadPage(request);
-    const member = members.find((candidate) => candidate.userId === outcome.userId);
-    if (!member)
-      throw new AppError('not_found', `There is no member ${outcome.userId} in this workspace`);
-    return member;
-  }
-
-  app.get(
-    '/api/members',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'List the members of the workspace with their roles',
-        response: { 200: z.object({ members: z.array(memberSchema) }) },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request) => ({ members: (await loadPage(request)).members }),
-  );
-
-  app.post(
-    '/api/members',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Add a person to the workspace with a role',
-        description:
-          'A person without an account gets one without a password; they set it through a password reset link. 409 if they are already a member.',
-        body: memberInputSchema,
-        response: { 201: memberSchema, 400: errorBodySchema, 409: errorBodySchema },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await presentMember(
-            request,
-            await addMember(database.db, request.body, changedBy(request)),
-          ),
-        ),
-  );
-
-  app.put(
-    '/api/members/:userId',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Change the role of a member (and the agencies of a focal point)',
-        description: 'The last admin keeps the admin role (409).',
-        params: userParams,
-        body: roleInputSchema,
-        response: {
-          200: memberSchema,
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request) =>
-      presentMember(
-        request,
-        await changeMember(database.db, request.params.userId, request.body, changedBy(request)),
-      ),
-  );
-
-  app.delete(
-    '/api/members/:userId',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Remove a member from the workspace',
-        description: 'Their account stays; the last admin cannot be removed (409).',
-        params: userParams,
-        response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request, reply) => {
-      const outcome = await removeMember(database.db, request.params.userId, changedBy(request));
-      if (!outcome.ok) refuse(outcome.problems);
-      return reply.status(204).send(null);
     },
   );
 }
