@@ -3,11 +3,16 @@
 // list of them; this module imports no feature, so a feature's routes can name
 // the app's type without depending on the app that lists them.
 import type {
+  ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
@@ -20,6 +25,30 @@ export type App = FastifyInstance<
   RawRequestDefaultExpression,
   RawReplyDefaultExpression,
   FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * The request and reply a route with this schema hands its handler, typed as
+ * they are for a handler written inline (params, querystring and body parsed,
+ * what may be sent checked against the responses), so a handler can be a named
+ * function apart from the line that registers it. The schema may name only the
+ * parts the handler reads.
+ */
+export type RouteRequest<Schema extends FastifySchema> = FastifyRequest<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  Schema,
+  ZodTypeProvider
+>;
+export type RouteReply<Schema extends FastifySchema> = FastifyReply<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  ContextConfigDefault,
+  Schema,
   ZodTypeProvider
 >;
 
