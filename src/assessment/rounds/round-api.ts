@@ -4,18 +4,19 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changedBy } from '../../platform/audit/changed-by.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
-import type { App, FeatureDeps } from '../../platform/http/feature.ts';
+import type { App, FeatureDeps, RouteReply, RouteRequest } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { agencyLevels } from '../agencies/index.ts';
 import { changeRoundStatus, type RoundOutcome, saveRound } from './round-changes.ts';
 import { roundApiFields } from './round-form-views.tsx';
-import { loadOverview } from './round-lookup.ts';
+import { loadOverview, requireRound } from './round-lookup.ts';
 import { responseRate } from './round-progress.ts';
 import type { RoundAction, RoundProblem } from './round-rules.ts';
-import { findRound, listRounds, type RoundSummary } from './round-store.ts';
+import { listRounds, type RoundSummary } from './round-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const english = messagesFor('en');
@@ -121,118 +122,130 @@ function refuse(problems: RoundProblem[]): never {
   throw new AppError('invalid_request', message, fields);
 }
 
-export async function roundApi(app: App, { database }: FeatureDeps) {
+/** The round as a change left it, or the change's refusal as an API error. */
+async function presentSaved(database: Database, request: FastifyRequest, outcome: RoundOutcome) {
+  if (!outcome.ok) refuse(outcome.problems);
+  return presentRound(await requireRound(request, database, outcome.id));
+}
+
+const getRoundsSchema = {
+  tags: ['rounds'],
+  summary: 'List the assessment rounds of the workspace',
+  response: { 200: z.object({ rounds: z.array(roundSummarySchema) }) },
+};
+
+function getRounds({ database }: FeatureDeps) {
+  return async (request: FastifyRequest) => {
+    const workspace = workspaceOf(request);
+    return { rounds: (await listRounds(database.db, workspace.id)).map(presentRound) };
+  };
+}
+
+const getRoundSchema = {
+  tags: ['rounds'],
+  summary: 'One round with its response counts per agency',
+  params: idParams,
+  response: { 200: roundOverviewSchema, 404: errorBodySchema },
+};
+
+function getRound({ database }: FeatureDeps) {
+  return async (request: RouteRequest<typeof getRoundSchema>) => {
+    const { round, agencies, totals } = await loadOverview(request, database, request.params.id);
+    return {
+      round: presentRound(round),
+      totals: { ...totals, responseRate: responseRate(totals) ?? null },
+      agencies: agencies.map((agency) => ({
+        ...agency,
+        responseRate: responseRate(agency) ?? null,
+      })),
+    };
+  };
+}
+
+const postRoundStatusSchema = (action: RoundAction) => ({
+  tags: ['rounds'],
+  summary: action === 'open' ? 'Open a draft round' : 'Close an open round',
+  description: 'A round goes draft → open → closed; any other move answers 409.',
+  params: idParams,
+  response: { 200: roundSummarySchema, 404: errorBodySchema, 409: errorBodySchema },
+});
+
+function postRoundStatus({ database }: FeatureDeps, action: RoundAction) {
+  return async (request: RouteRequest<ReturnType<typeof postRoundStatusSchema>>) => {
+    const outcome = await changeRoundStatus(
+      database.db,
+      request.params.id,
+      action,
+      changedBy(request),
+    );
+    return presentSaved(database, request, outcome);
+  };
+}
+
+const postRoundSchema = {
+  tags: ['rounds'],
+  summary: 'Create a draft round',
+  body: roundInputSchema,
+  response: { 201: roundSummarySchema, 400: errorBodySchema },
+};
+
+function postRound({ database }: FeatureDeps) {
+  return async (
+    request: RouteRequest<typeof postRoundSchema>,
+    reply: RouteReply<typeof postRoundSchema>,
+  ) => {
+    const outcome = await saveRound(database.db, request.body, changedBy(request));
+    return reply.status(201).send(await presentSaved(database, request, outcome));
+  };
+}
+
+const putRoundSchema = {
+  tags: ['rounds'],
+  summary: 'Change a draft round (every field is replaced)',
+  params: idParams,
+  body: roundInputSchema,
+  response: {
+    200: roundSummarySchema,
+    400: errorBodySchema,
+    404: errorBodySchema,
+    409: errorBodySchema,
+  },
+};
+
+function putRound({ database }: FeatureDeps) {
+  return async (request: RouteRequest<typeof putRoundSchema>) => {
+    const by = changedBy(request);
+    const outcome = await saveRound(database.db, request.body, by, request.params.id);
+    return presentSaved(database, request, outcome);
+  };
+}
+
+export async function roundApi(app: App, deps: FeatureDeps) {
   app.get(
     '/api/rounds',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'List the assessment rounds of the workspace',
-        response: { 200: z.object({ rounds: z.array(roundSummarySchema) }) },
-      },
-      config: { access: 'workspace.read' },
-    },
-    async (request) => {
-      const workspace = workspaceOf(request);
-      return { rounds: (await listRounds(database.db, workspace.id)).map(presentRound) };
-    },
+    { schema: getRoundsSchema, config: { access: 'workspace.read' } },
+    getRounds(deps),
   );
-
   app.get(
     '/api/rounds/:id',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'One round with its response counts per agency',
-        params: idParams,
-        response: { 200: roundOverviewSchema, 404: errorBodySchema },
-      },
-      config: { access: 'workspace.read' },
-    },
-    async (request) => {
-      const { round, agencies, totals } = await loadOverview(request, database, request.params.id);
-      return {
-        round: presentRound(round),
-        totals: { ...totals, responseRate: responseRate(totals) ?? null },
-        agencies: agencies.map((agency) => ({
-          ...agency,
-          responseRate: responseRate(agency) ?? null,
-        })),
-      };
-    },
+    { schema: getRoundSchema, config: { access: 'workspace.read' } },
+    getRound(deps),
   );
-
   for (const action of ['open', 'close'] as const satisfies readonly RoundAction[]) {
     app.post(
       `/api/rounds/:id/${action}`,
-      {
-        schema: {
-          tags: ['rounds'],
-          summary: action === 'open' ? 'Open a draft round' : 'Close an open round',
-          description: 'A round goes draft → open → closed; any other move answers 409.',
-          params: idParams,
-          response: { 200: roundSummarySchema, 404: errorBodySchema, 409: errorBodySchema },
-        },
-        config: { access: 'rounds.manage' },
-      },
-      async (request) => {
-        const outcome = await changeRoundStatus(
-          database.db,
-          request.params.id,
-          action,
-          changedBy(request),
-        );
-        return presentSaved(request, outcome);
-      },
+      { schema: postRoundStatusSchema(action), config: { access: 'rounds.manage' } },
+      postRoundStatus(deps, action),
     );
   }
-
-  async function presentSaved(request: FastifyRequest, outcome: RoundOutcome) {
-    if (!outcome.ok) refuse(outcome.problems);
-    const workspace = workspaceOf(request);
-    const round = await findRound(database.db, workspace.id, outcome.id);
-    if (!round) throw new AppError('not_found', `There is no round ${outcome.id}`);
-    return presentRound(round);
-  }
-
   app.post(
     '/api/rounds',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'Create a draft round',
-        body: roundInputSchema,
-        response: { 201: roundSummarySchema, 400: errorBodySchema },
-      },
-      config: { access: 'rounds.manage' },
-    },
-    async (request, reply) => {
-      const outcome = await saveRound(database.db, request.body, changedBy(request));
-      return reply.status(201).send(await presentSaved(request, outcome));
-    },
+    { schema: postRoundSchema, config: { access: 'rounds.manage' } },
+    postRound(deps),
   );
-
   app.put(
     '/api/rounds/:id',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'Change a draft round (every field is replaced)',
-        params: idParams,
-        body: roundInputSchema,
-        response: {
-          200: roundSummarySchema,
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
-      },
-      config: { access: 'rounds.manage' },
-    },
-    async (request) =>
-      presentSaved(
-        request,
-        await saveRound(database.db, request.body, changedBy(request), request.params.id),
-      ),
+    { schema: putRoundSchema, config: { access: 'rounds.manage' } },
+    putRound(deps),
   );
 }
