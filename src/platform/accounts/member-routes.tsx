@@ -128,6 +128,20 @@ async function handLink(
 const statusOf = (outcome: MemberOutcome) =>
   !outcome.ok && isConflict(outcome.problems) ? 409 : 400;
 
+/** Back to the members once a member is changed, or their page again with why not. */
+function afterChange(
+  deps: MemberDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  outcome: MemberOutcome,
+  values?: MemberFormValues,
+) {
+  if (outcome.ok) return reply.redirect('/members', 303);
+  const errors = memberFormErrors(request.messages, outcome.problems);
+  return renderMember(deps, request, reply.status(statusOf(outcome)), userId, values, errors);
+}
+
 /** The members, with the form that adds a person. */
 function showMembers({ database }: MemberDeps) {
   return (request: FastifyRequest, reply: FastifyReply) =>
@@ -180,23 +194,10 @@ function changeFromForm(deps: MemberDeps) {
     request: RouteRequest<{ params: typeof userParams; body: typeof roleForm }>,
     reply: FastifyReply,
   ) => {
+    const { userId } = request.params;
     const values = formValues(request.body);
-    const outcome = await changeMember(
-      deps.database.db,
-      request.params.userId,
-      values,
-      changedBy(request),
-    );
-    if (outcome.ok) return reply.redirect('/members', 303);
-    const errors = memberFormErrors(request.messages, outcome.problems);
-    return renderMember(
-      deps,
-      request,
-      reply.status(statusOf(outcome)),
-      request.params.userId,
-      values,
-      errors,
-    );
+    const outcome = await changeMember(deps.database.db, userId, values, changedBy(request));
+    return afterChange(deps, request, reply, userId, outcome, values);
   };
 }
 
@@ -228,17 +229,9 @@ function showPasswordLink(deps: MemberDeps) {
 /** Removes the member, or shows their page again with why not. */
 function removeFromForm(deps: MemberDeps) {
   return async (request: RouteRequest<{ params: typeof userParams }>, reply: FastifyReply) => {
-    const outcome = await removeMember(deps.database.db, request.params.userId, changedBy(request));
-    if (outcome.ok) return reply.redirect('/members', 303);
-    const errors = memberFormErrors(request.messages, outcome.problems);
-    return renderMember(
-      deps,
-      request,
-      reply.status(statusOf(outcome)),
-      request.params.userId,
-      undefined,
-      errors,
-    );
+    const { userId } = request.params;
+    const outcome = await removeMember(deps.database.db, userId, changedBy(request));
+    return afterChange(deps, request, reply, userId, outcome);
   };
 }
 
