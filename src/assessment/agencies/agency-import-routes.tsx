@@ -1,19 +1,13 @@
-// Importing agencies from CSV over HTTP: the page (a file upload or pasted
-// text) and the API (a text/csv body). Both import the whole file or nothing.
+// The page that imports agencies from CSV: a file upload or pasted text. The
+// API takes a text/csv body (agency-api.ts); both import the whole file or nothing.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { actorOf } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/errors.ts';
-import { errorBodySchema } from '../../platform/http/errors.ts';
+import { changedBy } from '../../platform/audit/changed-by.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
-import { messagesFor } from '../../platform/i18n/messages.ts';
 import { importAgencies } from './agency-changes.ts';
 import type { ImportProblem } from './agency-import.ts';
-import { AgencyImportedView, AgencyImportView, importProblemText } from './agency-import-views.tsx';
-
-const english = messagesFor('en');
+import { AgencyImportedView, AgencyImportView } from './agency-import-views.tsx';
 
 /** The text of an uploaded file; spreadsheets must save it as "CSV UTF-8". */
 function decodeUpload(file: Buffer): string | ImportProblem {
@@ -31,31 +25,10 @@ function csvOfForm(body: unknown): string | ImportProblem {
   return typeof form.csv === 'string' ? form.csv : '';
 }
 
-const importedSchema = z
-  .object({
-    imported: z.array(
-      z.object({
-        id: z.uuid(),
-        name: z.string(),
-        row: z.number().int().describe('The row of the file'),
-      }),
-    ),
-  })
-  .meta({ id: 'AgencyImport' });
-
 export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
-  // The API takes the file itself as the body.
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
-  );
-
   async function runImport(request: FastifyRequest, csv: string | ImportProblem) {
-    const workspace = workspaceOf(request);
     if (typeof csv !== 'string') return { ok: false as const, problems: [csv] };
-    return importAgencies(database.db, csv, {
-      workspaceId: workspace.id,
-      actor: actorOf(request.signedIn),
-    });
+    return importAgencies(database.db, csv, changedBy(request));
   }
 
   app.get(
@@ -101,34 +74,6 @@ export async function agencyImportRoutes(app: App, { database }: FeatureDeps) {
           />
         ),
       });
-    },
-  );
-
-  app.post(
-    '/api/agencies/import',
-    {
-      schema: {
-        tags: ['agencies'],
-        summary: 'Import agencies from a CSV file',
-        description:
-          'The body is the CSV file (content type text/csv, UTF-8) with the header `name,acronym,level,sector,parent,focal point email`; `parent` names an agency by name or acronym, in the file or already stored. Every problem is reported with its row (the header is row 1), and nothing is imported unless every row is right.',
-        body: z.string().describe('The CSV file'),
-        response: { 201: importedSchema, 400: errorBodySchema },
-      },
-      config: { access: 'agencies.manage' },
-    },
-    async (request, reply) => {
-      const outcome = await runImport(request, request.body);
-      if (outcome.ok) return reply.status(201).send({ imported: outcome.imported });
-      const count = outcome.problems.length;
-      throw new AppError(
-        'invalid_request',
-        `The CSV has ${count} ${count === 1 ? 'problem' : 'problems'}; nothing was imported`,
-        outcome.problems.map((problem) => ({
-          path: `row ${problem.row}${problem.column ? `.${problem.column}` : ''}`,
-          message: importProblemText(english, problem),
-        })),
-      );
     },
   );
 }

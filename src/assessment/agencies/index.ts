@@ -1,6 +1,7 @@
 // Agencies: the organisations a workspace assesses — list, pages, editing,
 // CSV import — and what other features read of them.
 import type { Feature } from '../../platform/http/feature.ts';
+import { agencyApi } from './agency-api.ts';
 import { agencyEditRoutes } from './agency-edit-routes.tsx';
 import { agencyImportRoutes } from './agency-import-routes.tsx';
 import { agencyRoutes } from './agency-routes.tsx';
@@ -12,6 +13,7 @@ export const agencies: Feature = {
     await agencyRoutes(app, deps);
     await agencyEditRoutes(app, deps);
     await agencyImportRoutes(app, deps);
+    await agencyApi(app, deps);
   },
 };
 

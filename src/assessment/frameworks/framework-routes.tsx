@@ -1,70 +1,15 @@
-// Framework library over HTTP: the pages that browse frameworks and the API
-// that lists, exports and imports framework files.
+// The framework library's pages: the frameworks, and one framework with its
+// versions. The API that lists, exports and imports framework files is in
+// framework-api.ts.
 import { z } from 'zod';
 import { decideAccess } from '../../platform/accounts/access.ts';
-import { actorOf } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
-import { countItems, countSubdimensions, localized } from './framework.ts';
-import { type Framework, frameworkSchema } from './framework-schema.ts';
-import {
-  findFramework,
-  listFrameworks,
-  listFrameworkVersions,
-  type StoredFramework,
-} from './framework-store.ts';
+import { localized } from './framework.ts';
+import { frameworkKey, frameworkVersion, requireFramework } from './framework-lookup.ts';
+import { listFrameworks, listFrameworkVersions } from './framework-store.ts';
 import { FrameworkListView, FrameworkView } from './framework-views.tsx';
-import { importFramework } from './import-framework.ts';
-
-const frameworkKey = z
-  .string()
-  .regex(/^[a-z0-9-]{1,64}$/, 'must be a framework key such as "dgca"');
-const version = z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version number such as "1.0.0"');
-
-const frameworkSummarySchema = z
-  .object({
-    id: z.uuid(),
-    key: z.string(),
-    version: z.string(),
-    name: z.string(),
-    dimensions: z.number().int(),
-    subdimensions: z.number().int(),
-    items: z.number().int(),
-    importedAt: z.iso.datetime(),
-  })
-  .meta({ id: 'FrameworkSummary' });
-
-function summarise(stored: StoredFramework): z.infer<typeof frameworkSummarySchema> {
-  const { framework } = stored;
-  return {
-    id: stored.id,
-    key: stored.key,
-    version: stored.version,
-    name: localized(framework.name, framework.defaultLanguage, framework.defaultLanguage),
-    dimensions: framework.dimensions.length,
-    subdimensions: countSubdimensions(framework),
-    items: countItems(framework),
-    importedAt: stored.importedAt.toISOString(),
-  };
-}
-
-// The file as imported is returned unchanged; the schema documents its shape.
-const frameworkDocumentSchema = frameworkSchema.meta({ id: 'Framework' });
-
-async function requireFramework(database: Database, key: string, version?: string) {
-  const stored = await findFramework(database.db, key, version);
-  if (!stored) {
-    throw new AppError(
-      'not_found',
-      version ? `Framework "${key}" has no version ${version}` : `There is no framework "${key}"`,
-    );
-  }
-  return stored;
-}
 
 export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
   app.get(
@@ -95,7 +40,7 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
       schema: {
         hide: true,
         params: z.object({ key: frameworkKey }),
-        querystring: z.object({ version: version.optional() }),
+        querystring: z.object({ version: frameworkVersion.optional() }),
       },
       config: { access: 'public' },
     },
@@ -108,85 +53,6 @@ export async function frameworkRoutes(app: App, { database }: FeatureDeps) {
         title: localized(framework.name, request.messages.language, framework.defaultLanguage),
         body: <FrameworkView messages={request.messages} stored={stored} versions={versions} />,
       });
-    },
-  );
-
-  app.get(
-    '/api/frameworks',
-    {
-      schema: {
-        tags: ['frameworks'],
-        summary: 'List every stored framework version',
-        response: { 200: z.object({ frameworks: z.array(frameworkSummarySchema) }) },
-      },
-      config: { access: 'public' },
-    },
-    async () => ({ frameworks: (await listFrameworks(database.db)).map(summarise) }),
-  );
-
-  app.get(
-    '/api/frameworks/:key',
-    {
-      schema: {
-        tags: ['frameworks'],
-        summary: 'Export the latest version of a framework, as the file that was imported',
-        params: z.object({ key: frameworkKey }),
-        response: { 200: frameworkDocumentSchema, 404: errorBodySchema },
-      },
-      config: { access: 'public' },
-    },
-    async (request, reply) => {
-      const stored = await requireFramework(database, request.params.key);
-      return reply.serializer(JSON.stringify).send(stored.document as Framework);
-    },
-  );
-
-  app.get(
-    '/api/frameworks/:key/versions/:version',
-    {
-      schema: {
-        tags: ['frameworks'],
-        summary: 'Export one version of a framework, as the file that was imported',
-        params: z.object({ key: frameworkKey, version }),
-        response: { 200: frameworkDocumentSchema, 404: errorBodySchema },
-      },
-      config: { access: 'public' },
-    },
-    async (request, reply) => {
-      const stored = await requireFramework(database, request.params.key, request.params.version);
-      return reply.serializer(JSON.stringify).send(stored.document as Framework);
-    },
-  );
-
-  app.post(
-    '/api/frameworks',
-    {
-      schema: {
-        tags: ['frameworks'],
-        summary: 'Import a framework file',
-        description:
-          'Validates the whole file and reports every problem with its path (422); stores nothing unless the file is valid. Importing an identical version again answers 200; a different file under an existing version answers 409.',
-        body: frameworkDocumentSchema,
-        response: {
-          200: frameworkSummarySchema,
-          201: frameworkSummarySchema,
-          409: errorBodySchema,
-          422: errorBodySchema,
-        },
-      },
-      // The body is validated by importFramework, which reports every problem
-      // at once (including cross-references the schema alone cannot see) and
-      // stores the file exactly as sent.
-      validatorCompiler: () => (body) => ({ value: body }),
-      config: { access: 'rounds.manage' },
-    },
-    async (request, reply) => {
-      const workspace = workspaceOf(request);
-      const { stored, outcome } = await importFramework(database.db, request.body, {
-        workspaceId: workspace.id,
-        actor: actorOf(request.signedIn),
-      });
-      return reply.status(outcome === 'created' ? 201 : 200).send(summarise(stored));
     },
   );
 }

@@ -1,6 +1,7 @@
 // Frameworks: capability frameworks as data — browsing, import and export,
 // validation — and reading a framework (items, scales, texts, levels).
 import type { Feature } from '../../platform/http/feature.ts';
+import { frameworkApi } from './framework-api.ts';
 import { frameworkImportRoutes } from './framework-import-routes.tsx';
 import { frameworkOperatorRoutes } from './framework-operator-routes.ts';
 import { frameworkRoutes } from './framework-routes.tsx';
@@ -11,6 +12,7 @@ export const frameworks: Feature = {
   async register(app, deps) {
     await frameworkRoutes(app, deps);
     await frameworkImportRoutes(app, deps);
+    await frameworkApi(app, deps);
     await frameworkOperatorRoutes(app, deps);
   },
 };

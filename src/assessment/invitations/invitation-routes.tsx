@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { memberCoversAgency } from '../../platform/accounts/access.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App, FeatureDeps, RequestOf } from '../../platform/http/feature.ts';
+import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { isSupportedLanguage } from '../../platform/i18n/messages.ts';
 import { roundProgress } from '../rounds/index.ts';
@@ -93,7 +93,7 @@ export async function invitationRoutes(app: App, deps: FeatureDeps) {
 /** A round's agencies with their progress, as far as the member answers for them. */
 async function showRound(
   { database }: FeatureDeps,
-  request: RequestOf<typeof roundPageSchema>,
+  request: RouteRequest<typeof roundPageSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;
@@ -119,7 +119,7 @@ async function showRound(
 /** One agency's respondents and the form to invite more. */
 async function showAgency(
   { database }: FeatureDeps,
-  request: RequestOf<typeof agencyPageSchema>,
+  request: RouteRequest<typeof agencyPageSchema>,
   reply: FastifyReply,
 ) {
   const notice = remindedNotice(request, request.query.reminded);
@@ -131,7 +131,7 @@ async function showAgency(
 /** Invites the respondents of a typed or pasted list, or shows the list's problems beside it. */
 async function invite(
   { database, mail }: FeatureDeps,
-  request: RequestOf<typeof inviteSchema>,
+  request: RouteRequest<typeof inviteSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;
@@ -182,7 +182,7 @@ async function invite(
 /** The links a page showed once, as one CSV rebuilt from their secrets. */
 async function downloadLinks(
   { mail, database }: FeatureDeps,
-  request: RequestOf<typeof linksSchema>,
+  request: RouteRequest<typeof linksSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;
@@ -226,7 +226,7 @@ async function downloadLinks(
 /** Reminds the agency's respondents who have not submitted, then shows how many. */
 async function remindAgency(
   { database, mail }: FeatureDeps,
-  request: RequestOf<typeof agencyActionSchema>,
+  request: RouteRequest<typeof agencyActionSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;
@@ -247,7 +247,7 @@ async function remindAgency(
 /** Reminds every respondent the member answers for who has not submitted. */
 async function remindRound(
   { database, mail }: FeatureDeps,
-  request: RequestOf<typeof idSchema>,
+  request: RouteRequest<typeof idSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;
@@ -267,7 +267,7 @@ async function remindRound(
 /** Revokes one respondent's link. */
 async function revoke(
   { database }: FeatureDeps,
-  request: RequestOf<typeof idSchema>,
+  request: RouteRequest<typeof idSchema>,
   reply: FastifyReply,
 ) {
   const { db } = database;

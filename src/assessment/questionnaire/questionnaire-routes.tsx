@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorCodes } from '../../platform/http/errors.ts';
-import type { App, RequestOf } from '../../platform/http/feature.ts';
+import type { App, RouteRequest } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { isSupportedLanguage, type Messages, messagesFor } from '../../platform/i18n/messages.ts';
@@ -126,7 +126,7 @@ export async function questionnaireRoutes(app: App, deps: QuestionnaireDeps) {
 /** The start page: the round, the task list and where the respondent stands. */
 async function showStart(
   { database }: QuestionnaireDeps,
-  request: RequestOf<typeof linkSchema>,
+  request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
   return withLink(
@@ -156,7 +156,7 @@ async function showStart(
 /** One page of the questionnaire: a sub-dimension's items with the answers given. */
 async function showPage(
   { database }: QuestionnaireDeps,
-  request: RequestOf<typeof pageSchema>,
+  request: RouteRequest<typeof pageSchema>,
   reply: FastifyReply,
 ) {
   return withLink(database, request, reply, request.params.token, (opened) =>
@@ -171,7 +171,7 @@ async function showPage(
 /** Saves a page posted without JavaScript, then goes on, or shows the problems beside the fields. */
 async function savePage(
   { database, saves }: QuestionnaireDeps,
-  request: RequestOf<typeof savePageSchema>,
+  request: RouteRequest<typeof savePageSchema>,
   reply: FastifyReply,
 ) {
   const { token, code } = request.params;
@@ -229,7 +229,7 @@ async function savePage(
 /** Every answer before submitting, with what is still missing. */
 async function showCheck(
   { database }: QuestionnaireDeps,
-  request: RequestOf<typeof linkSchema>,
+  request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
   return withLink(database, request, reply, request.params.token, (opened) =>
@@ -240,7 +240,7 @@ async function showCheck(
 /** Submits the response when every item is answered. */
 async function submit(
   { database }: QuestionnaireDeps,
-  request: RequestOf<typeof linkSchema>,
+  request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
   const { token } = request.params;
@@ -264,7 +264,7 @@ async function submit(
 /** The thanks after submitting. */
 async function showDone(
   { database }: QuestionnaireDeps,
-  request: RequestOf<typeof linkSchema>,
+  request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
   return withLink(database, request, reply, request.params.token, async ({ invitation }) => {

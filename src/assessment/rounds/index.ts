@@ -1,6 +1,7 @@
 // Rounds: an assessment of chosen agencies against one framework, from draft
 // to open to closed, with its progress.
 import type { Feature } from '../../platform/http/feature.ts';
+import { roundApi } from './round-api.ts';
 import { roundEditRoutes } from './round-edit-routes.tsx';
 import { roundRoutes } from './round-routes.tsx';
 
@@ -10,6 +11,7 @@ export const rounds: Feature = {
   async register(app, deps) {
     await roundRoutes(app, deps);
     await roundEditRoutes(app, deps);
+    await roundApi(app, deps);
   },
 };
 

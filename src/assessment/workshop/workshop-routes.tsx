@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App, FeatureDeps, RequestOf } from '../../platform/http/feature.ts';
+import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { textOf } from '../frameworks/index.ts';
@@ -103,7 +103,7 @@ function open(
 /** Every sub-dimension with its items' answers and the consensus recorded so far. */
 async function showOverview(
   deps: FeatureDeps,
-  request: RequestOf<typeof overviewSchema>,
+  request: RouteRequest<typeof overviewSchema>,
   reply: FastifyReply,
 ) {
   const workshop = await open(deps, request, request.params.id, request.query.agency);
@@ -131,7 +131,7 @@ async function showOverview(
 /** One sub-dimension, item by item, with the form for each item's consensus. */
 async function showSubdimension(
   deps: FeatureDeps,
-  request: RequestOf<typeof subdimensionSchema>,
+  request: RouteRequest<typeof subdimensionSchema>,
   reply: FastifyReply,
 ) {
   const workshop = await open(deps, request, request.params.id, request.query.agency);
@@ -144,7 +144,7 @@ async function showSubdimension(
 /** Records an item's consensus and goes on to the next item, or shows the problems beside the fields. */
 async function saveConsensus(
   deps: FeatureDeps,
-  request: RequestOf<typeof consensusSchema>,
+  request: RouteRequest<typeof consensusSchema>,
   reply: FastifyReply,
 ) {
   const workshop = await open(deps, request, request.params.id, request.query.agency);

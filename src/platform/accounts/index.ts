@@ -4,6 +4,7 @@
 // decide access for every route registered after it.
 import type { Feature } from '../http/feature.ts';
 import { apiTokenRoutes } from './api-token-routes.tsx';
+import { memberApi } from './member-api.ts';
 import { memberRoutes } from './member-routes.tsx';
 import { oidcRoutes } from './oidc-routes.tsx';
 import { passwordResetRoutes } from './password-reset-routes.tsx';
@@ -21,6 +22,7 @@ export const accounts: Feature = {
     await passwordResetRoutes(app, deps);
     await setupRoutes(app, deps);
     await memberRoutes(app, deps);
+    await memberApi(app, deps);
     await apiTokenRoutes(app, deps);
   },
 };

@@ -1,19 +1,18 @@
-// Members and roles over HTTP: the admins' members pages and the API, both
-// through member-changes.ts.
+// The admins' members pages: the members with the form that adds a person,
+// and one member's page to change their role or remove them. The API
+// (member-api.ts) makes the same changes, both through member-changes.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../audit/audit.ts';
+import { changedBy } from '../audit/changed-by.ts';
+import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { errorBodySchema } from '../http/errors.ts';
-import type { App, FeatureDeps } from '../http/feature.ts';
+import type { App, FeatureDeps, RouteRequest } from '../http/feature.ts';
 import type { FieldErrors } from '../http/forms.tsx';
 import { sendPage } from '../http/page.tsx';
 import { workspaceOf } from '../http/request-workspace.ts';
-import { messagesFor } from '../i18n/messages.ts';
 import { listAgencyRefs } from '../workspaces/agency-directory.ts';
-import { roles } from './access.ts';
 import { addMember, changeMember, type MemberOutcome, removeMember } from './member-changes.ts';
-import type { MemberProblem } from './member-rules.ts';
+import { isConflict } from './member-rules.ts';
 import { listMembers } from './member-store.ts';
 import type { HandedLink } from './member-views.tsx';
 import {
@@ -21,11 +20,9 @@ import {
   MemberListView,
   MemberView,
   memberFormErrors,
-  memberProblemText,
 } from './member-views.tsx';
 import { createHandedPasswordLink, HANDED_LINK_DAYS } from './password-reset.ts';
 
-const english = messagesFor('en');
 const userParams = z.object({ userId: z.uuid() });
 
 // The rules judge a form's text, a value too long included, so each problem shows
@@ -47,323 +44,229 @@ const formValues = ({ agencyIds, ...rest }: z.infer<typeof memberForm>): MemberF
   agencyIds: agencyIds === undefined ? [] : [agencyIds].flat(),
 });
 
-const memberSchema = z
-  .object({
-    userId: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(roles),
-    agencies: z
-      .array(z.object({ id: z.uuid(), name: z.string() }))
-      .describe('For focal points: the agencies they answer for'),
-    hasPassword: z
-      .boolean()
-      .describe('False until the person sets a password through a reset link'),
-  })
-  .meta({ id: 'Member' });
+/** What the members pages use: the database, and whether mail can carry a password link. */
+type MemberDeps = Pick<FeatureDeps, 'database' | 'mail'>;
 
-const roleInputSchema = z.object({
-  role: z.enum(roles),
-  agencyIds: z.array(z.uuid()).max(10_000).optional().describe('Required for a focal point'),
-});
-const memberInputSchema = roleInputSchema.extend({
-  email: z.string().max(10_000),
-  name: z.string().max(10_000),
-});
-
-function refuse(problems: MemberProblem[]): never {
-  const fields = problems.map((problem) => ({
-    path: problem.field === 'member' ? 'userId' : `body.${problem.field}`,
-    message: memberProblemText(english, problem),
-  }));
-  const message = fields.map((field) => field.message).join('; ');
-  const conflict = problems.every(
-    (problem) => problem.rule === 'lastAdmin' || problem.rule === 'alreadyMember',
-  );
-  throw new AppError(conflict ? 'conflict' : 'invalid_request', message, fields);
+async function loadPage(database: Database, request: FastifyRequest) {
+  const workspace = workspaceOf(request);
+  const [members, agencies] = await Promise.all([
+    listMembers(database.db, workspace.id),
+    listAgencyRefs(database.db, workspace.id),
+  ]);
+  return { members, agencies };
 }
 
-export async function memberRoutes(app: App, { database, mail }: FeatureDeps) {
-  const by = async (request: FastifyRequest) => ({
-    workspaceId: workspaceOf(request).id,
-    actor: actorOf(request.signedIn),
+async function renderList(
+  database: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  values: MemberFormValues,
+  errors: FieldErrors,
+  handedLink?: HandedLink,
+) {
+  const { members, agencies } = await loadPage(database, request);
+  return sendPage(request, reply, {
+    title: request.messages.t('members.title'),
+    body: (
+      <MemberListView
+        messages={request.messages}
+        members={members}
+        agencies={agencies}
+        values={values}
+        errors={errors}
+        csrfToken={request.signedIn?.csrfToken}
+        {...(handedLink ? { handedLink } : {})}
+      />
+    ),
   });
+}
 
-  async function loadPage(request: FastifyRequest) {
-    const workspace = workspaceOf(request);
-    const [members, agencies] = await Promise.all([
-      listMembers(database.db, workspace.id),
-      listAgencyRefs(database.db, workspace.id),
-    ]);
-    return { workspace, members, agencies };
-  }
+async function renderMember(
+  { database, mail }: MemberDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  values?: MemberFormValues,
+  errors: FieldErrors = {},
+  handedLink?: HandedLink,
+) {
+  const { members, agencies } = await loadPage(database, request);
+  const member = members.find((candidate) => candidate.userId === userId);
+  if (!member) throw new AppError('not_found', `There is no member ${userId} in this workspace`);
+  return sendPage(request, reply, {
+    title: member.name,
+    body: (
+      <MemberView
+        messages={request.messages}
+        member={member}
+        agencies={agencies}
+        values={
+          values ?? { role: member.role, agencyIds: member.agencies.map((agency) => agency.id) }
+        }
+        errors={errors}
+        csrfToken={request.signedIn?.csrfToken}
+        offerLink={!mail.mailer.delivers}
+        {...(handedLink ? { handedLink } : {})}
+      />
+    ),
+  });
+}
 
-  async function renderList(
-    request: FastifyRequest,
+/** A link for a member to choose a password, made where no mail server can send one. */
+async function handLink(
+  { database, mail }: MemberDeps,
+  userId: string,
+  email: string,
+): Promise<HandedLink> {
+  const url = await createHandedPasswordLink(database.db, {
+    userId,
+    publicUrl: mail.publicUrl,
+  });
+  return { email, url, days: HANDED_LINK_DAYS };
+}
+
+const statusOf = (outcome: MemberOutcome) =>
+  !outcome.ok && isConflict(outcome.problems) ? 409 : 400;
+
+/** Back to the members once a member is changed, or their page again with why not. */
+function afterChange(
+  deps: MemberDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  outcome: MemberOutcome,
+  values?: MemberFormValues,
+) {
+  if (outcome.ok) return reply.redirect('/members', 303);
+  const errors = memberFormErrors(request.messages, outcome.problems);
+  return renderMember(deps, request, reply.status(statusOf(outcome)), userId, values, errors);
+}
+
+/** The members, with the form that adds a person. */
+function showMembers({ database }: MemberDeps) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    renderList(database, request, reply, { role: 'viewer' }, {});
+}
+
+/** Adds the person the form names, or shows the form again with its problems. */
+function addFromForm(deps: MemberDeps) {
+  const { database, mail } = deps;
+  return async (request: RouteRequest<{ body: typeof memberForm }>, reply: FastifyReply) => {
+    const values = formValues(request.body);
+    const outcome = await addMember(database.db, values, changedBy(request));
+    if (outcome.ok) {
+      const added = (await loadPage(database, request)).members.find(
+        (m) => m.userId === outcome.userId,
+      );
+      // Without a mail server nobody can send the new member a link: the
+      // admin gets it, once, to hand on (as invitation links are shown).
+      if (added && !added.hasPassword && !mail.mailer.delivers) {
+        return renderList(
+          database,
+          request,
+          reply.header('cache-control', 'no-store'),
+          { role: 'viewer' },
+          {},
+          await handLink(deps, added.userId, added.email),
+        );
+      }
+      return reply.redirect('/members', 303);
+    }
+    return renderList(
+      database,
+      request,
+      reply.status(statusOf(outcome)),
+      values,
+      memberFormErrors(request.messages, outcome.problems),
+    );
+  };
+}
+
+/** One member's page: the form that changes their role, and the one that removes them. */
+function showMember(deps: MemberDeps) {
+  return (request: RouteRequest<{ params: typeof userParams }>, reply: FastifyReply) =>
+    renderMember(deps, request, reply, request.params.userId);
+}
+
+/** Changes the member's role as the form says, or shows their page again with its problems. */
+function changeFromForm(deps: MemberDeps) {
+  return async (
+    request: RouteRequest<{ params: typeof userParams; body: typeof roleForm }>,
     reply: FastifyReply,
-    values: MemberFormValues,
-    errors: FieldErrors,
-    handedLink?: HandedLink,
-  ) {
-    const { workspace, members, agencies } = await loadPage(request);
-    return sendPage(request, reply, {
-      title: request.messages.t('members.title'),
-      body: (
-        <MemberListView
-          messages={request.messages}
-          members={members}
-          agencies={agencies}
-          values={values}
-          errors={errors}
-          csrfToken={request.signedIn?.csrfToken}
-          {...(handedLink ? { handedLink } : {})}
-        />
-      ),
-    });
-  }
+  ) => {
+    const { userId } = request.params;
+    const values = formValues(request.body);
+    const outcome = await changeMember(deps.database.db, userId, values, changedBy(request));
+    return afterChange(deps, request, reply, userId, outcome, values);
+  };
+}
 
-  async function renderMember(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    userId: string,
-    values?: MemberFormValues,
-    errors: FieldErrors = {},
-    handedLink?: HandedLink,
-  ) {
-    const { workspace, members, agencies } = await loadPage(request);
-    const member = members.find((candidate) => candidate.userId === userId);
-    if (!member) throw new AppError('not_found', `There is no member ${userId} in this workspace`);
-    return sendPage(request, reply, {
-      title: member.name,
-      body: (
-        <MemberView
-          messages={request.messages}
-          member={member}
-          agencies={agencies}
-          values={
-            values ?? { role: member.role, agencyIds: member.agencies.map((agency) => agency.id) }
-          }
-          errors={errors}
-          csrfToken={request.signedIn?.csrfToken}
-          offerLink={!mail.mailer.delivers}
-          {...(handedLink ? { handedLink } : {})}
-        />
-      ),
-    });
-  }
+/** The member's page with a password link for the admin to hand on. */
+function showPasswordLink(deps: MemberDeps) {
+  return async (request: RouteRequest<{ params: typeof userParams }>, reply: FastifyReply) => {
+    // With a mail server, a member asks for their own link ("Forgot your password?").
+    if (deps.mail.mailer.delivers)
+      throw new AppError('conflict', 'Mail is set up: the member can ask for a link themselves');
+    const { members } = await loadPage(deps.database, request);
+    const member = members.find((candidate) => candidate.userId === request.params.userId);
+    if (!member)
+      throw new AppError(
+        'not_found',
+        `There is no member ${request.params.userId} in this workspace`,
+      );
+    return renderMember(
+      deps,
+      request,
+      reply.header('cache-control', 'no-store'),
+      member.userId,
+      undefined,
+      {},
+      await handLink(deps, member.userId, member.email),
+    );
+  };
+}
 
-  /** A link for a member to choose a password, made where no mail server can send one. */
-  async function handLink(userId: string, email: string): Promise<HandedLink> {
-    const url = await createHandedPasswordLink(database.db, {
-      userId,
-      publicUrl: mail.publicUrl,
-    });
-    return { email, url, days: HANDED_LINK_DAYS };
-  }
+/** Removes the member, or shows their page again with why not. */
+function removeFromForm(deps: MemberDeps) {
+  return async (request: RouteRequest<{ params: typeof userParams }>, reply: FastifyReply) => {
+    const { userId } = request.params;
+    const outcome = await removeMember(deps.database.db, userId, changedBy(request));
+    return afterChange(deps, request, reply, userId, outcome);
+  };
+}
 
-  const statusOf = (outcome: MemberOutcome) =>
-    !outcome.ok &&
-    outcome.problems.every((p) => p.rule === 'lastAdmin' || p.rule === 'alreadyMember')
-      ? 409
-      : 400;
-
+export async function memberRoutes(app: App, deps: FeatureDeps) {
   app.get(
     '/members',
     { schema: { hide: true }, config: { access: 'members.manage' } },
-    (request, reply) => renderList(request, reply, { role: 'viewer' }, {}),
+    showMembers(deps),
   );
-
   app.post(
     '/members',
     { schema: { hide: true, body: memberForm }, config: { access: 'members.manage' } },
-    async (request, reply) => {
-      const values = formValues(request.body);
-      const outcome = await addMember(database.db, values, await by(request));
-      if (outcome.ok) {
-        const added = (await loadPage(request)).members.find((m) => m.userId === outcome.userId);
-        // Without a mail server nobody can send the new member a link: the
-        // admin gets it, once, to hand on (as invitation links are shown).
-        if (added && !added.hasPassword && !mail.mailer.delivers) {
-          return renderList(
-            request,
-            reply.header('cache-control', 'no-store'),
-            { role: 'viewer' },
-            {},
-            await handLink(added.userId, added.email),
-          );
-        }
-        return reply.redirect('/members', 303);
-      }
-      return renderList(
-        request,
-        reply.status(statusOf(outcome)),
-        values,
-        memberFormErrors(request.messages, outcome.problems),
-      );
-    },
+    addFromForm(deps),
   );
-
   app.get(
     '/members/:userId',
     { schema: { hide: true, params: userParams }, config: { access: 'members.manage' } },
-    (request, reply) => renderMember(request, reply, request.params.userId),
+    showMember(deps),
   );
-
   app.post(
     '/members/:userId',
     {
       schema: { hide: true, params: userParams, body: roleForm },
       config: { access: 'members.manage' },
     },
-    async (request, reply) => {
-      const values = formValues(request.body);
-      const outcome = await changeMember(
-        database.db,
-        request.params.userId,
-        values,
-        await by(request),
-      );
-      if (outcome.ok) return reply.redirect('/members', 303);
-      const errors = memberFormErrors(request.messages, outcome.problems);
-      return renderMember(
-        request,
-        reply.status(statusOf(outcome)),
-        request.params.userId,
-        values,
-        errors,
-      );
-    },
+    changeFromForm(deps),
   );
-
   app.post(
     '/members/:userId/password-link',
     { schema: { hide: true, params: userParams }, config: { access: 'members.manage' } },
-    async (request, reply) => {
-      // With a mail server, a member asks for their own link ("Forgot your password?").
-      if (mail.mailer.delivers)
-        throw new AppError('conflict', 'Mail is set up: the member can ask for a link themselves');
-      const { members } = await loadPage(request);
-      const member = members.find((candidate) => candidate.userId === request.params.userId);
-      if (!member)
-        throw new AppError(
-          'not_found',
-          `There is no member ${request.params.userId} in this workspace`,
-        );
-      return renderMember(
-        request,
-        reply.header('cache-control', 'no-store'),
-        member.userId,
-        undefined,
-        {},
-        await handLink(member.userId, member.email),
-      );
-    },
+    showPasswordLink(deps),
   );
-
   app.post(
     '/members/:userId/remove',
     { schema: { hide: true, params: userParams }, config: { access: 'members.manage' } },
-    async (request, reply) => {
-      const outcome = await removeMember(database.db, request.params.userId, await by(request));
-      if (outcome.ok) return reply.redirect('/members', 303);
-      const errors = memberFormErrors(request.messages, outcome.problems);
-      return renderMember(
-        request,
-        reply.status(statusOf(outcome)),
-        request.params.userId,
-        undefined,
-        errors,
-      );
-    },
-  );
-
-  async function presentMember(request: FastifyRequest, outcome: MemberOutcome) {
-    if (!outcome.ok) refuse(outcome.problems);
-    const { members } = await loadPage(request);
-    const member = members.find((candidate) => candidate.userId === outcome.userId);
-    if (!member)
-      throw new AppError('not_found', `There is no member ${outcome.userId} in this workspace`);
-    return member;
-  }
-
-  app.get(
-    '/api/members',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'List the members of the workspace with their roles',
-        response: { 200: z.object({ members: z.array(memberSchema) }) },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request) => ({ members: (await loadPage(request)).members }),
-  );
-
-  app.post(
-    '/api/members',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Add a person to the workspace with a role',
-        description:
-          'A person without an account gets one without a password; they set it through a password reset link. 409 if they are already a member.',
-        body: memberInputSchema,
-        response: { 201: memberSchema, 400: errorBodySchema, 409: errorBodySchema },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await presentMember(
-            request,
-            await addMember(database.db, request.body, await by(request)),
-          ),
-        ),
-  );
-
-  app.put(
-    '/api/members/:userId',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Change the role of a member (and the agencies of a focal point)',
-        description: 'The last admin keeps the admin role (409).',
-        params: userParams,
-        body: roleInputSchema,
-        response: {
-          200: memberSchema,
-          400: errorBodySchema,
-          404: errorBodySchema,
-          409: errorBodySchema,
-        },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request) =>
-      presentMember(
-        request,
-        await changeMember(database.db, request.params.userId, request.body, await by(request)),
-      ),
-  );
-
-  app.delete(
-    '/api/members/:userId',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Remove a member from the workspace',
-        description: 'Their account stays; the last admin cannot be removed (409).',
-        params: userParams,
-        response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },
-      },
-      config: { access: 'members.manage' },
-    },
-    async (request, reply) => {
-      const outcome = await removeMember(database.db, request.params.userId, await by(request));
-      if (!outcome.ok) refuse(outcome.problems);
-      return reply.status(204).send(null);
-    },
+    removeFromForm(deps),
   );
 }

@@ -81,3 +81,14 @@ export function lastAdminProblem(
   );
   return otherAdmins.length === 0 ? { field: 'role', rule: 'lastAdmin' } : undefined;
 }
+
+/**
+ * Whether the problems conflict with the workspace as it stands (a member
+ * already there, the last admin), which a page and the API answer with 409,
+ * rather than being wrong input (400).
+ */
+export function isConflict(problems: readonly MemberProblem[]): boolean {
+  return problems.every(
+    (problem) => problem.rule === 'lastAdmin' || problem.rule === 'alreadyMember',
+  );
+}

@@ -3,8 +3,10 @@
 // list of them; this module imports no feature, so a feature's routes can name
 // the app's type without depending on the app that lists them.
 import type {
+  ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   FastifySchema,
   RawReplyDefaultExpression,
@@ -27,13 +29,25 @@ export type App = FastifyInstance<
 >;
 
 /**
- * The request a route with this schema receives, typed by its zod schemas: so a
- * handler can be a named function rather than a closure inside its registrar.
+ * The request and reply a route with this schema hands its handler, typed as
+ * they are for a handler written inline (params, querystring and body parsed,
+ * what may be sent checked against the responses), so a handler can be a named
+ * function apart from the line that registers it. The schema may name only the
+ * parts the handler reads.
  */
-export type RequestOf<Schema extends FastifySchema> = FastifyRequest<
+export type RouteRequest<Schema extends FastifySchema> = FastifyRequest<
   RouteGenericInterface,
   RawServerDefault,
   RawRequestDefaultExpression,
+  Schema,
+  ZodTypeProvider
+>;
+export type RouteReply<Schema extends FastifySchema> = FastifyReply<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  ContextConfigDefault,
   Schema,
   ZodTypeProvider
 >;

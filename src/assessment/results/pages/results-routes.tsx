@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
-import type { App, FeatureDeps, RequestOf } from '../../../platform/http/feature.ts';
+import type { App, FeatureDeps, RouteRequest } from '../../../platform/http/feature.ts';
 import { sendPage } from '../../../platform/http/page.tsx';
 import { agencyLevels } from '../../agencies/index.ts';
 import { mayReadAnswers } from '../exports/open-exports.ts';
@@ -66,7 +66,7 @@ const MIN_PEER_GAP = 0.5;
 const DIVERGENCES = 10;
 const AGENCY_DIVERGENCES = 5;
 
-// What each page takes; its handler's request is typed from it (RequestOf).
+// What each page takes; its handler's request is typed from it (RouteRequest).
 const roundPage = { hide: true, params: roundParams, querystring: filterQuery } as const;
 const itemsPage = { ...roundPage, querystring: itemsQuery } as const;
 const agencyPage = { ...roundPage, params: agencyParams } as const;
@@ -126,7 +126,7 @@ export async function resultsRoutes(app: App, deps: FeatureDeps) {
 /** The whole of government, or the agencies a filter selects, at a glance. */
 async function showOverview(
   reader: ResultsReader,
-  request: RequestOf<typeof roundPage>,
+  request: RouteRequest<typeof roundPage>,
   reply: FastifyReply,
 ) {
   const { query } = request;
@@ -158,7 +158,7 @@ async function showOverview(
 /** The agencies side by side: a heatmap and its table. */
 async function showAgencies(
   reader: ResultsReader,
-  request: RequestOf<typeof roundPage>,
+  request: RouteRequest<typeof roundPage>,
   reply: FastifyReply,
 ) {
   const { query } = request;
@@ -186,7 +186,7 @@ async function showAgencies(
 /** One agency beside the whole of government and its peers; 404 while it is protected or unanswered. */
 async function showAgency(
   reader: ResultsReader,
-  request: RequestOf<typeof agencyPage>,
+  request: RouteRequest<typeof agencyPage>,
   reply: FastifyReply,
 ) {
   const { query } = request;
@@ -254,7 +254,7 @@ async function showAgency(
 /** The answers item by item, one dimension at a time. */
 async function showItems(
   reader: ResultsReader,
-  request: RequestOf<typeof itemsPage>,
+  request: RouteRequest<typeof itemsPage>,
   reply: FastifyReply,
 ) {
   const { dimension, ...query } = request.query;
@@ -292,7 +292,7 @@ async function showItems(
 /** What pulls scores down, agencies apart from their peers, and where the workshop disagreed. */
 async function showDiagnostics(
   reader: ResultsReader,
-  request: RequestOf<typeof roundPage>,
+  request: RouteRequest<typeof roundPage>,
   reply: FastifyReply,
 ) {
   const { compare: _ignored, ...query } = request.query;

@@ -1,0 +1,13 @@
+// Who makes the change a request asks for, and in which workspace: what the
+// change functions record in the audit log beside the change. Pages and API
+// read it alike, so a change is recorded the same way whichever one made it.
+import type { FastifyRequest } from 'fastify';
+import { workspaceOf } from '../http/request-workspace.ts';
+import { type AuditEntry, actorOf } from './audit.ts';
+
+export function changedBy(request: FastifyRequest): {
+  workspaceId: string;
+  actor: AuditEntry['actor'];
+} {
+  return { workspaceId: workspaceOf(request).id, actor: actorOf(request.signedIn) };
+}
