@@ -2,8 +2,8 @@
 // and written with its audit entry in one transaction, for pages and API alike.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit-store.ts';
+import type { ChangedBy } from '../../platform/audit/changed-by.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listAgencyRefs } from '../../platform/workspaces/agency-directory.ts';
@@ -23,11 +23,6 @@ import {
   lockAgencies,
   updateAgency,
 } from './agency-store.ts';
-
-export interface ChangedBy {
-  workspaceId: string;
-  actor: AuditEntry['actor'];
-}
 
 export type AgencyInput = RawAgencyFields & { parentId?: string | null | undefined };
 

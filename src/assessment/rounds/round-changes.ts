@@ -1,8 +1,8 @@
 // Changing rounds: create, edit while draft, open and close, each checked
 // against the rules and written with its audit entry in one transaction.
 import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit-store.ts';
+import type { ChangedBy } from '../../platform/audit/changed-by.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isoToday } from '../../platform/iso-day.ts';
@@ -23,11 +23,6 @@ import {
   setRoundStatus,
   updateRound,
 } from './round-write-store.ts';
-
-export interface ChangedBy {
-  workspaceId: string;
-  actor: AuditEntry['actor'];
-}
 
 export type RoundOutcome = { ok: true; id: string } | { ok: false; problems: RoundProblem[] };
 

@@ -2,8 +2,8 @@
 // without a password, if they have none), change a role, remove a member;
 // each checked and written with its audit entry in one transaction.
 import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../audit/audit.ts';
 import { recordAudit } from '../audit/audit-store.ts';
+import type { ChangedBy } from '../audit/changed-by.ts';
 import type { Schema } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { listAgencyRefs } from '../workspaces/agency-directory.ts';
@@ -17,11 +17,6 @@ import {
   type RawPerson,
 } from './member-rules.ts';
 import { deleteMembership, listMembers, lockMembers } from './member-store.ts';
-
-export interface ChangedBy {
-  workspaceId: string;
-  actor: AuditEntry['actor'];
-}
 
 export type MemberOutcome = { ok: true; userId: string } | { ok: false; problems: MemberProblem[] };
 

@@ -5,9 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import { workspaceOf } from '../http/request-workspace.ts';
 import { type AuditEntry, actorOf } from './audit.ts';
 
-export function changedBy(request: FastifyRequest): {
+export interface ChangedBy {
   workspaceId: string;
   actor: AuditEntry['actor'];
-} {
+}
+
+export function changedBy(request: FastifyRequest): ChangedBy {
   return { workspaceId: workspaceOf(request).id, actor: actorOf(request.signedIn) };
 }
