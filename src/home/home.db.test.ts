@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
-import { buildInvitation, buildRound } from '../../test/factories.ts';
+import { buildInvitation } from '../../test/factories/invitations.ts';
+import { buildRound } from '../../test/factories/rounds.ts';
 import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
 
 describe("a focal point's home page", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
-import { buildInvitation, buildRound } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../../test/mail-app.ts';
 import { linkIn } from '../../../test/smtp.ts';
 import { MASK } from '../../platform/mail/mail-message.ts';

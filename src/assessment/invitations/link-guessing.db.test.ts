@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { MAX_UNKNOWN_LINKS } from './link-guessing.ts';
 
 describe('an address guessing invitation links', () => {

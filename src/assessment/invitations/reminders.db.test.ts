@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
-import { buildRound } from '../../../test/factories.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { useMailTestApp } from '../../../test/mail-app.ts';
 import { sendScheduledReminders } from './reminder-schedule.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 
 describe('autosave through a link that stops opening', () => {
   const context = useTestApp('demo');

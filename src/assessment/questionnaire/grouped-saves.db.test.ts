@@ -2,7 +2,8 @@
 // own save, and a save the database refuses fails alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { type BuiltInvitation, buildInvitation, buildRound } from '../../../test/factories.ts';
+import { type BuiltInvitation, buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import type { AnswerChange } from './answer.ts';
 import { GroupedSaves } from './grouped-saves.ts';
 

@@ -2,7 +2,8 @@
 // idempotent, and end with the latest change of each item.
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, isoDay } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
 import { readReferenceFramework } from '../../../test/frameworks.ts';
 import { frameworkItems } from '../frameworks/framework.ts';
 import { frameworkSchema } from '../frameworks/framework-schema.ts';

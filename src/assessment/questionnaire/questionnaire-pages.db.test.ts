@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, buildRound, isoDay } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound, isoDay } from '../../../test/factories/rounds.ts';
 import { readReferenceFramework } from '../../../test/frameworks.ts';
 import { frameworkSchema } from '../frameworks/framework-schema.ts';
 import { questionnairePages } from './task-list.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, buildRound } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('a respondent link', () => {
   const context = useTestApp('demo');

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildRound } from '../../../test/factories.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { positionOf, textsOf } from '../../../test/svg.ts';
 import { demoRoundId } from '../../../test/workshop.ts';
 

@@ -5,7 +5,8 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { buildInvitation, buildRound } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildFramework } from '../../../test/frameworks.ts';
 import { tallyAnswers } from '../../../test/tallies.ts';
 import { demoRoundId } from '../../../test/workshop.ts';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, isoDay } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
 
 describe('creating, opening and closing rounds', () => {
   const context = useTestApp('demo');

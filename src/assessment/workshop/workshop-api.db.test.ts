@@ -5,8 +5,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildRound } from '../../../test/factories.ts';
-import { buildResponse, demoRoundId } from '../../../test/workshop.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
+import { demoRoundId } from '../../../test/workshop.ts';
 import { RATIONALE_MAX } from './consensus.ts';
 
 describe('the workshop API', () => {

@@ -5,8 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildRound } from '../../../test/factories.ts';
-import { buildResponse, demoRoundId } from '../../../test/workshop.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
+import { demoRoundId } from '../../../test/workshop.ts';
 
 describe('the workshop pages', () => {
   const context = useTestApp('demo');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { isoDay } from '../../../test/factories.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
 import { hashSecret } from '../config/secrets.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { setMembership } from './account-store.ts';

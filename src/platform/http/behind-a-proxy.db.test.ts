@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { buildApp } from '../../app.ts';
 import { MAX_UNKNOWN_LINKS } from '../../assessment/invitations/link-guessing.ts';
 import { RESET_REQUESTS_PER_MINUTE } from '../accounts/password-reset-routes.tsx';

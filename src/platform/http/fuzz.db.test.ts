@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 
 interface Parameter {
   in: 'path' | 'query';

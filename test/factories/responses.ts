@@ -1,0 +1,53 @@
+// Responses to a round, draft or submitted, with the answers a test states
+// item by item ('na': not applicable), each behind an invitation of its own.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../src/platform/db/schema.ts';
+import { buildInvitation } from './invitations.ts';
+import type { BuiltRound } from './rounds.ts';
+
+export type Answers = Record<string, number | 'na'>;
+
+/** A response of `agencyId` in the round, submitted unless told otherwise, with its answers. */
+export async function buildResponse(
+  db: Kysely<Schema>,
+  options: {
+    round: BuiltRound;
+    agencyId: string;
+    answers: Answers;
+    status?: 'draft' | 'submitted';
+  },
+): Promise<string> {
+  const invitation = await buildInvitation(db, {
+    round: options.round,
+    agencyId: options.agencyId,
+  });
+  const status = options.status ?? 'submitted';
+  // One transaction, as the questionnaire writes: results never see the response without its answers.
+  return db.transaction().execute(async (tx) => {
+    const response = await tx
+      .insertInto('responses')
+      .values({
+        invitation_id: invitation.id,
+        round_id: options.round.id,
+        agency_id: options.agencyId,
+        status,
+        submitted_at: status === 'submitted' ? new Date() : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const answers = Object.entries(options.answers);
+    if (answers.length > 0)
+      await tx
+        .insertInto('answers')
+        .values(
+          answers.map(([itemCode, answer]) => ({
+            response_id: response.id,
+            item_code: itemCode,
+            value: answer === 'na' ? null : answer,
+            not_applicable: answer === 'na',
+          })),
+        )
+        .execute();
+    return response.id;
+  });
+}
