@@ -2,10 +2,18 @@
 // item by item ('na': not applicable), each behind an invitation of its own.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../src/platform/db/schema.ts';
+import { dgcaItemCodes } from '../frameworks.ts';
 import { buildInvitation } from './invitations.ts';
 import type { BuiltRound } from './rounds.ts';
 
 export type Answers = Record<string, number | 'na'>;
+
+/** An answer to each of dgca's 94 items: `answer`, or what it gives for the item's code. */
+export function answerEveryItem(answer: number | 'na' | ((itemCode: string) => number | 'na')) {
+  return Object.fromEntries(
+    dgcaItemCodes.map((code) => [code, typeof answer === 'function' ? answer(code) : answer]),
+  ) as Answers;
+}
 
 /** A response of `agencyId` in the round, submitted unless told otherwise, with its answers. */
 export async function buildResponse(
