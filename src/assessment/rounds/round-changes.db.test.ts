@@ -1,28 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
+import { buildAgency } from '../../../test/factories/agencies.ts';
 import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { isoDay } from '../../../test/factories/rounds.ts';
 
 describe('creating, opening and closing rounds', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp('empty');
   let headers: Record<string, string> = {};
   let cookie = '';
   let csrf = '';
   let frameworkId = '';
-  let agencyIds: string[] = [];
+  const agencyIds: string[] = [];
   beforeAll(async () => {
     const signedIn = await signInAs(context.database, 'coordinator');
     headers = headersOf(signedIn);
     cookie = signedIn.cookie;
     csrf = signedIn.csrfToken;
+    for (let i = 0; i < 4; i++) agencyIds.push((await buildAgency(context.database.db)).id);
     const frameworks = (await context.app.inject({ method: 'GET', url: '/api/frameworks' })).json()
       .frameworks;
     frameworkId = frameworks.find((framework: { key: string }) => framework.key === 'dgca').id;
-    const agencies = (
-      await context.app.inject({ method: 'GET', url: '/api/agencies', headers })
-    ).json().agencies;
-    agencyIds = agencies.map((agency: { id: string }) => agency.id);
   });
 
   const api = (method: 'POST' | 'PUT', url: string, payload?: object) =>
