@@ -31,7 +31,7 @@ describe('autosaves that arrive together', () => {
   let database: TestDatabase;
   let saves: GroupedSaves;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
     saves = new GroupedSaves(database.db);
   });
   afterAll(() => database?.drop());

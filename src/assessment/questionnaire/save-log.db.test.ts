@@ -17,7 +17,7 @@ const change = (value: number, changedAt: string) => ({
 });
 
 describe('the save log', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp('empty');
   const save = (token: string, saveId: string, answer: ReturnType<typeof change>) =>
     context.app.inject({
       method: 'PUT',
