@@ -10,19 +10,13 @@ import { buildConsensus } from './factories/consensus.ts';
 import { type Answers, answerEveryItem, buildResponse } from './factories/responses.ts';
 import { type BuiltRound, buildRound } from './factories/rounds.ts';
 
-export interface ResultsAgency extends BuiltAgency {
-  /** Submitted responses in the 2025 round. */
-  respondents: number;
-}
-
 export interface ResultsRound {
   /** "Digital capability assessment 2025", closed. */
   round: BuiltRound;
   /** The 2023 round, closed, of five of the agencies. */
   baseline: BuiltRound;
-  agencies: ResultsAgency[];
   /** Each agency by its acronym. */
-  byAcronym: (acronym: string) => ResultsAgency;
+  byAcronym: (acronym: string) => BuiltAgency;
 }
 
 interface AgencyRow {
@@ -60,10 +54,10 @@ const offsets = [0, -1, 1, 0, -1];
 /**
  * The answers of an agency's respondent number `index`: every item its base
  * plus the respondent's offset, but TEC11 one lower (it pulls Technology
- * down), and TEC02 "not applicable" for the first respondent. In 2023 every
- * answer was one lower than in 2025, TEC11 no different.
+ * down), and TEC02 "not applicable" for the first respondent. In 2023 they
+ * answered base + offset − 1 on every item, TEC11 included.
  */
-export function answersOf(base: number, index: number, year: 2023 | 2025): Answers {
+function answersOf(base: number, index: number, year: 2023 | 2025): Answers {
   const value = base + (offsets[index % offsets.length] ?? 0) - (year === 2023 ? 1 : 0);
   return {
     ...answerEveryItem(value),
@@ -75,29 +69,25 @@ export function answersOf(base: number, index: number, year: 2023 | 2025): Answe
 /**
  * The round, its baseline and the workshop's consensus: the whole of
  * government agreed the four items of LEA-VIS (3 each), the Ministry of
- * Health's workshop LEA01 and LEA02 (4 each). `respondents` changes an
- * agency's number of respondents in 2025, by acronym.
+ * Health's workshop LEA01 and LEA02 (4 each).
  */
-export async function buildResultsRound(
-  db: Kysely<Schema>,
-  options: { respondents?: Record<string, number> } = {},
-): Promise<ResultsRound> {
-  const agencies: ResultsAgency[] = [];
+export async function buildResultsRound(db: Kysely<Schema>): Promise<ResultsRound> {
+  const agencies: BuiltAgency[] = [];
   const byAcronym = (acronym: string) => {
     const agency = agencies.find((candidate) => candidate.acronym === acronym);
     if (!agency) throw new Error(`No agency ${acronym} in the results round`);
     return agency;
   };
-  for (const { name, acronym, level, sector, parent, respondents } of agencyRows) {
-    const built = await buildAgency(db, {
-      name,
-      acronym,
-      level,
-      sector,
-      parentId: parent ? byAcronym(parent).id : null,
-    });
-    agencies.push({ ...built, respondents: options.respondents?.[acronym] ?? respondents });
-  }
+  for (const { name, acronym, level, sector, parent } of agencyRows)
+    agencies.push(
+      await buildAgency(db, {
+        name,
+        acronym,
+        level,
+        sector,
+        parentId: parent ? byAcronym(parent).id : null,
+      }),
+    );
   const round = await buildRound(db, {
     name: 'Digital capability assessment 2025',
     status: 'closed',
@@ -114,7 +104,7 @@ export async function buildResultsRound(
   });
   for (const row of agencyRows) {
     const agency = byAcronym(row.acronym);
-    for (let r = 0; r < agency.respondents; r++)
+    for (let r = 0; r < row.respondents; r++)
       await buildResponse(db, {
         round,
         agencyId: agency.id,
@@ -137,5 +127,5 @@ export async function buildResultsRound(
       agencyId: byAcronym('MOH').id,
       value: 4,
     });
-  return { round, baseline, agencies, byAcronym };
+  return { round, baseline, byAcronym };
 }
