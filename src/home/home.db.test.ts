@@ -8,7 +8,7 @@ import { buildInvitation } from '../../test/factories/invitations.ts';
 import { buildRound } from '../../test/factories/rounds.ts';
 
 describe("a focal point's home page", () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string>;
   let agencyId: string;
   let openRoundId: string;

@@ -5,7 +5,7 @@ import { type BuiltAgency, buildAgency } from '../../../test/factories/agencies.
 import { multipart } from '../../../test/multipart.ts';
 
 describe('the agency pages', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let cookie = '';
   let csrf = '';
   let ministry: BuiltAgency;

@@ -4,7 +4,7 @@ import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { MAX_UNKNOWN_LINKS } from './link-guessing.ts';
 
 describe('an address guessing invitation links', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
 
   it('is refused for a while after too many links that do not exist, while every real link still opens', async () => {
     const { token } = await buildInvitation(context.database.db);

@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/app.ts';
 import { buildInvitation } from '../../../test/factories/invitations.ts';
 
 describe('autosave through a link that stops opening', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const save = (token: string, saveId: string, value = 4) =>
     context.app.inject({
       method: 'PUT',

@@ -21,7 +21,7 @@ function change(itemCode: string, value: number | null, changedAt: string, extra
 }
 
 describe('the respondent API', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let saves = 0;
   const save = (token: string, answers: unknown[], saveId = `save-${++saves}-${Date.now()}`) =>
     context.app.inject({

@@ -28,7 +28,7 @@ function pageAnswers(code: string) {
 }
 
 describe('answering the questionnaire with pages', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const get = (url: string) => context.app.inject({ method: 'GET', url });
   const post = (url: string, fields: Record<string, string>) =>
     context.app.inject({ method: 'POST', url, ...form(fields) });
@@ -292,7 +292,7 @@ describe('answering the questionnaire with pages', () => {
 });
 
 describe('a link that does not open its questionnaire', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const get = (url: string) => context.app.inject({ method: 'GET', url });
 
   it.each([

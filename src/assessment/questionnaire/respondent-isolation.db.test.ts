@@ -4,7 +4,7 @@ import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('a respondent link', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
 
   it('reads and changes only its own response, never another agency’s', async () => {
     const round = await buildRound(context.database.db, { agencyCount: 2 });

@@ -17,7 +17,7 @@ const change = (value: number, changedAt: string) => ({
 });
 
 describe('the save log', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const save = (token: string, saveId: string, answer: ReturnType<typeof change>) =>
     context.app.inject({
       method: 'PUT',

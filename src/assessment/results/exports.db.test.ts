@@ -17,7 +17,7 @@ import { selectResults } from './results-selection.ts';
 const HIDDEN_LABEL = 'Agencies with few respondents';
 
 describe('exports of a round’s results', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let roundId: string;
   let results: OpenResults;
   let admin: Record<string, string>;

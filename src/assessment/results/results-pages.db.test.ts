@@ -9,7 +9,7 @@ import { buildResultsRound, type ResultsRound } from '../../../test/results-roun
 import { positionOf, textsOf } from '../../../test/svg.ts';
 
 describe('the results pages', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let world: ResultsRound;
   let roundId: string;
   let headers: Record<string, string>;

@@ -6,7 +6,7 @@ import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { isoDay } from '../../../test/factories/rounds.ts';
 
 describe('creating, opening and closing rounds', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let cookie = '';
   let csrf = '';

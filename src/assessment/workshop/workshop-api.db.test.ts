@@ -11,7 +11,7 @@ import { buildRound } from '../../../test/factories/rounds.ts';
 import { RATIONALE_MAX } from './consensus.ts';
 
 describe('the workshop API', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let roundId: string;
   let healthId: string;
   let facilitator: Record<string, string>;

@@ -10,7 +10,7 @@ import { buildResponse } from '../../../test/factories/responses.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('the workshop pages', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let roundId: string;
   let signedIn: Awaited<ReturnType<typeof signInAs>>;
 

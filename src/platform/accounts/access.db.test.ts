@@ -143,7 +143,7 @@ function sampleUrl(url: string): string {
 }
 
 describe('who may call which route', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   beforeAll(() => buildWorkspace(context.database.db));
   // A fresh session per request: signing out ends the one it is made with.
   async function headersFor(who: Who): Promise<Record<string, string>> {
@@ -183,7 +183,7 @@ describe('who may call which route', () => {
 });
 
 describe('what an API token may call', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const tokens = new Map<TokenRole, string>();
   beforeAll(async () => {
     const maker = await signInAs(context.database, 'admin', { name: 'Token maker' });

@@ -9,7 +9,7 @@ import { setMembership } from './account-store.ts';
 const TOKEN = /tfa_[A-Za-z0-9_-]{43}/;
 
 describe('API tokens', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let admin: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
     admin = await signInAs(context.database, 'admin', { name: 'Ana Admin' });

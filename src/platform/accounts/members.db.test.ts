@@ -5,7 +5,7 @@ import { buildAgency } from '../../../test/factories/agencies.ts';
 import { buildMember } from '../../../test/factories/members.ts';
 
 describe('members and roles', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let adminId = '';
   let cookie = '';

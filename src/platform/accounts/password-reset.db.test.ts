@@ -163,7 +163,7 @@ describe('resetting a forgotten password', () => {
 });
 
 describe('resetting a forgotten password where no mail server is set up', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   beforeAll(() =>
     buildMember(context.database.db, 'coordinator', { email: 'coordinator@test.example' }),
   );

@@ -9,7 +9,7 @@ function sessionCookie(response: { cookies: { name: string; value: string }[] })
 }
 
 describe('signing in and out', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   beforeAll(async () => {
     // Members with a password, who sign in through the form.
     const { db } = context.database;

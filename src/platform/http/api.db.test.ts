@@ -8,7 +8,7 @@ import { buildResponse } from '../../../test/factories/responses.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('the JSON API', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   beforeAll(async () => {
     const { db } = context.database;

@@ -157,7 +157,7 @@ function wronglyTyped(): Record<string, unknown> {
 }
 
 describe('bad input at every API route', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let cases: Case[] = [];
   beforeAll(async () => {

@@ -16,7 +16,7 @@ const pages = [
 ];
 
 describe('pages of a workspace', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let session: Record<string, string> = {};
   beforeAll(async () => {
     const { db } = context.database;

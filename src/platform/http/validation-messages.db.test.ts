@@ -7,7 +7,7 @@ import { useTestApp } from '../../../test/app.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('refusals in plain words', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let admin: Record<string, string>;
   let cookie: string;
   let csrfToken: string;
