@@ -5,6 +5,7 @@ import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { buildAgency } from '../../test/factories/agencies.ts';
 import { buildInvitation } from '../../test/factories/invitations.ts';
+import { buildResponse } from '../../test/factories/responses.ts';
 import { buildRound } from '../../test/factories/rounds.ts';
 
 describe("a focal point's home page", () => {
@@ -27,25 +28,8 @@ describe("a focal point's home page", () => {
     await buildInvitation(db, { ...mine, email: 'officer.c@moh.example' });
     await buildInvitation(db, { ...mine, email: 'officer.d@moh.example', revoked: true });
     respondentEmail = 'officer.a@moh.example';
-    await db
-      .insertInto('responses')
-      .values([
-        {
-          invitation_id: submitted.id,
-          round_id: open.id,
-          agency_id: agencyId,
-          status: 'submitted',
-          submitted_at: new Date(),
-        },
-        {
-          invitation_id: started.id,
-          round_id: open.id,
-          agency_id: agencyId,
-          status: 'draft',
-          submitted_at: null,
-        },
-      ])
-      .execute();
+    await buildResponse(db, { invitation: submitted });
+    await buildResponse(db, { invitation: started, status: 'draft' });
     await buildRound(db, { name: 'Draft 2028', status: 'draft', agencyCount: 2 });
     closedRoundId = (
       await buildRound(db, {

@@ -1,9 +1,10 @@
 // Responses to a round, draft or submitted, with the answers a test states
-// item by item ('na': not applicable), each behind an invitation of its own.
+// item by item ('na': not applicable), each behind an invitation: the one a
+// test gives, or a new one.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../src/platform/db/schema.ts';
 import { dgcaItemCodes } from '../frameworks.ts';
-import { buildInvitation } from './invitations.ts';
+import { type BuiltInvitation, buildInvitation } from './invitations.ts';
 import type { BuiltRound } from './rounds.ts';
 
 export type Answers = Record<string, number | 'na'>;
@@ -15,20 +16,20 @@ export function answerEveryItem(answer: number | 'na' | ((itemCode: string) => n
   ) as Answers;
 }
 
-/** A response of `agencyId` in the round, submitted unless told otherwise, with its answers. */
+/** Whose response: an invitation's, or one of `agencyId` in the round behind a new invitation. */
+type Respondent =
+  | { invitation: Pick<BuiltInvitation, 'id' | 'roundId' | 'agencyId'> }
+  | { round: BuiltRound; agencyId: string };
+
+/** A response, submitted unless told otherwise, with its answers (none unless given). */
 export async function buildResponse(
   db: Kysely<Schema>,
-  options: {
-    round: BuiltRound;
-    agencyId: string;
-    answers: Answers;
-    status?: 'draft' | 'submitted';
-  },
+  options: Respondent & { answers?: Answers; status?: 'draft' | 'submitted' },
 ): Promise<string> {
-  const invitation = await buildInvitation(db, {
-    round: options.round,
-    agencyId: options.agencyId,
-  });
+  const invitation =
+    'invitation' in options
+      ? options.invitation
+      : await buildInvitation(db, { round: options.round, agencyId: options.agencyId });
   const status = options.status ?? 'submitted';
   // One transaction, as the questionnaire writes: results never see the response without its answers.
   return db.transaction().execute(async (tx) => {
@@ -36,14 +37,14 @@ export async function buildResponse(
       .insertInto('responses')
       .values({
         invitation_id: invitation.id,
-        round_id: options.round.id,
-        agency_id: options.agencyId,
+        round_id: invitation.roundId,
+        agency_id: invitation.agencyId,
         status,
         submitted_at: status === 'submitted' ? new Date() : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const answers = Object.entries(options.answers);
+    const answers = Object.entries(options.answers ?? {});
     if (answers.length > 0)
       await tx
         .insertInto('answers')

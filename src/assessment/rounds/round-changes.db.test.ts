@@ -3,6 +3,7 @@ import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildAgency } from '../../../test/factories/agencies.ts';
 import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
 import { isoDay } from '../../../test/factories/rounds.ts';
 
 describe('creating, opening and closing rounds', () => {
@@ -304,16 +305,8 @@ describe('creating, opening and closing rounds', () => {
       expect(closeDraft.statusCode).toBe(409);
       expect(closeDraft.body).toContain('a round that has not opened cannot be closed');
       await api('POST', `/api/rounds/${id}/open`);
-      for (const [index, status] of (['submitted', 'draft'] as const).entries())
-        await context.database.db
-          .insertInto('responses')
-          .values({
-            invitation_id: invitations[index]!.id,
-            round_id: id,
-            agency_id: round.agencyIds[0]!,
-            status,
-          })
-          .execute();
+      await buildResponse(context.database.db, { invitation: invitations[0]! });
+      await buildResponse(context.database.db, { invitation: invitations[1]!, status: 'draft' });
 
       const confirm = await page(`/rounds/${id}/close`);
       expect(confirm.statusCode).toBe(200);
