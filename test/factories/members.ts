@@ -19,22 +19,21 @@ export interface BuiltMember {
 }
 
 /**
- * A member named "Test <role>" at an address of their own, without a password
- * unless `password` is given (true: TEST_PASSWORD).
+ * A member named "Test <role>" at an address of their own, with TEST_PASSWORD
+ * if `password` is set (to sign in through the form), else without a password.
  */
 export async function buildMember(
   db: Kysely<Schema>,
   role: Role,
-  options: { email?: string; name?: string; password?: string | true; agencyIds?: string[] } = {},
+  options: { email?: string; name?: string; password?: boolean; agencyIds?: string[] } = {},
 ): Promise<BuiltMember> {
   const workspace = await workspaceOf(db);
   const email = options.email ?? `${role}.${randomUUID()}@test.example`;
   const name = options.name ?? `Test ${role}`;
-  const password = options.password === true ? TEST_PASSWORD : options.password;
   const userId = await createUser(db, {
     email,
     name,
-    passwordHash: password ? await hashPassword(password) : null,
+    passwordHash: options.password ? await hashPassword(TEST_PASSWORD) : null,
   });
   await setMembership(db, {
     workspaceId: workspace.id,
