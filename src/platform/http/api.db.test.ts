@@ -20,8 +20,9 @@ describe('the JSON API', () => {
       level: 'local',
       parentId: region.id,
     });
-    // A closed round: the ministry invited four (one link since revoked), two
-    // submitted and one started; the council invited two, one submitted.
+    // A closed round: the ministry invited five (one link since revoked), two
+    // submitted and one started without submitting; the council invited two,
+    // one submitted; the region invited nobody.
     const round = await buildRound(db, {
       status: 'closed',
       agencyIds: [finance.id, region.id, council.id],
