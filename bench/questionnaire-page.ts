@@ -7,7 +7,7 @@ import { installReferenceFrameworks } from '../src/assessment/frameworks/import-
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { buildInvitation } from '../test/factories.ts';
+import { buildInvitation } from '../test/factories/invitations.ts';
 import type { Figure } from './page-weight.ts';
 
 export async function questionnairePageWeight(): Promise<Figure[]> {

@@ -11,7 +11,8 @@ import { loadDemo } from '../src/demo/load-demo.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { signInAs } from '../test/accounts.ts';
-import { buildInvitation, buildRound } from '../test/factories.ts';
+import { buildInvitation } from '../test/factories/invitations.ts';
+import { buildRound } from '../test/factories/rounds.ts';
 
 const root = path.join(import.meta.dirname, '..');
 

@@ -1,16 +1,11 @@
-// Signed-in members for tests: a person with a role in the workspace (made if
-// the database has none) and the headers their requests carry.
-import { randomUUID } from 'node:crypto';
+// Signed-in members for tests: a new member with a role in the workspace (made
+// if the database has none) and the headers their requests carry.
 import type { Role } from '../src/platform/accounts/access.ts';
-import {
-  createSession,
-  createUser,
-  setMembership,
-} from '../src/platform/accounts/account-store.ts';
+import { createSession } from '../src/platform/accounts/account-store.ts';
 import { SIGN_IN_FORM_COOKIE } from '../src/platform/accounts/sign-in-routes.tsx';
 import type { Database } from '../src/platform/db/database.ts';
 import type { App } from '../src/platform/http/feature.ts';
-import { createWorkspace, currentWorkspace } from '../src/platform/workspaces/workspace-store.ts';
+import { buildMember } from './factories/members.ts';
 
 export interface SignedInHeaders extends Record<string, string> {
   cookie: string;
@@ -22,27 +17,7 @@ export async function signInAs(
   role: Role,
   options: { agencyIds?: string[]; name?: string } = {},
 ): Promise<SignedInHeaders & { userId: string; csrfToken: string }> {
-  let workspace = await currentWorkspace(database.db);
-  if (!workspace) {
-    workspace = {
-      id: 'test',
-      name: 'Test workspace',
-      defaultLanguage: 'en',
-      languages: ['en', 'es'],
-    };
-    await createWorkspace(database.db, workspace);
-  }
-  const userId = await createUser(database.db, {
-    email: `${role}.${randomUUID()}@test.example`,
-    name: options.name ?? `Test ${role}`,
-    passwordHash: null,
-  });
-  await setMembership(database.db, {
-    workspaceId: workspace.id,
-    userId,
-    role,
-    agencyIds: options.agencyIds ?? [],
-  });
+  const { userId } = await buildMember(database.db, role, options);
   const session = await createSession(database.db, userId);
   return {
     cookie: `transforma_session=${session.token}`,

@@ -1,6 +1,8 @@
 // Test databases on either backend, chosen by TRANSFORMA_TEST_DB (pglite or
 // postgres). Both start from templates made once per run by global-setup.ts:
-// `empty` (migrated, reference frameworks installed) and `demo` (plus Sumwhere).
+// `empty` (migrated, reference frameworks installed), where tests build their
+// own data (test/factories/), and `demo` (plus Sumwhere), for the demo's own
+// tests and the browser journeys only.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';

@@ -1,6 +1,7 @@
 // Framework documents for tests: the reference files and a small valid one to vary.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { frameworkItems } from '../src/assessment/frameworks/framework.ts';
 import { type Framework, frameworkSchema } from '../src/assessment/frameworks/framework-schema.ts';
 
 const frameworksDir = path.join(import.meta.dirname, '..', 'frameworks');
@@ -8,6 +9,11 @@ const frameworksDir = path.join(import.meta.dirname, '..', 'frameworks');
 export function readReferenceFramework(key: 'dgca' | 'nine-pillars'): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(frameworksDir, `${key}.json`), 'utf8'));
 }
+
+/** The codes of dgca's 94 items, in the framework's order. */
+export const dgcaItemCodes: readonly string[] = frameworkItems(
+  frameworkSchema.parse(readReferenceFramework('dgca')),
+).map(({ item }) => item.code);
 
 /** A minimal valid framework: two dimensions of one sub-dimension each. */
 export function buildFramework(overrides: Record<string, unknown> = {}) {

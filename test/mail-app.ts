@@ -20,7 +20,7 @@ export interface MailTestApp {
 export function useMailTestApp({ smtp: withSmtp = true }: { smtp?: boolean } = {}): MailTestApp {
   const context = {} as MailTestApp;
   beforeAll(async () => {
-    context.database = await openTestDatabase('demo');
+    context.database = await openTestDatabase('empty');
     context.smtp = await startTestSmtp();
     context.mail = {
       mailer: withSmtp ? context.smtp.mailer : outboxOnly,

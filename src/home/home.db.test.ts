@@ -3,11 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
-import { buildInvitation, buildRound } from '../../test/factories.ts';
-import { requireWorkspace } from '../platform/workspaces/workspace-store.ts';
+import { buildAgency } from '../../test/factories/agencies.ts';
+import { buildInvitation } from '../../test/factories/invitations.ts';
+import { buildResponse } from '../../test/factories/responses.ts';
+import { buildRound } from '../../test/factories/rounds.ts';
 
 describe("a focal point's home page", () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string>;
   let agencyId: string;
   let openRoundId: string;
@@ -16,60 +18,18 @@ describe("a focal point's home page", () => {
 
   beforeAll(async () => {
     const { db } = context.database;
-    await signInAs(context.database, 'admin'); // which makes the workspace
-    const workspace = await requireWorkspace(db);
-    const [health] = await db
-      .insertInto('agencies')
-      .values([
-        {
-          workspace_id: workspace.id,
-          name: 'Ministry of Health',
-          acronym: 'MOH',
-          level: 'national',
-          sector: 'health',
-          parent_id: null,
-          focal_point_email: null,
-        },
-        {
-          workspace_id: workspace.id,
-          name: 'Ministry of Finance',
-          acronym: 'MOF',
-          level: 'national',
-          sector: 'finance',
-          parent_id: null,
-          focal_point_email: null,
-        },
-      ])
-      .returning('id')
-      .execute();
-    agencyId = health?.id ?? '';
+    agencyId = (await buildAgency(db, { name: 'Ministry of Health', acronym: 'MOH' })).id;
+    await buildAgency(db, { name: 'Ministry of Finance', acronym: 'MOF', sector: 'finance' });
     const open = await buildRound(db, { name: 'Self-assessment 2027', agencyCount: 2 });
     openRoundId = open.id;
-    const mine = { id: open.id, agencyIds: [agencyId] };
-    const submitted = await buildInvitation(db, { round: mine, email: 'officer.a@moh.example' });
-    const started = await buildInvitation(db, { round: mine, email: 'officer.b@moh.example' });
-    await buildInvitation(db, { round: mine, email: 'officer.c@moh.example' });
-    await buildInvitation(db, { round: mine, email: 'officer.d@moh.example', revoked: true });
+    const mine = { round: open, agencyId };
+    const submitted = await buildInvitation(db, { ...mine, email: 'officer.a@moh.example' });
+    const started = await buildInvitation(db, { ...mine, email: 'officer.b@moh.example' });
+    await buildInvitation(db, { ...mine, email: 'officer.c@moh.example' });
+    await buildInvitation(db, { ...mine, email: 'officer.d@moh.example', revoked: true });
     respondentEmail = 'officer.a@moh.example';
-    await db
-      .insertInto('responses')
-      .values([
-        {
-          invitation_id: submitted.id,
-          round_id: open.id,
-          agency_id: agencyId,
-          status: 'submitted',
-          submitted_at: new Date(),
-        },
-        {
-          invitation_id: started.id,
-          round_id: open.id,
-          agency_id: agencyId,
-          status: 'draft',
-          submitted_at: null,
-        },
-      ])
-      .execute();
+    await buildResponse(db, { invitation: submitted });
+    await buildResponse(db, { invitation: started, status: 'draft' });
     await buildRound(db, { name: 'Draft 2028', status: 'draft', agencyCount: 2 });
     closedRoundId = (
       await buildRound(db, {

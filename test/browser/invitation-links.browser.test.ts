@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildRound } from '../factories.ts';
+import { buildRound } from '../factories/rounds.ts';
 import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 import { accessibilityViolations } from './questionnaire.ts';
 

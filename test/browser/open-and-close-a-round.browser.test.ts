@@ -2,7 +2,8 @@
 // it early, each time reading what will happen and confirming (or first going
 // back); a respondent's link then says the day the round closed.
 import { describe, expect, it } from 'vitest';
-import { buildInvitation, buildRound, isoDay } from '../factories.ts';
+import { buildInvitation } from '../factories/invitations.ts';
+import { buildRound, isoDay } from '../factories/rounds.ts';
 import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('opening and closing a round', { timeout: 120_000 }, () => {

@@ -3,7 +3,7 @@
 // checks the answers, submits, and changes one afterwards. (axe needs
 // JavaScript, so the accessibility checks run in the JavaScript-on journey.)
 import { describe, expect, it } from 'vitest';
-import { buildInvitation } from '../factories.ts';
+import { buildInvitation } from '../factories/invitations.ts';
 import { hasChromium, useRunningApp } from './browser.ts';
 import { answerPage, storedAnswers } from './questionnaire.ts';
 

@@ -2,7 +2,7 @@
 // questionnaire; every choice autosaves (the status line says so) before
 // "save and continue" is pressed.
 import { describe, expect, it } from 'vitest';
-import { buildInvitation } from '../factories.ts';
+import { buildInvitation } from '../factories/invitations.ts';
 import { hasChromium, useRunningApp } from './browser.ts';
 import { accessibilityViolations, answerPage, storedAnswers } from './questionnaire.ts';
 

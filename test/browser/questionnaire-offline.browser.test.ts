@@ -2,7 +2,7 @@
 // next pages are drawn in the browser), and when the connection returns every
 // answer reaches the server without them doing anything.
 import { describe, expect, it } from 'vitest';
-import { buildInvitation } from '../factories.ts';
+import { buildInvitation } from '../factories/invitations.ts';
 import { hasChromium, useRunningApp } from './browser.ts';
 import { accessibilityViolations, answerPage, storedAnswers } from './questionnaire.ts';
 

@@ -4,7 +4,7 @@
 // the page is scrolled to its end or a control is brought into view.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildInvitation } from '../factories.ts';
+import { buildInvitation } from '../factories/invitations.ts';
 import { hasChromium, useRunningApp } from './browser.ts';
 import { accessibilityViolations } from './questionnaire.ts';
 

@@ -4,7 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../factories.ts';
+import { isoDay } from '../factories/rounds.ts';
 import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 async function axeViolations(page: Page): Promise<string[]> {

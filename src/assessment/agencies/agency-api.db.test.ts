@@ -3,7 +3,7 @@ import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 
 describe('the agency API', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   beforeAll(async () => {
     headers = headersOf(await signInAs(context.database, 'coordinator'));

@@ -4,7 +4,7 @@ import { useTestApp } from '../../../test/app.ts';
 import { buildFramework, readReferenceFramework } from '../../../test/frameworks.ts';
 
 describe('the framework API', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   beforeAll(async () => {
     headers = headersOf(await signInAs(context.database, 'coordinator'));

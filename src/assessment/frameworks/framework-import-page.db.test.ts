@@ -5,7 +5,7 @@ import { buildFramework } from '../../../test/frameworks.ts';
 import { multipart } from '../../../test/multipart.ts';
 
 describe('the framework import page', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let coordinator: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
     coordinator = await signInAs(context.database, 'coordinator', { name: 'Cora Coordinator' });

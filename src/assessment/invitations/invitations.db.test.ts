@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
-import { buildInvitation, buildRound } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../../test/mail-app.ts';
 import { linkIn } from '../../../test/smtp.ts';
 import { MASK } from '../../platform/mail/mail-message.ts';
@@ -181,16 +183,7 @@ describe('inviting respondents by email', () => {
     const agencyId = round.agencyIds[0] as string;
     const ana = await buildInvitation(database.db, { round, email: 'ana@health.gov.example' });
     await buildInvitation(database.db, { round, email: 'ben@health.gov.example' });
-    await database.db
-      .insertInto('responses')
-      .values({
-        round_id: round.id,
-        agency_id: agencyId,
-        invitation_id: ana.id,
-        status: 'submitted',
-        submitted_at: new Date(),
-      })
-      .execute();
+    await buildResponse(database.db, { invitation: ana });
     const focal = await signInAs(database, 'focal_point', { agencyIds: [agencyId] });
     const lead = await signInAs(database, 'coordinator');
     const api = (signedIn: typeof focal) =>

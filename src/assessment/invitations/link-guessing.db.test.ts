@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { MAX_UNKNOWN_LINKS } from './link-guessing.ts';
 
 describe('an address guessing invitation links', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
 
   it('is refused for a while after too many links that do not exist, while every real link still opens', async () => {
     const { token } = await buildInvitation(context.database.db);

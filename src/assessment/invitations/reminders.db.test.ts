@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
-import { buildRound } from '../../../test/factories.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { useMailTestApp } from '../../../test/mail-app.ts';
 import { sendScheduledReminders } from './reminder-schedule.ts';
 
@@ -33,16 +34,9 @@ describe('reminders to respondents who have not submitted', () => {
     const emails = Array.from({ length: 12 }, (_, i) => `waiting${i}@sched.example`);
     const ids = await invite(round.id, round.agencyIds[0]!, emails);
     // One of them has submitted: nobody reminds them.
-    await database.db
-      .insertInto('responses')
-      .values({
-        invitation_id: ids[0],
-        round_id: round.id,
-        agency_id: round.agencyIds[0]!,
-        status: 'submitted',
-        submitted_at: new Date(),
-      })
-      .execute();
+    await buildResponse(database.db, {
+      invitation: { id: ids[0], roundId: round.id, agencyId: round.agencyIds[0]! },
+    });
     const before = smtp.delivered.length;
     const aWeekOn = new Date(Date.now() + 8 * DAY);
     const runs = await Promise.all([

@@ -2,7 +2,8 @@
 // own save, whatever it changes, and a save the database refuses fails alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { type BuiltInvitation, buildInvitation, buildRound } from '../../../test/factories.ts';
+import { type BuiltInvitation, buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import type { AnswerChange } from './answer.ts';
 import { AnswerSaves, saveThroughLink } from './answer-saves.ts';
 
@@ -30,7 +31,7 @@ describe('saves that arrive together', () => {
   let database: TestDatabase;
   let saves: AnswerSaves;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
     saves = new AnswerSaves(database.db);
   });
   afterAll(() => database?.drop());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 
 describe('autosave through a link that stops opening', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   const save = (token: string, saveId: string, value = 4) =>
     context.app.inject({
       method: 'PUT',

@@ -2,14 +2,9 @@
 // idempotent, and end with the latest change of each item.
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, isoDay } from '../../../test/factories.ts';
-import { readReferenceFramework } from '../../../test/frameworks.ts';
-import { frameworkItems } from '../frameworks/framework.ts';
-import { frameworkSchema } from '../frameworks/framework-schema.ts';
-
-const dgcaCodes = frameworkItems(frameworkSchema.parse(readReferenceFramework('dgca'))).map(
-  ({ item }) => item.code,
-);
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
+import { dgcaItemCodes } from '../../../test/frameworks.ts';
 
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, second)).toISOString();
 
@@ -26,7 +21,7 @@ function change(itemCode: string, value: number | null, changedAt: string, extra
 }
 
 describe('the respondent API', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let saves = 0;
   const save = (token: string, answers: unknown[], saveId = `save-${++saves}-${Date.now()}`) =>
     context.app.inject({
@@ -218,7 +213,7 @@ describe('the respondent API', () => {
     const invitation = await buildInvitation(context.database.db);
     await save(
       invitation.token,
-      dgcaCodes.slice(0, 90).map((code) => change(code, 3, at(1))),
+      dgcaItemCodes.slice(0, 90).map((code) => change(code, 3, at(1))),
     );
     const early = await context.app.inject({
       method: 'POST',
@@ -226,12 +221,12 @@ describe('the respondent API', () => {
     });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
-      dgcaCodes.slice(90),
+      dgcaItemCodes.slice(90),
     );
 
     await save(
       invitation.token,
-      dgcaCodes.slice(90).map((code) => change(code, 4, at(1))),
+      dgcaItemCodes.slice(90).map((code) => change(code, 4, at(1))),
     );
     const submitted = await context.app.inject({
       method: 'POST',

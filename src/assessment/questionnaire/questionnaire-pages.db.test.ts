@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, buildRound, isoDay } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound, isoDay } from '../../../test/factories/rounds.ts';
 import { readReferenceFramework } from '../../../test/frameworks.ts';
 import { frameworkSchema } from '../frameworks/framework-schema.ts';
 import { questionnairePages } from './task-list.ts';
@@ -27,7 +28,7 @@ function pageAnswers(code: string) {
 }
 
 describe('answering the questionnaire with pages', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   const get = (url: string) => context.app.inject({ method: 'GET', url });
   const post = (url: string, fields: Record<string, string>) =>
     context.app.inject({ method: 'POST', url, ...form(fields) });
@@ -291,7 +292,7 @@ describe('answering the questionnaire with pages', () => {
 });
 
 describe('a link that does not open its questionnaire', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   const get = (url: string) => context.app.inject({ method: 'GET', url });
 
   it.each([

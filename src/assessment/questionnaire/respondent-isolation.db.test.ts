@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, buildRound } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('a respondent link', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
 
   it('reads and changes only its own response, never another agency’s', async () => {
     const round = await buildRound(context.database.db, { agencyCount: 2 });
     const first = await buildInvitation(context.database.db, { round });
     const second = await buildInvitation(context.database.db, {
-      round: { ...round, agencyIds: [round.agencyIds[1]!] },
+      round,
+      agencyId: round.agencyIds[1]!,
     });
     expect(first.agencyId).not.toBe(second.agencyId);
     const save = (token: string, value: number, saveId: string) =>

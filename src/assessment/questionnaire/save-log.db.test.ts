@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 import { pruneSaveLog, SAVE_LOG_KEPT_HOURS } from './save-log-store.ts';
 
 const change = (value: number, changedAt: string) => ({
@@ -17,7 +17,7 @@ const change = (value: number, changedAt: string) => ({
 });
 
 describe('the save log', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   const save = (token: string, saveId: string, answer: ReturnType<typeof change>) =>
     context.app.inject({
       method: 'PUT',

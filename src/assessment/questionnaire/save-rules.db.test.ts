@@ -3,7 +3,8 @@
 // as the TypeScript rules decide it (save-rules.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { type BuiltInvitation, buildInvitation, buildRound } from '../../../test/factories.ts';
+import { type BuiltInvitation, buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import {
   answerChange,
   type CaseAnswer,
@@ -23,7 +24,7 @@ import { type AnswerSave, type SaveResult, writeSaves } from './save-store.ts';
 describe('the save rules in the SQL the store runs', () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
   });
   afterAll(() => database?.drop());
 

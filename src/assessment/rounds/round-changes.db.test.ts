@@ -1,27 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation, isoDay } from '../../../test/factories.ts';
+import { buildAgency } from '../../../test/factories/agencies.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
 
 describe('creating, opening and closing rounds', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let cookie = '';
   let csrf = '';
   let frameworkId = '';
-  let agencyIds: string[] = [];
+  const agencyIds: string[] = [];
   beforeAll(async () => {
     const signedIn = await signInAs(context.database, 'coordinator');
     headers = headersOf(signedIn);
     cookie = signedIn.cookie;
     csrf = signedIn.csrfToken;
+    for (let i = 0; i < 4; i++) agencyIds.push((await buildAgency(context.database.db)).id);
     const frameworks = (await context.app.inject({ method: 'GET', url: '/api/frameworks' })).json()
       .frameworks;
     frameworkId = frameworks.find((framework: { key: string }) => framework.key === 'dgca').id;
-    const agencies = (
-      await context.app.inject({ method: 'GET', url: '/api/agencies', headers })
-    ).json().agencies;
-    agencyIds = agencies.map((agency: { id: string }) => agency.id);
   });
 
   const api = (method: 'POST' | 'PUT', url: string, payload?: object) =>
@@ -305,16 +305,8 @@ describe('creating, opening and closing rounds', () => {
       expect(closeDraft.statusCode).toBe(409);
       expect(closeDraft.body).toContain('a round that has not opened cannot be closed');
       await api('POST', `/api/rounds/${id}/open`);
-      for (const [index, status] of (['submitted', 'draft'] as const).entries())
-        await context.database.db
-          .insertInto('responses')
-          .values({
-            invitation_id: invitations[index]!.id,
-            round_id: id,
-            agency_id: round.agencyIds[0]!,
-            status,
-          })
-          .execute();
+      await buildResponse(context.database.db, { invitation: invitations[0]! });
+      await buildResponse(context.database.db, { invitation: invitations[1]!, status: 'draft' });
 
       const confirm = await page(`/rounds/${id}/close`);
       expect(confirm.statusCode).toBe(200);

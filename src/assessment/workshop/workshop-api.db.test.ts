@@ -5,18 +5,46 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildRound } from '../../../test/factories.ts';
-import { buildResponse, demoRoundId } from '../../../test/workshop.ts';
+import { buildAgency } from '../../../test/factories/agencies.ts';
+import { buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { RATIONALE_MAX } from './consensus.ts';
 
 describe('the workshop API', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let roundId: string;
+  let healthId: string;
   let facilitator: Record<string, string>;
 
   beforeAll(async () => {
-    roundId = await demoRoundId(context.database.db);
+    const { db } = context.database;
     facilitator = headersOf(await signInAs(context.database, 'facilitator', { name: 'Kofi' }));
+    const health = await buildAgency(db, { name: 'Ministry of Health' });
+    const finance = await buildAgency(db, { name: 'Ministry of Finance', sector: 'finance' });
+    const council = await buildAgency(db, { name: 'Riverside Council', level: 'local' });
+    healthId = health.id;
+    const round = await buildRound(db, {
+      status: 'closed',
+      agencyIds: [health.id, finance.id, council.id],
+    });
+    roundId = round.id;
+    // Each self-assessment's answers to LEA01 and LEA02: ten submitted, and a
+    // draft that no statistic counts.
+    const selfAssessments: [string, number | 'na', number, ('draft' | 'submitted')?][] = [
+      [health.id, 5, 4],
+      [health.id, 5, 4],
+      [health.id, 4, 3],
+      [health.id, 'na', 5],
+      [health.id, 1, 1, 'draft'],
+      [finance.id, 2, 3],
+      [finance.id, 3, 3],
+      [finance.id, 1, 3],
+      [council.id, 4, 2],
+      [council.id, 4, 2],
+      [council.id, 2, 2],
+    ];
+    for (const [agencyId, LEA01, LEA02, status] of selfAssessments)
+      await buildResponse(db, { round, agencyId, answers: { LEA01, LEA02 }, status });
   });
 
   async function items(query: string) {
@@ -36,76 +64,48 @@ describe('the workshop API', () => {
     });
   }
 
-  /** Mean, spread and counts of one item computed by PostgreSQL itself over submitted answers. */
-  async function computedInDatabase(itemCode: string, agencyId?: string) {
-    const { rows } = await sql<{
-      mean: number;
-      sd: number;
-      answers: number;
-      na: number;
-      fives: number;
-    }>`
-      select avg(a.value)::float8 as mean, stddev_pop(a.value)::float8 as sd,
-             count(a.value) as answers, count(*) filter (where a.not_applicable) as na,
-             count(*) filter (where a.value = 5) as fives
-      from answers a join responses r on r.id = a.response_id
-      where r.round_id = ${roundId} and r.status = 'submitted' and a.item_code = ${itemCode}
-        and (${agencyId ?? null}::uuid is null or r.agency_id = ${agencyId ?? null}::uuid)
-    `.execute(context.database.db);
-    return rows[0]!;
-  }
-
   it('gives each item of a sub-dimension the statistics of the submitted self-assessments', async () => {
     const response = await items('subdimension=LEA-VIS');
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.scope).toMatchObject({ agencyId: null, statisticsFrom: 'whole_of_government' });
-    expect(body.scope.submittedResponses).toBe(278);
+    expect(body.scope.submittedResponses).toBe(10);
     expect(body.items.map((item: { code: string }) => item.code)).toEqual([
       'LEA01',
       'LEA02',
       'LEA03',
       'LEA04',
     ]);
+    // LEA01: 5, 5, 4, 2, 3, 1, 4, 4, 2 and one "not applicable": a mean of 30 / 9,
+    // squares of the deviations summing to 16, so a spread of √(16 / 9).
     const lea01 = body.items[0];
-    const expected = await computedInDatabase('LEA01');
-    expect(lea01.statistics.answers).toBe(expected.answers);
-    expect(lea01.statistics.notApplicable).toBe(expected.na);
-    expect(lea01.statistics.answers + lea01.statistics.notApplicable).toBeLessThanOrEqual(278);
-    expect(lea01.statistics.mean).toBeCloseTo(expected.mean, 9);
-    expect(lea01.statistics.standardDeviation).toBeCloseTo(expected.sd, 9);
-    expect(lea01.statistics.counts.find((c: { value: number }) => c.value === 5).count).toBe(
-      expected.fives,
-    );
-    expect(lea01.statistics.divergent).toBe(expected.sd >= 1);
+    expect(lea01.statistics).toMatchObject({ answers: 9, notApplicable: 1, divergent: true });
+    expect(lea01.statistics.mean).toBeCloseTo(30 / 9, 9);
+    expect(lea01.statistics.standardDeviation).toBeCloseTo(4 / 3, 9);
+    expect(lea01.statistics.counts.find((c: { value: number }) => c.value === 5).count).toBe(2);
     expect(lea01.scale.values).toHaveLength(5);
     expect(lea01.consensus).toBeNull();
   });
 
   it('draws an agency’s statistics from its own submitted responses', async () => {
-    const agency = await context.database.db
-      .selectFrom('responses')
-      .where('round_id', '=', roundId)
-      .where('status', '=', 'submitted')
-      .groupBy('agency_id')
-      .select(['agency_id', sql<number>`count(*)`.as('n')])
-      .orderBy(sql`count(*)`, 'desc')
-      .executeTakeFirstOrThrow();
-    const body = (await items(`subdimension=LEA-VIS&agency=${agency.agency_id}`)).json();
+    const body = (await items(`subdimension=LEA-VIS&agency=${healthId}`)).json();
     expect(body.scope).toEqual({
-      agencyId: agency.agency_id,
+      agencyId: healthId,
       statisticsFrom: 'agency',
-      submittedResponses: agency.n,
+      submittedResponses: 4,
       withheldItems: [],
     });
-    const expected = await computedInDatabase('LEA02', agency.agency_id);
-    expect(body.items[1].statistics.answers).toBe(expected.answers);
-    expect(body.items[1].statistics.mean).toBeCloseTo(expected.mean, 9);
-    expect(body.items[1].statistics.standardDeviation).toBeCloseTo(expected.sd, 9);
+    // LEA02 of the ministry: 4, 4, 3 and 5.
+    expect(body.items[1].statistics.answers).toBe(4);
+    expect(body.items[1].statistics.mean).toBeCloseTo(4, 9);
+    expect(body.items[1].statistics.standardDeviation).toBeCloseTo(Math.sqrt(2 / 4), 9);
   });
 
   it('shows the whole of government, not an agency the results hide, and counts no draft', async () => {
-    const round = await buildRound(context.database.db, { agencyCount: 5 });
+    // Five national health agencies, so every filter's total holds all five.
+    const agencyIds = [];
+    for (let i = 0; i < 5; i++) agencyIds.push((await buildAgency(context.database.db)).id);
+    const round = await buildRound(context.database.db, { agencyIds });
     const [small, ...large] = round.agencyIds as [string, ...string[]];
     const answer = (agencyId: string, value: number | 'na', status?: 'draft') =>
       buildResponse(context.database.db, {
@@ -227,13 +227,7 @@ describe('the workshop API', () => {
   });
 
   it('keeps an agency’s consensus apart from the whole of government’s', async () => {
-    const agencyId = (
-      await context.database.db
-        .selectFrom('round_agencies')
-        .select('agency_id')
-        .where('round_id', '=', roundId)
-        .executeTakeFirstOrThrow()
-    ).agency_id;
+    const agencyId = healthId;
     await record({ itemCode: 'LEA04', value: 2, rationale: 'Across government.' });
     const forAgency = await record({ itemCode: 'LEA04', agencyId, value: 5, rationale: 'Here.' });
     expect(forAgency.json()).toMatchObject({

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
+import { buildWorkspace } from '../../../test/factories/workspace.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { type Role, type TokenRole, tokenRoles } from './access.ts';
 import { createApiToken } from './api-token-changes.ts';
@@ -142,7 +143,8 @@ function sampleUrl(url: string): string {
 }
 
 describe('who may call which route', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
+  beforeAll(() => buildWorkspace(context.database.db));
   // A fresh session per request: signing out ends the one it is made with.
   async function headersFor(who: Who): Promise<Record<string, string>> {
     if (who === 'anonymous') return {};
@@ -181,7 +183,7 @@ describe('who may call which route', () => {
 });
 
 describe('what an API token may call', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   const tokens = new Map<TokenRole, string>();
   beforeAll(async () => {
     const maker = await signInAs(context.database, 'admin', { name: 'Token maker' });

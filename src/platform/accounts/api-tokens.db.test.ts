@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { isoDay } from '../../../test/factories.ts';
+import { isoDay } from '../../../test/factories/rounds.ts';
 import { hashSecret } from '../config/secrets.ts';
 import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { setMembership } from './account-store.ts';
@@ -9,7 +9,7 @@ import { setMembership } from './account-store.ts';
 const TOKEN = /tfa_[A-Za-z0-9_-]{43}/;
 
 describe('API tokens', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let admin: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
     admin = await signInAs(context.database, 'admin', { name: 'Ana Admin' });

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, postSignIn, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
+import { buildAgency } from '../../../test/factories/agencies.ts';
+import { buildMember } from '../../../test/factories/members.ts';
 
 describe('members and roles', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let adminId = '';
   let cookie = '';
@@ -15,13 +17,16 @@ describe('members and roles', () => {
     adminId = admin.userId;
     cookie = admin.cookie;
     csrf = admin.csrfToken;
-    healthId = (
-      await context.database.db
-        .selectFrom('agencies')
-        .select('id')
-        .where('name', '=', 'Ministry of Health')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const { db } = context.database;
+    healthId = (await buildAgency(db, { name: 'Ministry of Health' })).id;
+    const education = await buildAgency(db, { name: 'Ministry of Education' });
+    await buildMember(db, 'focal_point', {
+      email: 'focal.point@test.example',
+      name: 'Lina Haddad',
+      password: true,
+      agencyIds: [healthId, education.id],
+    });
+    await buildMember(db, 'admin', { name: 'Another admin' });
   });
   const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     context.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
@@ -39,7 +44,7 @@ describe('members and roles', () => {
   it('lists members with their roles and the agencies of focal points', async () => {
     const { members } = (await api('GET', '/api/members')).json();
     const focal = members.find(
-      (member: { email: string }) => member.email === 'focal.point@sumwhere.example',
+      (member: { email: string }) => member.email === 'focal.point@test.example',
     );
     expect(focal).toMatchObject({ role: 'focal_point', hasPassword: true });
     expect(focal.agencies.map((agency: { name: string }) => agency.name)).toEqual([
@@ -131,6 +136,7 @@ describe('members and roles', () => {
   it('keeps the last admin: no removal and no other role until someone else is admin', async () => {
     const { members } = (await api('GET', '/api/members')).json();
     const admins = members.filter((member: { role: string }) => member.role === 'admin');
+    expect(admins).toHaveLength(2);
     // Step every other admin down, so the test admin is the last one.
     for (const admin of admins.filter((member: { userId: string }) => member.userId !== adminId))
       expect(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
+import { buildMember } from '../../../test/factories/members.ts';
 import { startTestProvider, type TestProvider } from '../../../test/oidc-provider.ts';
 import { buildApp } from '../../app.ts';
 import type { App } from '../http/feature.ts';
@@ -13,7 +14,13 @@ describe('signing in with the organisation’s OpenID Connect provider', () => {
   let app: App;
   beforeAll(async () => {
     provider = await startTestProvider();
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
+    // Members without a password: the provider vouches for them.
+    await buildMember(database.db, 'facilitator', {
+      email: 'facilitator@test.example',
+      name: 'Kofi Mensah',
+    });
+    await buildMember(database.db, 'viewer', { email: 'viewer@test.example' });
     const oidc = new OidcSignIn(
       { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
       publicUrl,
@@ -50,7 +57,7 @@ describe('signing in with the organisation’s OpenID Connect provider', () => {
   });
 
   it('signs in a member the provider vouches for and sends them where they were going', async () => {
-    provider.signInAs({ email: 'Facilitator@Sumwhere.example', name: 'Kofi Mensah' });
+    provider.signInAs({ email: 'Facilitator@Test.example', name: 'Kofi Mensah' });
     const callback = await roundTrip('/rounds');
     expect(callback.statusCode).toBe(303);
     expect(callback.headers.location).toBe('/rounds');
@@ -75,14 +82,14 @@ describe('signing in with the organisation’s OpenID Connect provider', () => {
   });
 
   it('refuses an unverified email address', async () => {
-    provider.signInAs({ email: 'viewer@sumwhere.example', emailVerified: false });
+    provider.signInAs({ email: 'viewer@test.example', emailVerified: false });
     const callback = await roundTrip();
     expect(callback.statusCode).toBe(403);
     expect(callback.body).toContain('did not confirm who you are');
   });
 
   it('refuses a callback whose state does not match the flow it started (a forged or replayed redirect)', async () => {
-    provider.signInAs({ email: 'viewer@sumwhere.example' });
+    provider.signInAs({ email: 'viewer@test.example' });
     const start = await app.inject({ method: 'GET', url: '/sign-in/oidc' });
     const flowCookie = start.cookies.find((cookie) => cookie.name === 'transforma_oidc')!;
     const atProvider = await fetch(String(start.headers.location), { redirect: 'manual' });

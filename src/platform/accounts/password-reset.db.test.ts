@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
+import { buildMember, TEST_PASSWORD } from '../../../test/factories/members.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../../test/mail-app.ts';
 import { linkIn } from '../../../test/smtp.ts';
-import { DEMO_PASSWORD } from '../../demo/sumwhere-accounts.ts';
 import { RESET_REQUESTS_PER_MINUTE } from './password-reset-routes.tsx';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -12,6 +12,14 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('resetting a forgotten password', () => {
   const context = useMailTestApp();
+  beforeAll(async () => {
+    // Each test asks for the link of its own member.
+    for (const role of ['coordinator', 'focal_point', 'facilitator', 'viewer'] as const)
+      await buildMember(context.database.db, role, {
+        email: `${role.replace('_', '.')}@test.example`,
+        password: true,
+      });
+  });
   let address = 0;
   // Each test asks from its own address, so the rate limit of one does not touch another.
   const ask = (email: string, remoteAddress = `10.1.0.${++address}`, lang = 'en') =>
@@ -32,12 +40,12 @@ describe('resetting a forgotten password', () => {
 
   it('emails a one-time link that sets a new password and signs the account out everywhere', async () => {
     const { app, smtp } = context;
-    const email = 'viewer@sumwhere.example';
-    const oldSession = (await signIn(email, DEMO_PASSWORD)).cookies.find(
+    const email = 'viewer@test.example';
+    const oldSession = (await signIn(email, TEST_PASSWORD)).cookies.find(
       (cookie) => cookie.name === 'transforma_session',
     )!;
     const before = smtp.delivered.length;
-    const answer = await ask('Viewer@Sumwhere.example', undefined, 'es');
+    const answer = await ask('Viewer@Test.example', undefined, 'es');
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain('Revise su correo');
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
@@ -67,7 +75,7 @@ describe('resetting a forgotten password', () => {
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Your password has been changed');
     expect((await signIn(email, newPassword)).statusCode).toBe(303);
-    expect((await signIn(email, DEMO_PASSWORD)).statusCode).toBe(400);
+    expect((await signIn(email, TEST_PASSWORD)).statusCode).toBe(400);
     const oldPage = await app.inject({
       method: 'GET',
       url: '/rounds',
@@ -92,22 +100,22 @@ describe('resetting a forgotten password', () => {
   it('answers the same for an address without an account, and sends nothing', async () => {
     const { smtp } = context;
     const before = smtp.delivered.length;
-    const known = await ask('coordinator@sumwhere.example');
-    const unknown = await ask('nobody@sumwhere.example');
+    const known = await ask('coordinator@test.example');
+    const unknown = await ask('nobody@test.example');
     const strip = (body: string) =>
-      body.replace(/[\w.]+@sumwhere\.example/g, '…').replace(/csrf-token" content="[^"]+"/, '');
+      body.replace(/[\w.]+@test\.example/g, '…').replace(/csrf-token" content="[^"]+"/, '');
     expect(unknown.statusCode).toBe(known.statusCode);
     expect(strip(unknown.body)).toBe(strip(known.body));
     await context.app.afterReply.idle();
     expect(smtp.delivered.slice(before).map((mail) => mail.to)).toEqual([
-      ['coordinator@sumwhere.example'],
+      ['coordinator@test.example'],
     ]);
   });
 
   it('refuses an expired link, and a malformed address next to the field', async () => {
     const { app, database, smtp } = context;
     const before = smtp.delivered.length;
-    await ask('facilitator@sumwhere.example');
+    await ask('facilitator@test.example');
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     await database.db
       .updateTable('account_tokens')
@@ -132,13 +140,13 @@ describe('resetting a forgotten password', () => {
       // While nothing can write a link, the answer must still come.
       await database.db.transaction().execute(async (tx) => {
         await sql`lock table account_tokens in exclusive mode`.execute(tx);
-        const answer = await ask('focal.point@sumwhere.example');
+        const answer = await ask('focal.point@test.example');
         expect(answer.statusCode).toBe(200);
         expect(answer.body).toContain('Check your email');
       });
       await context.app.afterReply.idle();
       expect(smtp.delivered.slice(before).map((mail) => mail.to)).toEqual([
-        ['focal.point@sumwhere.example'],
+        ['focal.point@test.example'],
       ]);
     },
   );
@@ -146,7 +154,7 @@ describe('resetting a forgotten password', () => {
   it('limits how often one client may ask', async () => {
     const statuses = [];
     for (let attempt = 0; attempt <= RESET_REQUESTS_PER_MINUTE; attempt++)
-      statuses.push((await ask('nobody@sumwhere.example', '10.9.9.9')).statusCode);
+      statuses.push((await ask('nobody@test.example', '10.9.9.9')).statusCode);
     expect(statuses.slice(0, RESET_REQUESTS_PER_MINUTE).every((status) => status === 200)).toBe(
       true,
     );
@@ -155,13 +163,16 @@ describe('resetting a forgotten password', () => {
 });
 
 describe('resetting a forgotten password where no mail server is set up', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
+  beforeAll(() =>
+    buildMember(context.database.db, 'coordinator', { email: 'coordinator@test.example' }),
+  );
 
   it('never says a link is on its way, and tells where the message is kept', async () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/forgot-password',
-      payload: form({ email: 'coordinator@sumwhere.example' }),
+      payload: form({ email: 'coordinator@test.example' }),
       headers: formHeaders,
       remoteAddress: '10.3.0.1',
     });
@@ -174,7 +185,7 @@ describe('resetting a forgotten password where no mail server is set up', () => 
     const kept = await context.database.db
       .selectFrom('mail_messages')
       .select('recipient')
-      .where('recipient', '=', 'coordinator@sumwhere.example')
+      .where('recipient', '=', 'coordinator@test.example')
       .execute();
     expect(kept.length).toBeGreaterThan(0);
   });

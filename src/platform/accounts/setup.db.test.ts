@@ -4,7 +4,7 @@ import { createWorkspace } from '../workspaces/workspace-store.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 
 describe('setting up the first admin of a new installation', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const publicUrl = 'http://transforma.test';
 
   async function setupLink() {

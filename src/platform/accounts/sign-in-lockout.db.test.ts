@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
+import { buildMember, TEST_PASSWORD } from '../../../test/factories/members.ts';
 import { buildApp } from '../../app.ts';
-import { DEMO_PASSWORD } from '../../demo/sumwhere-accounts.ts';
 import type { App } from '../http/feature.ts';
 import { findUserByEmail } from './account-store.ts';
 import { createHandedPasswordLink } from './password-reset.ts';
@@ -28,7 +28,10 @@ describe('the per-account sign-in lockout', () => {
       .execute();
 
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
+    // Members with a password, one per test that signs in.
+    for (const role of ['admin', 'coordinator', 'facilitator', 'viewer'] as const)
+      await buildMember(database.db, role, { email: `${role}@test.example`, password: true });
     first = await buildApp({ database });
     second = await buildApp({ database });
   });
@@ -39,7 +42,7 @@ describe('the per-account sign-in lockout', () => {
   });
 
   it('pauses an account after five wrong passwords, in every process and across a restart, and says until when', async () => {
-    const email = 'facilitator@sumwhere.example';
+    const email = 'facilitator@test.example';
     const statuses = [];
     for (let i = 1; i < FAILURES_BEFORE_LOCKOUT; i++)
       statuses.push((await attempt(i % 2 ? first : second, email, `guess ${i}`)).statusCode);
@@ -56,7 +59,7 @@ describe('the per-account sign-in lockout', () => {
     // Even the right password waits, in the other process, and in Spanish for a Spanish reader.
     const right = await postSignIn(
       first,
-      { email: 'Facilitator@Sumwhere.example', password: DEMO_PASSWORD },
+      { email: 'Facilitator@Test.example', password: TEST_PASSWORD },
       { remoteAddress: '10.41.0.1', headers: { 'accept-language': 'es' } },
     );
     expect(right.statusCode).toBe(429);
@@ -66,11 +69,11 @@ describe('the per-account sign-in lockout', () => {
     // A restart forgets nothing.
     await first.close();
     first = await buildApp({ database });
-    expect((await attempt(first, email, DEMO_PASSWORD)).statusCode).toBe(429);
+    expect((await attempt(first, email, TEST_PASSWORD)).statusCode).toBe(429);
   });
 
   it('doubles the pause with each failure after it, and a right password starts again', async () => {
-    const email = 'coordinator@sumwhere.example';
+    const email = 'coordinator@test.example';
     for (let i = 1; i <= FAILURES_BEFORE_LOCKOUT; i++) await attempt(first, email, `guess ${i}`);
     await pushBack(1);
     const sixth = await attempt(second, email, 'guess 6');
@@ -80,11 +83,11 @@ describe('the per-account sign-in lockout', () => {
     expect((await attempt(first, email, 'guess 7')).body).toContain('Try again in 4 minutes');
 
     await pushBack(4);
-    expect((await attempt(second, email, DEMO_PASSWORD)).statusCode).toBe(303);
+    expect((await attempt(second, email, TEST_PASSWORD)).statusCode).toBe(303);
     // The count started again: four wrong passwords pause nothing.
     for (let i = 1; i < FAILURES_BEFORE_LOCKOUT; i++)
       expect((await attempt(first, email, `again ${i}`)).statusCode).toBe(400);
-    expect((await attempt(first, email, DEMO_PASSWORD)).statusCode).toBe(303);
+    expect((await attempt(first, email, TEST_PASSWORD)).statusCode).toBe(303);
   });
 
   it('treats an address without an account exactly as one with an account', async () => {
@@ -103,16 +106,16 @@ describe('the per-account sign-in lockout', () => {
       }
       return bodies;
     };
-    const known = await answers('viewer@sumwhere.example');
-    const unknown = await answers('nobody.here@sumwhere.example');
+    const known = await answers('viewer@test.example');
+    const unknown = await answers('nobody.here@test.example');
     expect(unknown.map((answer) => answer.status)).toEqual([400, 400, 400, 400, 429, 429]);
     expect(unknown).toEqual(known);
   });
 
   it('lets a person in at once with a link to choose a new password', async () => {
-    const email = 'admin@sumwhere.example';
+    const email = 'admin@test.example';
     for (let i = 1; i <= FAILURES_BEFORE_LOCKOUT; i++) await attempt(first, email, `guess ${i}`);
-    expect((await attempt(second, email, DEMO_PASSWORD)).statusCode).toBe(429);
+    expect((await attempt(second, email, TEST_PASSWORD)).statusCode).toBe(429);
     const user = await findUserByEmail(database.db, email);
     const link = await createHandedPasswordLink(database.db, {
       userId: user!.id,

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { DEMO_PASSWORD } from '../../demo/sumwhere-accounts.ts';
+import { buildMember, TEST_PASSWORD } from '../../../test/factories/members.ts';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE, SIGN_IN_FORM_COOKIE } from './sign-in-routes.tsx';
 
 function sessionCookie(response: { cookies: { name: string; value: string }[] }) {
@@ -9,12 +9,23 @@ function sessionCookie(response: { cookies: { name: string; value: string }[] })
 }
 
 describe('signing in and out', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
+  beforeAll(async () => {
+    // Members with a password, who sign in through the form.
+    const { db } = context.database;
+    await buildMember(db, 'coordinator', {
+      email: 'coordinator@test.example',
+      name: 'Ivo Petrov',
+      password: true,
+    });
+    for (const role of ['admin', 'viewer'] as const)
+      await buildMember(db, role, { email: `${role}@test.example`, password: true });
+  });
   const signIn = (email: string, password: string, remoteAddress = '10.0.0.1') =>
     postSignIn(context.app, { email, password, next: '/rounds' }, { remoteAddress });
 
   it('sends a member back where they were going, with a secure session cookie', async () => {
-    const response = await signIn('Coordinator@Sumwhere.example', DEMO_PASSWORD);
+    const response = await signIn('Coordinator@Test.example', TEST_PASSWORD);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/rounds');
     expect(sessionCookie(response)).toMatchObject({
@@ -28,12 +39,12 @@ describe('signing in and out', () => {
       cookies: { transforma_session: sessionCookie(response)!.value },
     });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Tomas Reyes');
+    expect(page.body).toContain('Ivo Petrov');
   });
 
   it('says the email or password is not right, next to the field, without telling which', async () => {
     for (const attempt of [
-      signIn('coordinator@sumwhere.example', 'wrong password'),
+      signIn('coordinator@test.example', 'wrong password'),
       signIn('nobody@x.example', 'whatever'),
     ]) {
       const response = await attempt;
@@ -63,7 +74,7 @@ describe('signing in and out', () => {
     ] as const) {
       const response = await postSignIn(
         context.app,
-        { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, next },
+        { email: 'viewer@test.example', password: TEST_PASSWORD, next },
         { remoteAddress: '10.0.0.2' },
       );
       expect(response.statusCode).toBe(303);
@@ -72,7 +83,7 @@ describe('signing in and out', () => {
   });
 
   it('lets no cache keep what a signed-in member was sent', async () => {
-    const response = await signIn('admin@sumwhere.example', DEMO_PASSWORD, '10.0.0.3');
+    const response = await signIn('admin@test.example', TEST_PASSWORD, '10.0.0.3');
     const cookies = { transforma_session: sessionCookie(response)!.value };
     for (const url of ['/members', '/audit', '/api/agencies'])
       expect(
@@ -91,10 +102,10 @@ describe('signing in and out', () => {
 
   it('ends the session on sign-out, and every session on sign-out everywhere', async () => {
     const first = sessionCookie(
-      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.3'),
+      await signIn('viewer@test.example', TEST_PASSWORD, '10.0.0.3'),
     )!.value;
     const second = sessionCookie(
-      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.3'),
+      await signIn('viewer@test.example', TEST_PASSWORD, '10.0.0.3'),
     )!.value;
     const page = await context.app.inject({
       method: 'GET',
@@ -121,7 +132,7 @@ describe('signing in and out', () => {
 
   it('refuses a change made with a session but without its CSRF token', async () => {
     const session = sessionCookie(
-      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.4'),
+      await signIn('viewer@test.example', TEST_PASSWORD, '10.0.0.4'),
     )!.value;
     const response = await context.app.inject({
       method: 'POST',
@@ -136,7 +147,7 @@ describe('signing in and out', () => {
     const attempts = [];
     // Each attempt for another account, so only the limit per address applies.
     for (let i = 0; i <= SIGN_IN_ATTEMPTS_PER_MINUTE; i++)
-      attempts.push((await signIn(`guess${i}@sumwhere.example`, 'guess', '10.9.9.9')).statusCode);
+      attempts.push((await signIn(`guess${i}@test.example`, 'guess', '10.9.9.9')).statusCode);
     expect(attempts.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(
       true,
     );
@@ -147,12 +158,12 @@ describe('signing in and out', () => {
     const forged = await context.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD },
+      payload: { email: 'viewer@test.example', password: TEST_PASSWORD },
       remoteAddress: '10.0.0.5',
     });
     expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain('This sign-in form has expired');
-    expect(forged.body).toContain('value="viewer@sumwhere.example"');
+    expect(forged.body).toContain('value="viewer@test.example"');
     expect(sessionCookie(forged)).toBeUndefined();
 
     // A token of its own, with a cookie the reader's browser does not hold, is no better.
@@ -161,7 +172,7 @@ describe('signing in and out', () => {
     const mismatched = await context.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, _csrf: theirs },
+      payload: { email: 'viewer@test.example', password: TEST_PASSWORD, _csrf: theirs },
       cookies: { [SIGN_IN_FORM_COOKIE]: 'A'.repeat(43) },
       remoteAddress: '10.0.0.5',
     });
@@ -173,7 +184,7 @@ describe('signing in and out', () => {
     const retried = await context.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email: 'viewer@sumwhere.example', password: DEMO_PASSWORD, _csrf: fresh },
+      payload: { email: 'viewer@test.example', password: TEST_PASSWORD, _csrf: fresh },
       cookies: { [SIGN_IN_FORM_COOKIE]: 'A'.repeat(43) },
       remoteAddress: '10.0.0.5',
     });
@@ -194,11 +205,11 @@ describe('signing in and out', () => {
 
   it('lets a signed-in member sign in as someone else with the form they are shown', async () => {
     const viewer = sessionCookie(
-      await signIn('viewer@sumwhere.example', DEMO_PASSWORD, '10.0.0.6'),
+      await signIn('viewer@test.example', TEST_PASSWORD, '10.0.0.6'),
     )!.value;
     const response = await postSignIn(
       context.app,
-      { email: 'coordinator@sumwhere.example', password: DEMO_PASSWORD },
+      { email: 'coordinator@test.example', password: TEST_PASSWORD },
       { remoteAddress: '10.0.0.6', headers: { cookie: `transforma_session=${viewer}` } },
     );
     expect(response.statusCode).toBe(303);

@@ -6,7 +6,7 @@ import { requireWorkspace } from '../workspaces/workspace-store.ts';
 import { recordAudit } from './audit-store.ts';
 
 describe('reading the audit log', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let cookie = '';
   beforeAll(async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
+import { answerEveryItem, buildResponse } from '../../../test/factories/responses.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { checkIntegrity, restoreSnapshot, writeSnapshot } from './backup.ts';
 import { openDatabase } from './database.ts';
 
@@ -11,7 +13,15 @@ describe('backing up the embedded database while answers are being saved', () =>
   let database: TestDatabase;
   let dir: string;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
+    // 40 submitted responses of four agencies, each answering all 94 items: 3,760 answers.
+    const round = await buildRound(database.db, { status: 'closed', agencyCount: 4 });
+    for (let n = 0; n < 40; n++)
+      await buildResponse(database.db, {
+        round,
+        agencyId: round.agencyIds[n % 4]!,
+        answers: answerEveryItem((n % 5) + 1),
+      });
     dir = await mkdtemp(path.join(tmpdir(), 'transforma-backup-'));
   });
   afterAll(async () => {
@@ -82,8 +92,7 @@ describe('backing up the embedded database while answers are being saved', () =>
           .selectFrom('answers')
           .select(restored.db.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow();
-        // The demo's two rounds: 27,850 answers in 2025 and 21,796 in the 2023 baseline.
-        expect(answers.n).toBe(49_646);
+        expect(answers.n).toBe(3_760);
       } finally {
         await restored.close();
       }

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignIn } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
+import { buildWorkspace } from '../../../test/factories/workspace.ts';
 import { buildApp } from '../../app.ts';
 import { MAX_UNKNOWN_LINKS } from '../../assessment/invitations/link-guessing.ts';
 import { RESET_REQUESTS_PER_MINUTE } from '../accounts/password-reset-routes.tsx';
@@ -19,7 +20,8 @@ describe('behind a trusted reverse proxy', () => {
   // One app trusts the proxy, as TRANSFORMA_TRUST_PROXY=127.0.0.1 sets up; the other trusts nobody.
   let trustingNobody: App;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
+    await buildWorkspace(database.db);
     app = await buildApp({ database, trustProxy: [PROXY, '10.20.0.0/16'] });
     trustingNobody = await buildApp({ database });
   });
@@ -64,7 +66,7 @@ describe('behind a trusted reverse proxy', () => {
         (
           await postSignIn(
             app,
-            { email: `someone${i}@sumwhere.example`, password: 'guess' },
+            { email: `someone${i}@test.example`, password: 'guess' },
             via('198.51.100.3'),
           )
         ).statusCode,
@@ -73,7 +75,7 @@ describe('behind a trusted reverse proxy', () => {
     expect(signIns.at(-1)).toBe(429);
     const otherSignIn = await postSignIn(
       app,
-      { email: 'nobody@sumwhere.example', password: 'guess' },
+      { email: 'nobody@test.example', password: 'guess' },
       via('198.51.100.4'),
     );
     expect(otherSignIn.statusCode).toBe(400);
@@ -82,7 +84,7 @@ describe('behind a trusted reverse proxy', () => {
       app.inject({
         method: 'POST',
         url: '/forgot-password',
-        payload: { email: 'nobody@sumwhere.example' },
+        payload: { email: 'nobody@test.example' },
         ...via(client),
       });
     const resets = [];

@@ -5,7 +5,7 @@ import { useTestApp } from '../../../test/app.ts';
 import { BROTLI_QUALITY } from './compression.ts';
 
 describe('compressed pages', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let session: Record<string, string> = {};
   beforeAll(async () => {
     session = headersOf(await signInAs(context.database, 'viewer'));

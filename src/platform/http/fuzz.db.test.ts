@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildInvitation } from '../../../test/factories.ts';
+import { buildInvitation } from '../../../test/factories/invitations.ts';
 
 interface Parameter {
   in: 'path' | 'query';
@@ -157,7 +157,7 @@ function wronglyTyped(): Record<string, unknown> {
 }
 
 describe('bad input at every API route', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let headers: Record<string, string> = {};
   let cases: Case[] = [];
   beforeAll(async () => {

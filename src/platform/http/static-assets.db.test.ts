@@ -17,7 +17,7 @@ const stylesheet = readFileSync(
 );
 
 describe('the static assets', () => {
-  const context = useTestApp('empty');
+  const context = useTestApp();
   const get = (url: string, headers: Record<string, string> = {}) =>
     context.app.inject({ method: 'GET', url, headers });
 

@@ -4,10 +4,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { demoRoundId } from '../../../test/workshop.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 
 describe('refusals in plain words', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let admin: Record<string, string>;
   let cookie: string;
   let csrfToken: string;
@@ -91,7 +91,8 @@ describe('refusals in plain words', () => {
   });
 
   it('refuses an unknown sector as it refuses an unknown level, on pages and in the API', async () => {
-    const roundId = await demoRoundId(context.database.db);
+    // A closed round of two health agencies: "health" is a sector it knows.
+    const roundId = (await buildRound(context.database.db, { status: 'closed' })).id;
     for (const url of [
       `/rounds/${roundId}/results?sector=unknown`,
       `/rounds/${roundId}/results/agencies?sector=unknown`,

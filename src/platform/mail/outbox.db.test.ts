@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
-import { buildRound } from '../../../test/factories.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { pathOf, TEST_PUBLIC_URL, useMailTestApp } from '../../../test/mail-app.ts';
 import { MASK } from './mail-message.ts';
 

@@ -1,15 +1,14 @@
-// The results downloads and their JSON, on the demo's 2025 round: what each
+// The results downloads and their JSON, on a built 2025 round: what each
 // file holds, who may have the raw answers, and what small-number protection
 // keeps out of them.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../../test/accounts.ts';
 import { useTestApp } from '../../../../test/app.ts';
-import { buildRound } from '../../../../test/factories.ts';
-import { buildResponse, demoRoundId } from '../../../../test/workshop.ts';
-import type { Schema } from '../../../platform/db/schema.ts';
+import { buildResponse } from '../../../../test/factories/responses.ts';
+import { buildRound } from '../../../../test/factories/rounds.ts';
+import { buildResultsRound } from '../../../../test/results-round.ts';
 import { findRound } from '../../rounds/round-store.ts';
 import { DEFAULT_MIN_RESPONDENTS } from '../protection/disclosure.ts';
 import { type OpenResults, openResults } from '../store/open-results.ts';
@@ -17,50 +16,30 @@ import { selectResults } from '../store/results-selection.ts';
 
 const HIDDEN_LABEL = 'Agencies with few respondents';
 
-/**
- * Every agency of the demo round has enough respondents to be shown; the one
- * with the fewest is brought down to two by taking the others' responses back
- * to draft, so small-number protection hides it.
- */
-async function leaveAgencyWithTwoRespondents(db: Kysely<Schema>, roundId: string) {
-  const smallest = await db
-    .selectFrom('responses')
-    .select('agency_id')
-    .where('round_id', '=', roundId)
-    .where('status', '=', 'submitted')
-    .groupBy('agency_id')
-    .orderBy((eb) => eb.fn.countAll(), 'asc')
-    .orderBy('agency_id')
-    .executeTakeFirstOrThrow();
-  const responses = await db
-    .selectFrom('responses')
-    .select('id')
-    .where('round_id', '=', roundId)
-    .where('agency_id', '=', smallest.agency_id)
-    .where('status', '=', 'submitted')
-    .orderBy('id')
-    .execute();
-  await db
-    .updateTable('responses')
-    .set({ status: 'draft', submitted_at: null })
-    .where(
-      'id',
-      'in',
-      responses.slice(2).map((response) => response.id),
-    )
-    .execute();
-}
-
 describe('exports of a round’s results', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
   let roundId: string;
   let results: OpenResults;
   let admin: Record<string, string>;
   let viewer: Record<string, string>;
 
   beforeAll(async () => {
-    roundId = await demoRoundId(context.database.db);
-    await leaveAgencyWithTwoRespondents(context.database.db, roundId);
+    const { db } = context.database;
+    const world = await buildResultsRound(db);
+    roundId = world.round.id;
+    // One of the Ministry of Education's three respondents goes back to draft:
+    // with two left, small-number protection hides it, and two more with it.
+    const [toDraft] = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .where('agency_id', '=', world.byAcronym('MOE').id)
+      .execute();
+    await db
+      .updateTable('responses')
+      .set({ status: 'draft', submitted_at: null })
+      .where('id', '=', toDraft!.id)
+      .execute();
     results = await openResults(context.database.db, {
       roundId,
       threshold: DEFAULT_MIN_RESPONDENTS,
@@ -117,17 +96,20 @@ describe('exports of a round’s results', () => {
       'Evidence link',
     ]);
     expect(rows).toHaveLength(await submittedAnswers());
-    expect(rows.length).toBeGreaterThan(20_000);
+    // 37 submitted responses (38 less the draft), each answering the 94 items.
+    expect(rows).toHaveLength(37 * 94);
     const respondents = new Set(rows.map((row) => row[0]));
     expect([...respondents].every((pseudonym) => /^R-[0-9a-f]{10}$/.test(pseudonym ?? ''))).toBe(
       true,
     );
     const round = await findRound(context.database.db, results.workspace.id, roundId);
     expect(respondents.size).toBe(round?.submitted);
+    expect(respondents.size).toBe(37);
   });
 
   it('never names in the raw answers an agency hidden by small-number protection', async () => {
-    expect(hiddenNames().length).toBeGreaterThan(0);
+    expect(hiddenNames()).toHaveLength(3);
+    expect(hiddenNames()).toContain('Ministry of Education');
     const body = (await get(`/rounds/${roundId}/results/export/answers.csv`, admin)).body;
     const agencies = new Set(
       csvOf(body)
@@ -208,7 +190,7 @@ describe('exports of a round’s results', () => {
     const shown = selectResults(results, results.disclosure, {}).shown;
     const own = shown[0]?.agency;
     const hidden = results.agencies.find((agency) => results.disclosure.hidden.has(agency.id));
-    if (!own || !hidden) throw new Error('the demo round has shown and hidden agencies');
+    if (!own || !hidden) throw new Error('the round has shown and hidden agencies');
     const focalPoint = headersOf(
       await signInAs(context.database, 'focal_point', { agencyIds: [own.id, hidden.id] }),
     );
@@ -240,8 +222,8 @@ describe('exports of a round’s results', () => {
       (row: { agency: string | null; consensusRationale: string | null }) =>
         row.agency === null && row.consensusRationale !== null,
     );
-    // The demo's workshop agreed on the 41 items of strategy, governance and the workforce.
-    expect(agreed).toHaveLength(41);
+    // The whole of government's workshop agreed on the four items of LEA-VIS.
+    expect(agreed).toHaveLength(4);
     expect(agreed[0].consensus).toEqual(expect.any(Number));
     const filtered = (
       await get(`/api/rounds/${roundId}/results/item-scores?level=national`, viewer)

@@ -1,20 +1,22 @@
-// The results pages of the demo round, read by a member without JavaScript:
+// The results pages of a closed round, read by a member without JavaScript:
 // what each page shows, filters, comparisons, small-number protection, and
 // refusals of bad addresses.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../../test/accounts.ts';
 import { useTestApp } from '../../../../test/app.ts';
-import { buildRound } from '../../../../test/factories.ts';
+import { buildRound } from '../../../../test/factories/rounds.ts';
+import { buildResultsRound, type ResultsRound } from '../../../../test/results-round.ts';
 import { positionOf, textsOf } from '../../../../test/svg.ts';
-import { demoRoundId } from '../../../../test/workshop.ts';
 
 describe('the results pages', () => {
-  const context = useTestApp('demo');
+  const context = useTestApp();
+  let world: ResultsRound;
   let roundId: string;
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    roundId = await demoRoundId(context.database.db);
+    world = await buildResultsRound(context.database.db);
+    roundId = world.round.id;
     headers = headersOf(await signInAs(context.database, 'viewer'));
   });
 
@@ -54,7 +56,8 @@ describe('the results pages', () => {
     expect(local.statusCode).toBe(200);
     const agencies = (body: string) =>
       Number(/Agencies with a score<\/dt><dd>(\d+)/.exec(body)?.[1]);
-    expect(agencies(local.body)).toBeLessThan(agencies(all.body));
+    expect(agencies(all.body)).toBe(11);
+    expect(agencies(local.body)).toBe(3);
     expect(local.body).toContain('<option value="local" selected>');
   });
 
@@ -90,7 +93,7 @@ describe('the results pages', () => {
       .filter((text) => acronyms.has(text.text))
       .sort((a, b) => positionOf(a).y - positionOf(b).y)
       .map((text) => text.text);
-    expect(labels.length).toBeGreaterThan(5);
+    expect(labels).toHaveLength(11);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
   });
 
@@ -113,34 +116,24 @@ describe('the results pages', () => {
     expect(response.body).toMatch(
       new RegExp(`href="/rounds/${roundId}/results/items#item-[A-Z]{3}\\d\\d"`),
     );
+    // Every respondent answered TEC11 one lower than the rest of Technology.
+    expect(response.body).toContain(`href="/rounds/${roundId}/results/items#item-TEC11"`);
   });
 
   it('shows the change since 2023 over all agencies and over those that answered both rounds', async () => {
-    const rounds = await context.database.db
-      .selectFrom('rounds')
-      .select('id')
-      .where('status', '=', 'closed')
-      .orderBy('opens_on')
-      .execute();
-    const baseline = rounds[0]?.id;
-    const page = await get(`/rounds/${roundId}/results?compare=${baseline}`);
+    const page = await get(`/rounds/${roundId}/results?compare=${world.baseline.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/The overall score went from \d\.\d\d to \d\.\d\d/);
-    // 2023 asked 33 agencies, 2025 all 38: the five new ones are left out of the like-for-like change.
-    expect(page.body).toMatch(
-      /Over the \d+ agencies that answered in both rounds, the overall score went from/,
+    // 2023 asked 5 agencies, 2025 all 11: the six new ones are left out of the like-for-like change.
+    expect(page.body).toContain(
+      'Over the 5 agencies that answered in both rounds, the overall score went from',
     );
     expect(page.body).toContain('Scores by dimension of the agencies that answered in both rounds');
   });
 
   it('shows how much of the framework a partial consensus covers, and no overall consensus', async () => {
-    const health = await context.database.db
-      .selectFrom('agencies')
-      .select('id')
-      .where('name', '=', 'Ministry of Health')
-      .executeTakeFirstOrThrow();
-    const page = await get(`/rounds/${roundId}/results/agencies/${health.id}`);
-    expect(page.body).toMatch(/The workshop agreed on \d+ of the framework’s 94 items/);
+    const page = await get(`/rounds/${roundId}/results/agencies/${world.byAcronym('MOH').id}`);
+    expect(page.body).toContain('The workshop agreed on 2 of the framework’s 94 items');
     const overallRow = /<th scope="row">Overall score<\/th>(.*?)<\/tr>/.exec(page.body)?.[1] ?? '';
     const cells = [...overallRow.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
     // Its own score, then the consensus column left empty.
@@ -174,14 +167,10 @@ describe('the results pages', () => {
   });
 
   it('does not show an agency with too few respondents on its own, nor give it away', async () => {
-    // Every demo agency has 3 submitted responses or more: take the Ministry
-    // of Health down to 2 by returning the others to draft.
+    // Every agency has 3 submitted responses or more: take the Ministry of
+    // Health down to 2 by returning the others to draft.
     const { db } = context.database;
-    const health = await db
-      .selectFrom('agencies')
-      .select('id')
-      .where('name', '=', 'Ministry of Health')
-      .executeTakeFirstOrThrow();
+    const health = world.byAcronym('MOH');
     const submitted = await db
       .selectFrom('responses')
       .select('id')
@@ -216,7 +205,7 @@ describe('the results pages', () => {
     expect(page.body).toContain('fewer than 3 respondents');
     // Still counted: the whole of government has every agency with a score.
     const overview = await get(`/rounds/${roundId}/results`);
-    expect(overview.body).toMatch(/Agencies with a score<\/dt><dd>38</);
+    expect(overview.body).toMatch(/Agencies with a score<\/dt><dd>11</);
   });
 
   it('is in Spanish for a Spanish reader', async () => {

@@ -5,10 +5,13 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/databases.ts';
-import { buildInvitation, buildRound } from '../../../../test/factories.ts';
+import { buildAgency } from '../../../../test/factories/agencies.ts';
+import { buildConsensus } from '../../../../test/factories/consensus.ts';
+import { buildInvitation } from '../../../../test/factories/invitations.ts';
+import { answerEveryItem, buildResponse } from '../../../../test/factories/responses.ts';
+import { buildRound } from '../../../../test/factories/rounds.ts';
 import { buildFramework } from '../../../../test/frameworks.ts';
 import { tallyAnswers } from '../../../../test/tallies.ts';
-import { demoRoundId } from '../../../../test/workshop.ts';
 import type { Schema } from '../../../platform/db/schema.ts';
 import { isoToday } from '../../../platform/iso-day.ts';
 import { frameworkItems } from '../../frameworks/framework.ts';
@@ -52,14 +55,38 @@ describe('the results store', () => {
   let database: TestDatabase;
   let db: Kysely<Schema>;
   beforeAll(async () => {
-    database = await openTestDatabase('demo');
+    database = await openTestDatabase('empty');
     db = database.db;
   });
   afterAll(() => database.drop());
 
-  it('gives the demo round the scores its submitted answers give, computed on first read', async () => {
-    const roundId = await demoRoundId(db);
-    expect((await staleAgencies(db, roundId)).length).toBeGreaterThan(0);
+  it('gives a closed round the scores its submitted answers give, computed on first read', async () => {
+    const health = await buildAgency(db, { name: 'Ministry of Health' });
+    const finance = await buildAgency(db, { name: 'Ministry of Finance', sector: 'finance' });
+    const council = await buildAgency(db, { name: 'Riverside Council', level: 'local' });
+    const round = await buildRound(db, {
+      status: 'closed',
+      agencyIds: [health.id, finance.id, council.id],
+    });
+    const roundId = round.id;
+    // Every item answered 4 at the ministry, 2 at finance, 3 at the council,
+    // but LEA01: 5, 1 and "not applicable"; 2 and 4; 3, 3 and 3. The council's
+    // draft, all 5, counts nowhere.
+    const respond = (agencyId: string, all: number, LEA01: number | 'na', status?: 'draft') =>
+      buildResponse(db, {
+        round,
+        agencyId,
+        answers: { ...answerEveryItem(all), LEA01 },
+        ...(status ? { status } : {}),
+      });
+    for (const LEA01 of [5, 1, 'na'] as const) await respond(health.id, 4, LEA01);
+    for (const LEA01 of [2, 4]) await respond(finance.id, 2, LEA01);
+    for (const LEA01 of [3, 3, 3]) await respond(council.id, 3, LEA01);
+    await respond(council.id, 5, 5, 'draft');
+
+    expect(new Set(await staleAgencies(db, roundId))).toEqual(
+      new Set([health.id, finance.id, council.id]),
+    );
     const results = await loadRoundResults(db, roundId);
     expect(await staleAgencies(db, roundId)).toEqual([]);
 
@@ -76,34 +103,22 @@ describe('the results store', () => {
       .where('responses.round_id', '=', roundId)
       .where('responses.status', '=', 'submitted')
       .execute();
-    const agencyIds = (
-      await db
-        .selectFrom('round_agencies')
-        .select('agency_id')
-        .where('round_id', '=', roundId)
-        .execute()
-    ).map((row) => row.agency_id);
     const expected = roundScores(
       results.framework,
-      agencyTrees(results.framework, tallyAnswers(answers), agencyIds),
+      agencyTrees(results.framework, tallyAnswers(answers), round.agencyIds),
     );
-    expect(results.agencies.size).toBe(38);
+    expect(results.agencies.size).toBe(3);
     expect(results.agencies).toEqual(expected.agencies);
     expect(rounded(results.wholeOfGovernment)).toEqual(rounded(expected.wholeOfGovernment));
     expect(rounded(results.pooled)).toEqual(rounded(expected.pooled));
-    expect(results.pooled.respondents).toBe(278);
+    expect(results.pooled.respondents).toBe(8);
+    expect(results.agencies.get(council.id)).toMatchObject({ value: 3, respondents: 3 });
 
-    // And one item, straight from PostgreSQL's own aggregates over the answers.
-    const { rows } = await sql<{ mean: number; sd: number; answers: number; na: number }>`
-      select avg(a.value)::float8 as mean, stddev_pop(a.value)::float8 as sd,
-             count(a.value) as answers, count(*) filter (where a.not_applicable) as na
-      from answers a join responses r on r.id = a.response_id
-      where r.round_id = ${roundId} and r.status = 'submitted' and a.item_code = 'LEA01'
-    `.execute(db);
+    // And one item by hand: LEA01 was 5, 1, 2, 4, 3, 3 and 3, with one "not
+    // applicable": a mean of 3, squared deviations summing to 10.
     const lea01 = itemOf(results.pooled, 'LEA01');
-    expect(lea01.value).toBeCloseTo(rows[0]?.mean ?? Number.NaN, 9);
-    expect(lea01.spread).toBeCloseTo(rows[0]?.sd ?? Number.NaN, 9);
-    expect(lea01).toMatchObject({ n: rows[0]?.answers, notApplicable: rows[0]?.na });
+    expect(lea01).toMatchObject({ value: 3, n: 7, notApplicable: 1 });
+    expect(lea01.spread).toBeCloseTo(Math.sqrt(10 / 7), 9);
     expect(await refreshResults(db, roundId)).toBe(0);
   });
 
@@ -295,18 +310,10 @@ describe('the results store', () => {
   it('gives the consensus of a round as scores of its own', async () => {
     const round = await buildRound(db, { agencyCount: 2 });
     const [ministry = '', council = ''] = round.agencyIds;
-    const agreed = (itemCode: string, agencyId: string | null, value: number) => ({
-      round_id: round.id,
-      item_code: itemCode,
-      agency_id: agencyId,
-      value,
-      not_applicable: false,
-      rationale: 'Agreed in the workshop',
-    });
-    await db
-      .insertInto('consensus')
-      .values([agreed('LEA01', null, 4), agreed('LEA02', null, 2), agreed('LEA01', ministry, 3)])
-      .execute();
+    const roundId = round.id;
+    await buildConsensus(db, { roundId, itemCode: 'LEA01', value: 4 });
+    await buildConsensus(db, { roundId, itemCode: 'LEA02', value: 2 });
+    await buildConsensus(db, { roundId, itemCode: 'LEA01', agencyId: ministry, value: 3 });
     const consensus = await loadConsensusScores(db, round.id);
     expect(itemOf(consensus.wholeOfGovernment, 'LEA01')).toMatchObject({ value: 4, n: 1 });
     // Two of the 94 items agreed: no overall score as if all were, and its coverage.

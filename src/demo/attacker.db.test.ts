@@ -2,9 +2,9 @@
 // test/attacker.ts, at the default threshold and at 8 (where a third of the
 // demo's agencies are hidden): every total of every filter, both rounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attack } from '../../../../test/attacker.ts';
-import { openTestDatabase, type TestDatabase } from '../../../../test/databases.ts';
-import { openResults } from '../store/open-results.ts';
+import { attack } from '../../test/attacker.ts';
+import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
+import { openResults } from '../assessment/results/store/open-results.ts';
 
 describe('the demo’s results against an attacker', () => {
   let database: TestDatabase;
