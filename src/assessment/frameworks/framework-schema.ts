@@ -44,6 +44,48 @@ const stageScaleSchema = z.strictObject({
 
 export const scaleSchema = z.discriminatedUnion('type', [likertScaleSchema, stageScaleSchema]);
 
+/**
+ * What one maturity level looks like for a sub-dimension or item, and what it
+ * takes to reach the next level (absent at the highest level).
+ */
+export const levelGuidanceSchema = z.strictObject({
+  looksLike: localizedTextSchema
+    .optional()
+    .describe('What this level looks like in practice, so a team can tell whether it is there'),
+  toReachNext: localizedTextSchema
+    .optional()
+    .describe('What it takes to move from this level to the next one'),
+});
+
+export const HORIZONS = ['short', 'medium', 'long'] as const;
+export const EFFORTS = ['low', 'medium', 'high'] as const;
+
+export const referenceSchema = z.strictObject({
+  title: localizedTextSchema,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).optional(),
+});
+
+/** What to do about a weak sub-dimension or item: the first link from a gap to an initiative. */
+export const recommendationSchema = z.strictObject({
+  code: code.describe('Stable across versions, so accepted recommendations keep their meaning'),
+  title: localizedTextSchema,
+  text: localizedTextSchema,
+  horizon: z.enum(HORIZONS),
+  effort: z.enum(EFFORTS),
+  levels: z
+    .array(slug)
+    .min(1, 'must name at least one maturity level')
+    .describe('The maturity levels (keys) at which this recommendation applies'),
+  references: z.array(referenceSchema).optional(),
+});
+
+const guidanceField = z
+  .record(slug, levelGuidanceSchema)
+  .optional()
+  .describe('Guidance by maturity level key');
+
+const recommendationsField = z.array(recommendationSchema).optional();
+
 export const itemSchema = z.strictObject({
   code,
   statement: localizedTextSchema,
@@ -54,6 +96,8 @@ export const itemSchema = z.strictObject({
     .record(slug, localizedTextSchema)
     .optional()
     .describe('For a stage scale: what this item looks like at each stage, by stage key'),
+  guidance: guidanceField,
+  recommendations: recommendationsField,
 });
 
 export const subdimensionSchema = z.strictObject({
@@ -61,6 +105,8 @@ export const subdimensionSchema = z.strictObject({
   name: localizedTextSchema,
   description: localizedTextSchema.optional(),
   items: z.array(itemSchema).min(1, 'must have at least one item'),
+  guidance: guidanceField,
+  recommendations: recommendationsField,
 });
 
 export const dimensionSchema = z.strictObject({
@@ -108,4 +154,8 @@ export type Item = z.infer<typeof itemSchema>;
 export type Subdimension = z.infer<typeof subdimensionSchema>;
 export type Dimension = z.infer<typeof dimensionSchema>;
 export type MaturityLevel = z.infer<typeof maturityLevelSchema>;
+export type LevelGuidance = z.infer<typeof levelGuidanceSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type Horizon = (typeof HORIZONS)[number];
+export type Effort = (typeof EFFORTS)[number];
 export type Framework = z.infer<typeof frameworkSchema>;

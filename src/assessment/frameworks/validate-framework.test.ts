@@ -164,6 +164,75 @@ describe('validating a framework file', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('accepts guidance by level and recommendations on a sub-dimension and an item', () => {
+    const framework = buildFramework();
+    const subdimension = framework.dimensions[0]!.subdimensions[0]!;
+    Object.assign(subdimension, {
+      guidance: {
+        low: { looksLike: { en: 'Ad hoc' }, toReachNext: { en: 'Write it down' } },
+        high: { looksLike: { en: 'Routine' } },
+      },
+      recommendations: [
+        {
+          code: 'AAA-R1',
+          title: { en: 'Appoint an owner' },
+          text: { en: 'Name one person accountable.' },
+          horizon: 'short',
+          effort: 'low',
+          levels: ['low'],
+          references: [{ title: { en: 'Seed 001' }, url: 'https://example.org/dgca' }],
+        },
+      ],
+    });
+    Object.assign(subdimension.items[0]!, { guidance: { low: { toReachNext: { en: 'Start' } } } });
+    const result = validateFramework(framework);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(
+        result.framework.dimensions[0]?.subdimensions[0]?.recommendations?.[0]?.levels,
+      ).toEqual(['low']);
+  });
+
+  it('reports guidance and recommendations that name unknown levels, reuse codes or go past the top', () => {
+    const framework = buildFramework();
+    Object.assign(framework.dimensions[0]!.subdimensions[0]!, {
+      guidance: {
+        middle: { looksLike: { en: 'Between' } },
+        high: { toReachNext: { en: 'Beyond the top' } },
+        low: {},
+      },
+      recommendations: [
+        {
+          code: 'AAA01',
+          title: { es: 'Sólo en español' },
+          text: { en: 'Text' },
+          horizon: 'soon',
+          effort: 'low',
+          levels: ['low', 'low', 'extreme'],
+          references: [{ title: { en: 'A site' }, url: 'ftp://example.org' }],
+        },
+      ],
+    });
+    const problems = problemsOf(framework);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'dimensions[0].subdimensions[0].guidance.middle: unknown maturity level "middle"; the levels are "low", "high"',
+        'dimensions[0].subdimensions[0].guidance.high.toReachNext: "high" is the highest level: there is no next one',
+        'dimensions[0].subdimensions[0].guidance.low: must have looksLike, toReachNext or both',
+        'dimensions[0].subdimensions[0].recommendations[0].code: duplicate code "AAA01", first used at dimensions[0].subdimensions[0].items[0].code',
+        'dimensions[0].subdimensions[0].recommendations[0].title: missing text in the default language "en"',
+        'dimensions[0].subdimensions[0].recommendations[0].levels[1]: duplicate level "low"',
+        'dimensions[0].subdimensions[0].recommendations[0].levels[2]: unknown maturity level "extreme"; the levels are "low", "high"',
+        'dimensions[0].subdimensions[0].recommendations[0].references[0].url: must be an http or https address',
+      ]),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^dimensions\[0\]\.subdimensions\[0\]\.recommendations\[0\]\.horizon: /,
+      ),
+    );
+  });
+
   it('says so when the file is not an object at all', () => {
     expect(problemsOf([1, 2])).toEqual(['must be a set of named values (an object)']);
   });

@@ -166,6 +166,48 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
     else firstUse.set(code, path);
   };
 
+  // Guidance and recommendations speak of maturity levels by key.
+  const levelOrder = records(input.maturityLevels)
+    .map(([level]) => textOf(level.key))
+    .filter((key): key is string => key !== undefined);
+  const highestLevel = levelOrder.at(-1);
+  const checkAdvice = (owner: Raw, path: string) => {
+    if (isRecord(owner.guidance)) {
+      for (const [levelKey, guidance] of Object.entries(owner.guidance)) {
+        const gPath = `${path}.guidance.${levelKey}`;
+        if (levelOrder.length > 0 && !levelOrder.includes(levelKey)) {
+          report(gPath, unknownLevel(levelKey, levelOrder));
+          continue;
+        }
+        if (!isRecord(guidance)) continue;
+        if (guidance.looksLike === undefined && guidance.toReachNext === undefined)
+          report(gPath, 'must have looksLike, toReachNext or both');
+        if (levelKey === highestLevel && guidance.toReachNext !== undefined)
+          report(
+            `${gPath}.toReachNext`,
+            `"${levelKey}" is the highest level: there is no next one`,
+          );
+        checkText(guidance.looksLike, `${gPath}.looksLike`);
+        checkText(guidance.toReachNext, `${gPath}.toReachNext`);
+      }
+    }
+    for (const [recommendation, r] of records(owner.recommendations)) {
+      const rPath = `${path}.recommendations[${r}]`;
+      checkCode(recommendation.code, `${rPath}.code`);
+      checkText(recommendation.title, `${rPath}.title`);
+      checkText(recommendation.text, `${rPath}.text`);
+      const levels = Array.isArray(recommendation.levels) ? recommendation.levels : [];
+      levels.forEach((levelKey, l) => {
+        if (typeof levelKey === 'string' && levelOrder.length > 0 && !levelOrder.includes(levelKey))
+          report(`${rPath}.levels[${l}]`, unknownLevel(levelKey, levelOrder));
+        if (levels.indexOf(levelKey) !== l)
+          report(`${rPath}.levels[${l}]`, `duplicate level "${String(levelKey)}"`);
+      });
+      for (const [reference, f] of records(recommendation.references))
+        checkText(reference.title, `${rPath}.references[${f}].title`);
+    }
+  };
+
   for (const [dimension, d] of records(input.dimensions)) {
     const dPath = `dimensions[${d}]`;
     checkCode(dimension.code, `${dPath}.code`);
@@ -181,6 +223,7 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
         checkCode(item.code, `${iPath}.code`);
         checkText(item.statement, `${iPath}.statement`);
         checkText(item.help, `${iPath}.help`);
+        checkAdvice(item, iPath);
         const scaleKey = textOf(item.scale);
         const scale = scaleKey === undefined ? undefined : scales.get(scaleKey);
         if (scaleKey !== undefined && !scale && scales.size > 0) {
@@ -212,6 +255,8 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
           );
         }
       }
+      // After its items, so a clash of codes names the item as the first use.
+      checkAdvice(subdimension, sPath);
     }
   }
 
@@ -245,4 +290,8 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
     previous = minScore;
   }
   return problems;
+}
+
+function unknownLevel(key: string, levels: readonly string[]): string {
+  return `unknown maturity level "${key}"; the levels are ${levels.map((k) => `"${k}"`).join(', ')}`;
 }
