@@ -30,6 +30,12 @@ export {
 export {
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Dimension,
+  EFFORTS,
+  type Effort,
+  HORIZONS,
+  type Horizon,
+  type LevelGuidance,
+  type Recommendation,
   type Framework,
   type Item,
   type LocalizedText,

@@ -21,6 +21,8 @@ export const permissions = [
   'members.manage',
   /** Read and export the audit log. */
   'audit.read',
+  /** Set targets; accept or set aside recommendations. */
+  'plans.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,6 +35,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'invitations.manage',
     'responses.read',
     'workshop.facilitate',
+    'plans.manage',
   ],
   focal_point: ['workspace.read', 'invitations.manage', 'responses.read'],
   facilitator: ['workspace.read', 'workshop.facilitate'],

@@ -7,6 +7,8 @@ export type AuditEntity =
   | 'framework'
   | 'invitation'
   | 'consensus'
+  | 'target'
+  | 'recommendation'
   | 'membership'
   | 'api_token'
   | 'workspace';

@@ -208,6 +208,30 @@ export interface ResultStalenessTable {
   version: number;
 }
 
+export interface TargetTable {
+  workspace_id: string;
+  framework_key: string;
+  /** A dimension's or a sub-dimension's code. */
+  node_code: string;
+  level_key: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface RecommendationDecisionTable {
+  id: Generated<string>;
+  round_id: string;
+  /** null: the whole of government. */
+  agency_id: string | null;
+  recommendation_code: string;
+  subdimension_code: string;
+  status: 'accepted' | 'set_aside';
+  note: string;
+  decided_by: string | null;
+  decided_at: UpdatedAt;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -246,6 +270,8 @@ export interface Schema {
   consensus: ConsensusTable;
   result_tallies: ResultTalliesTable;
   result_staleness: ResultStalenessTable;
+  targets: TargetTable;
+  recommendation_decisions: RecommendationDecisionTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
