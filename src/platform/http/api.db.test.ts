@@ -72,6 +72,9 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/results/answers',
       '/api/rounds/{id}/results/dimension-scores',
       '/api/rounds/{id}/results/item-scores',
+      '/api/rounds/{id}/results/recommendations',
+      '/api/rounds/{id}/results/recommendations/{code}',
+      '/api/rounds/{id}/results/targets',
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
