@@ -73,6 +73,25 @@ describe('the demo’s advice', () => {
     );
   });
 
+  it('sends the recommendations and targets pages, with their forms and stylesheet, in at most 50 KB on the wire', async () => {
+    const coordinator = await signInAs(database, 'coordinator');
+    const wire = async (url: string) => {
+      const response = await app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: coordinator.cookie, 'accept-encoding': 'br' },
+      });
+      expect(response.statusCode).toBe(200);
+      return response.rawPayload.length;
+    };
+    const stylesheet = await wire('/assets/styles.css');
+    for (const url of [
+      `/rounds/${roundId}/results/recommendations`,
+      `/rounds/${roundId}/results/targets`,
+    ])
+      expect(await wire(url), url).toBeLessThan(50 * 1024 - stylesheet);
+  });
+
   it('shows the targets it set beside the scores, the others one level above today', async () => {
     const { targets } = await json(`/api/rounds/${roundId}/results/targets`);
     const byCode = new Map(targets.map((row: { code: string }) => [row.code, row]));

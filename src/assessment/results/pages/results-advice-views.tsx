@@ -385,12 +385,15 @@ export function TargetsView({
       {
         code: dimension.code,
         name: text(dimension.name),
+        fullName: text(dimension.name),
         score: dimensionScore,
         isDimension: true,
       },
       ...dimension.subdimensions.map((subdimension, s) => ({
         code: subdimension.code,
         name: text(subdimension.name),
+        // Sub-dimensions share names across dimensions ("Data"): a field's label says whose.
+        fullName: `${text(dimension.name)}: ${text(subdimension.name)}`,
         score: dimensionScore?.subdimensions[s],
         isDimension: false,
       })),
@@ -457,7 +460,7 @@ export function TargetsView({
                       <td>
                         <div class={levelError ? 'field field-error' : 'field'}>
                           <label for={ids.level}>
-                            {t('results.targets.levelFor', { name: row.name })}
+                            {t('results.targets.levelFor', { name: row.fullName })}
                           </label>
                           {levelError && (
                             <p class="error-message" id={`${ids.level}-error`}>
@@ -484,7 +487,7 @@ export function TargetsView({
                         </div>
                         <div class={dueError ? 'field field-error' : 'field'}>
                           <label for={ids.due}>
-                            {t('results.targets.dueFor', { name: row.name })}
+                            {t('results.targets.dueFor', { name: row.fullName })}
                           </label>
                           {dueError && (
                             <p class="error-message" id={`${ids.due}-error`}>
