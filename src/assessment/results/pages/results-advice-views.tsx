@@ -441,7 +441,7 @@ export function TargetsView({
                 const levelError = form?.errors[ids.level];
                 const dueError = form?.errors[ids.due];
                 return (
-                  <tr key={row.code} class={row.isDimension ? 'group' : undefined}>
+                  <tr key={row.code}>
                     <th scope="row">{row.isDimension ? <strong>{row.name}</strong> : row.name}</th>
                     <td class="numeric">{formatScore(messages, row.score?.value)}</td>
                     <td>{row.score ? levelName(messages, framework, row.score) : ''}</td>
