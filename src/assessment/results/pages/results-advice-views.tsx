@@ -442,7 +442,9 @@ export function TargetsView({
                 const dueError = form?.errors[ids.due];
                 return (
                   <tr key={row.code}>
-                    <th scope="row">{row.isDimension ? <strong>{row.name}</strong> : row.name}</th>
+                    <th scope="row" class={row.isDimension ? undefined : 'within'}>
+                      {row.name}
+                    </th>
                     <td class="numeric">{formatScore(messages, row.score?.value)}</td>
                     <td>{row.score ? levelName(messages, framework, row.score) : ''}</td>
                     <td>
