@@ -191,6 +191,12 @@ describe('targets and recommendations', () => {
     );
     expect(response.body).toContain('What One looks like');
     expect(response.body).toContain('To reach Two');
+    // The agency's own page shows its gaps to the same targets, and links here.
+    const own = await get(`/rounds/${round.id}/results/agencies/${agencies.A}`);
+    expect(own.body).toMatch(
+      /<th scope="row">Beta<\/th>.*?<td>Four \(4\.00\)<\/td><td class="numeric">2\.00<\/td>/,
+    );
+    expect(own.body).toContain(`href="${recommendationsUrl()}?agency=${agencies.A}"`);
     const hidden = await get(`${recommendationsUrl()}?agency=${agencies.C}`);
     expect(hidden.statusCode).toBe(409);
     expect(hidden.body).not.toContain('Score 5.00');

@@ -229,6 +229,7 @@ async function showAgency(
       <ResultsAgencyView
         messages={messages}
         data={{
+          targets: (await reader.targetsOf(results)).targets,
           round: results.round,
           framework: results.framework,
           query: { compare: query.compare },
