@@ -9,6 +9,7 @@ export type AuditEntity =
   | 'consensus'
   | 'target'
   | 'recommendation'
+  | 'plan'
   | 'membership'
   | 'api_token'
   | 'workspace';

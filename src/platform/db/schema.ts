@@ -232,6 +232,26 @@ export interface RecommendationDecisionTable {
   decided_at: UpdatedAt;
 }
 
+export interface PlanTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  starts_year: number;
+  ends_year: number;
+  status: Generated<'draft' | 'adopted' | 'closed'>;
+  copied_from: string | null;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface PlanBaselineRoundTable {
+  plan_id: string;
+  round_id: string;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -272,6 +292,8 @@ export interface Schema {
   result_staleness: ResultStalenessTable;
   targets: TargetTable;
   recommendation_decisions: RecommendationDecisionTable;
+  plans: PlanTable;
+  plan_baseline_rounds: PlanBaselineRoundTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
