@@ -20,5 +20,8 @@ export const results: Feature = {
   },
 };
 
+export type { RecommendationDecision } from './advice/advice-store.ts';
+export { openAdvice, type RoundAdvice } from './advice/open-advice.ts';
+export type { WeakSubdimension } from './advice/recommendations.ts';
 export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
 export { roundDisclosure } from './store/open-results.ts';

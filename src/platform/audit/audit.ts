@@ -10,6 +10,10 @@ export type AuditEntity =
   | 'target'
   | 'recommendation'
   | 'plan'
+  | 'vision'
+  | 'vision_principle'
+  | 'vision_goal'
+  | 'vision_priority'
   | 'membership'
   | 'api_token'
   | 'workspace';

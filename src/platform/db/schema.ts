@@ -252,6 +252,61 @@ export interface PlanBaselineRoundTable {
   round_id: string;
 }
 
+export interface PlanVisionTable {
+  plan_id: string;
+  statement: Generated<string>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface VisionPrincipleTable {
+  id: Generated<string>;
+  plan_id: string;
+  /** One of CEPA's principles (src/planning/vision/cepa-principles.ts); null for the team's own. */
+  cepa_key: string | null;
+  /** The team's own title; null for one of CEPA's. */
+  title: string | null;
+  description: Generated<string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface VisionPrincipleStrategyTable {
+  principle_id: string;
+  strategy_number: number;
+}
+
+export interface VisionGoalTable {
+  id: Generated<string>;
+  plan_id: string;
+  title: string;
+  description: Generated<string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface VisionGoalLinkTable {
+  goal_id: string;
+  kind: 'sdg' | 'sdg_target' | 'subdimension' | 'recommendation';
+  code: string;
+}
+
+export interface VisionPriorityTable {
+  id: Generated<string>;
+  goal_id: string;
+  text: string;
+  term: 'short' | 'long';
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -294,6 +349,12 @@ export interface Schema {
   recommendation_decisions: RecommendationDecisionTable;
   plans: PlanTable;
   plan_baseline_rounds: PlanBaselineRoundTable;
+  plan_visions: PlanVisionTable;
+  vision_principles: VisionPrincipleTable;
+  vision_principle_strategies: VisionPrincipleStrategyTable;
+  vision_goals: VisionGoalTable;
+  vision_goal_links: VisionGoalLinkTable;
+  vision_priorities: VisionPriorityTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
