@@ -106,7 +106,7 @@ async function goalFromForm(
   );
   if (outcome.ok)
     return reply.redirect(
-      textOf(body, 'then') === 'targets'
+      textOf(body, 'next') === 'targets'
         ? `${goalHref(plan.id, outcome.id)}#sdgGoals`
         : `${visionHref(plan.id)}#${goalAnchor(outcome.id)}`,
       303,

@@ -517,7 +517,7 @@ export function GoalFormView({
           />
         ))}
         {chosenGoals.length === 0 && <p class="hint">{t('vision.hint.sdgTargets')}</p>}
-        <button type="submit" class="button secondary" name="then" value="targets">
+        <button type="submit" class="button secondary" name="next" value="targets">
           {t('vision.goal.saveAndTargets')}
         </button>
         <h2>{t('vision.goal.answers')}</h2>

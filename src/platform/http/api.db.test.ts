@@ -61,6 +61,14 @@ describe('the JSON API', () => {
       '/api/plans',
       '/api/plans/{id}',
       '/api/plans/{id}/status',
+      '/api/plans/{id}/vision',
+      '/api/plans/{id}/vision/goals',
+      '/api/plans/{id}/vision/goals/{entryId}',
+      '/api/plans/{id}/vision/goals/{entryId}/priorities',
+      '/api/plans/{id}/vision/principles',
+      '/api/plans/{id}/vision/principles/{entryId}',
+      '/api/plans/{id}/vision/priorities/{entryId}',
+      '/api/plans/{id}/vision/statement',
       '/api/respondent/{token}',
       '/api/respondent/{token}/answers',
       '/api/respondent/{token}/submit',
@@ -79,6 +87,7 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/results/recommendations/{code}',
       '/api/rounds/{id}/results/targets',
       '/api/rounds/{id}/workshop/items',
+      '/api/vision/reference',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
   });
