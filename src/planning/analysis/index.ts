@@ -15,5 +15,6 @@ export const analysis: Feature = {
 
 export { copyAnalysis } from './copy-store.ts';
 export { listPestleFactors, type PestleFactor } from './pestle-store.ts';
+export { planProposals, type ShownProposal } from './swot-draft.ts';
 export type { SwotQuadrant } from './swot-rules.ts';
 export { listSwotEntries, type SwotEntry } from './swot-store.ts';
