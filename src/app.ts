@@ -8,6 +8,7 @@ import { DEFAULT_MIN_RESPONDENTS, results } from './assessment/results/index.ts'
 import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
+import { analysis } from './planning/analysis/index.ts';
 import { plans } from './planning/plans/index.ts';
 import { vision } from './planning/vision/index.ts';
 import { accounts } from './platform/accounts/index.ts';
@@ -35,6 +36,7 @@ export const features: readonly Feature[] = [
   workshop,
   results,
   plans,
+  analysis,
   vision,
   outbox,
   audit,

@@ -23,5 +23,14 @@ export const results: Feature = {
 export type { RecommendationDecision } from './advice/advice-store.ts';
 export { openAdvice, type RoundAdvice } from './advice/open-advice.ts';
 export type { WeakSubdimension } from './advice/recommendations.ts';
+export type {
+  ApartFromPeers,
+  ConsensusDisagreement,
+  ItemPullingDown,
+} from './findings/diagnostics.ts';
+export type { RankedSubdimension } from './findings/highlights.ts';
+export { openRoundFindings, type RoundFindings } from './findings/open-findings.ts';
 export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
+export type { ScoreTree } from './scoring/scoring.ts';
 export { roundDisclosure } from './store/open-results.ts';
+export type { AgencyProfile } from './store/results-selection.ts';

@@ -10,6 +10,8 @@ export type AuditEntity =
   | 'target'
   | 'recommendation'
   | 'plan'
+  | 'swot_entry'
+  | 'pestle_factor'
   | 'vision'
   | 'vision_principle'
   | 'vision_goal'
