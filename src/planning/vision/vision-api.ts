@@ -102,6 +102,9 @@ const goalSchema = z
     recommendations: z.array(
       z.object({ code: z.string(), decision: z.enum(['accepted', 'set_aside', 'open']) }),
     ),
+    swotEntries: z
+      .array(z.object({ id: z.uuid(), quadrant: z.string(), text: z.string() }))
+      .describe('The plan’s SWOT entries the goal answers'),
     priorities: z.array(prioritySchema),
     version: z.number().int(),
   })
@@ -140,6 +143,11 @@ const goalBody = z.object({
   sdgTargets: z.array(z.string().max(10)).max(LINKS_MAX).default([]),
   subdimensionCodes: z.array(z.string().max(50)).max(LINKS_MAX).default([]),
   recommendationCodes: z.array(z.string().max(50)).max(LINKS_MAX).default([]),
+  swotEntryIds: z
+    .array(z.uuid())
+    .max(LINKS_MAX)
+    .default([])
+    .describe('SWOT entries of the same plan'),
 });
 const priorityBody = z.object({ text: z.string().max(PRIORITY_MAX * 2), term: z.string() });
 
@@ -176,6 +184,10 @@ function presentGoal(goal: VisionGoal, evidence: VisionEvidence): z.infer<typeof
       code,
       decision: evidence.decisions.get(code)?.status ?? 'open',
     })),
+    swotEntries: goal.swotEntryIds.flatMap((id) => {
+      const entry = evidence.swotEntries.find((candidate) => candidate.id === id);
+      return entry ? [{ id, quadrant: entry.quadrant, text: entry.text }] : [];
+    }),
     priorities: goal.priorities,
     version: goal.version,
   };
@@ -358,7 +370,7 @@ export async function visionApi(app: App, deps: FeatureDeps) {
       schema: {
         tags,
         summary:
-          'Adds a goal with its links to SDG goals and targets, weak sub-dimensions and recommendations (by code)',
+          'Adds a goal with its links to SDG goals and targets, weak sub-dimensions and recommendations (by code) and SWOT entries',
         params: planParams,
         body: goalBody,
         response: { 201: goalSchema, ...errors('VisionGoal', goalSchema) },

@@ -1,4 +1,4 @@
-// What a plan's goals may answer from its baseline: the weak sub-dimensions
+// What a plan's goals may answer: its SWOT entries, and from its baseline the weak sub-dimensions
 // of its latest baseline round for the whole of government, with their
 // recommendations and the decisions taken on them, exactly as the round's
 // recommendations page shows them (under small-number protection).
@@ -10,6 +10,7 @@ import {
   type WeakSubdimension,
 } from '../../assessment/results/index.ts';
 import type { Schema } from '../../platform/db/schema.ts';
+import { listSwotEntries, type SwotEntry } from '../analysis/index.ts';
 import type { Plan } from '../plans/index.ts';
 import { roundStatus } from './vision-store.ts';
 
@@ -21,6 +22,8 @@ export interface VisionEvidence {
   /** Every sub-dimension and recommendation code of the round's framework: what a link may name. */
   subdimensionCodes: ReadonlySet<string>;
   recommendationCodes: ReadonlySet<string>;
+  /** The plan's SWOT entries, by quadrant. */
+  swotEntries: SwotEntry[];
 }
 
 const none: VisionEvidence = {
@@ -30,6 +33,7 @@ const none: VisionEvidence = {
   decisions: new Map(),
   subdimensionCodes: new Set(),
   recommendationCodes: new Set(),
+  swotEntries: [],
 };
 
 export async function openVisionEvidence(
@@ -37,11 +41,12 @@ export async function openVisionEvidence(
   plan: Plan,
   threshold: number,
 ): Promise<VisionEvidence> {
+  const swotEntries = await listSwotEntries(db, plan.id);
   const round = plan.baselineRounds.at(-1);
-  if (!round) return none;
+  if (!round) return { ...none, swotEntries };
   // A draft round has no results yet: nothing to answer.
   const status = await roundStatus(db, round.id);
-  if (status !== 'open' && status !== 'closed') return { ...none, round };
+  if (status !== 'open' && status !== 'closed') return { ...none, round, swotEntries };
   const advice = await openAdvice(db, {
     roundId: round.id,
     threshold,
@@ -52,6 +57,7 @@ export async function openVisionEvidence(
   const subdimensions = framework.dimensions.flatMap((dimension) => dimension.subdimensions);
   return {
     round,
+    swotEntries,
     framework,
     weak: advice.weak,
     decisions: advice.decisions,

@@ -40,6 +40,10 @@ function goalValuesOf(body: FormBody): GoalFormValues {
       .flatMap((name) => listOf(body, name)),
     subdimensionCodes: listOf(body, 'subdimensionCodes'),
     recommendationCodes: listOf(body, 'recommendationCodes'),
+    // SWOT entries come in one group per quadrant: swotEntryIds-weakness …
+    swotEntryIds: Object.keys(body)
+      .filter((name) => name.startsWith('swotEntryIds'))
+      .flatMap((name) => listOf(body, name)),
     ...(body.version === undefined ? {} : { version: textOf(body, 'version') ?? '' }),
   };
 }

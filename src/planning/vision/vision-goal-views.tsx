@@ -30,6 +30,11 @@ import type { VisionGoal, VisionPriority } from './vision-store.ts';
 
 const designThinkingSteps = ['empathise', 'define', 'ideate', 'prototype', 'test'] as const;
 
+/** The quadrants the plan has entries in, in the order the analysis lists them. */
+const swotQuadrantsOf = (evidence: VisionEvidence) => [
+  ...new Set(evidence.swotEntries.map((entry) => entry.quadrant)),
+];
+
 const score = (messages: Messages, value: number) =>
   messages.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -64,6 +69,16 @@ export function subdimensionText(messages: Messages, evidence: VisionEvidence, c
         gap: score(messages, weak.gap),
       })
     : t('vision.evidence.notWeak', { name, code });
+}
+
+export function swotText(messages: Messages, evidence: VisionEvidence, id: string) {
+  const entry = evidence.swotEntries.find((candidate) => candidate.id === id);
+  return entry
+    ? messages.t('vision.evidence.swot', {
+        quadrant: messages.t(`vision.swotQuadrant.${entry.quadrant}`),
+        text: entry.text,
+      })
+    : '';
 }
 
 export function recommendationText(messages: Messages, evidence: VisionEvidence, code: string) {
@@ -122,10 +137,16 @@ export function GoalSummary({
         </ul>
       )}
       <h4>{t('vision.goal.answers')}</h4>
-      {goal.subdimensionCodes.length + goal.recommendationCodes.length === 0 ? (
+      {goal.subdimensionCodes.length +
+        goal.recommendationCodes.length +
+        goal.swotEntryIds.length ===
+      0 ? (
         <p>{t('vision.goal.noEvidence')}</p>
       ) : (
         <ul>
+          {goal.swotEntryIds.map((id) => (
+            <li key={id}>{swotText(messages, evidence, id)}</li>
+          ))}
           {goal.subdimensionCodes.map((code) => (
             <li key={code}>{subdimensionText(messages, evidence, code)}</li>
           ))}
@@ -368,17 +389,14 @@ export interface GoalFormValues {
   version?: string;
 }
 
-export const goalFormValues = (
-  goal: VisionGoal,
-  swotEntryIds: readonly string[] = [],
-): GoalFormValues => ({
+export const goalFormValues = (goal: VisionGoal): GoalFormValues => ({
   title: goal.title,
   description: goal.description,
   sdgGoals: goal.sdgGoals.map(String),
   sdgTargets: goal.sdgTargets,
   subdimensionCodes: goal.subdimensionCodes,
   recommendationCodes: goal.recommendationCodes,
-  swotEntryIds,
+  swotEntryIds: goal.swotEntryIds,
   version: String(goal.version),
 });
 
@@ -521,6 +539,29 @@ export function GoalFormView({
           {t('vision.goal.saveAndTargets')}
         </button>
         <h2>{t('vision.goal.answers')}</h2>
+        {evidence.swotEntries.length === 0 ? (
+          <p>{t('vision.evidence.noSwot')}</p>
+        ) : (
+          swotQuadrantsOf(evidence).map((quadrant) => (
+            <ChoicesField
+              key={quadrant}
+              name={`swotEntryIds-${quadrant}`}
+              legend={t('vision.field.swotEntriesOf', {
+                quadrant: t(`vision.swotQuadrant.${quadrant}`),
+              })}
+              type="checkbox"
+              checked={values.swotEntryIds ?? []}
+              choices={evidence.swotEntries
+                .filter((entry) => entry.quadrant === quadrant)
+                .map((entry) => ({ value: entry.id, label: entry.text }))}
+            />
+          ))
+        )}
+        {errors.swotEntryIds && (
+          <p class="error-message" id="swotEntryIds">
+            {errors.swotEntryIds}
+          </p>
+        )}
         {evidence.round ? (
           <p>{t('vision.evidence.from', { round: evidence.round.name })}</p>
         ) : (

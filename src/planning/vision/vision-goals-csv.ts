@@ -1,11 +1,12 @@
 // A vision's goals as a table to download, CSV or XLSX: one row per goal with
 // what it serves (SDG goals and targets, by code), what it answers (sub-
-// dimensions and recommendations, by code) and its priorities by term. Every
+// dimensions and recommendations by code, SWOT entries by text) and its priorities by term. Every
 // text cell is made spreadsheet-safe: goals are written by people.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { spreadsheetSafe } from '../../platform/exports/spreadsheet-safe.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
+import type { SwotEntry } from '../analysis/index.ts';
 import type { Vision } from './vision-store.ts';
 
 export const goalExportFormats = ['csv', 'xlsx'] as const;
@@ -24,11 +25,20 @@ const columns = [
   'sdgTargets',
   'subdimensionCodes',
   'recommendationCodes',
+  'swotEntries',
   'shortTerm',
   'longTerm',
 ] as const;
 
-function table(messages: Messages, vision: Vision): (string | number)[][] {
+function table(
+  messages: Messages,
+  vision: Vision,
+  swotEntries: readonly SwotEntry[],
+): (string | number)[][] {
+  const swotText = (id: string) => {
+    const entry = swotEntries.find((candidate) => candidate.id === id);
+    return entry ? `${messages.t(`vision.swotQuadrant.${entry.quadrant}`)}: ${entry.text}` : '';
+  };
   const rows = vision.goals.map((goal, index) => [
     index + 1,
     goal.title,
@@ -37,6 +47,7 @@ function table(messages: Messages, vision: Vision): (string | number)[][] {
     goal.sdgTargets.join('; '),
     goal.subdimensionCodes.join('; '),
     goal.recommendationCodes.join('; '),
+    goal.swotEntryIds.map(swotText).join('; '),
     goal.priorities
       .filter((priority) => priority.term === 'short')
       .map((priority) => priority.text)
@@ -55,8 +66,9 @@ export async function goalsFile(
   format: GoalExportFormat,
   messages: Messages,
   vision: Vision,
+  swotEntries: readonly SwotEntry[],
 ): Promise<Buffer> {
-  const rows = table(messages, vision);
+  const rows = table(messages, vision, swotEntries);
   // A byte order mark, so spreadsheets read accents right.
   if (format === 'csv')
     return Buffer.from(`\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`);

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FeatureDeps } from '../../platform/http/feature.ts';
 import { requirePlan } from '../plans/index.ts';
-import { openVisionEvidence } from './vision-evidence.ts';
+import { openVisionEvidence, type VisionEvidence } from './vision-evidence.ts';
 import type { GoalEvidence } from './vision-rules.ts';
 import { readVision } from './vision-store.ts';
 
@@ -21,10 +21,11 @@ export async function openVision(
   return { plan, vision, evidence };
 }
 
-/** The codes a goal may link to, from what was opened. */
-export function goalEvidenceOf(evidence: {
-  subdimensionCodes: ReadonlySet<string>;
-  recommendationCodes: ReadonlySet<string>;
-}): GoalEvidence {
-  return { ...evidence, swotEntryIds: new Set() };
+/** What a goal may link to, from what was opened: codes of the baseline, SWOT entries of the plan. */
+export function goalEvidenceOf(evidence: VisionEvidence): GoalEvidence {
+  return {
+    subdimensionCodes: evidence.subdimensionCodes,
+    recommendationCodes: evidence.recommendationCodes,
+    swotEntryIds: new Set(evidence.swotEntries.map((entry) => entry.id)),
+  };
 }

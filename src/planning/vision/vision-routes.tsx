@@ -84,12 +84,12 @@ async function exportGoals(
   reply: FastifyReply,
   format: (typeof goalExportFormats)[number],
 ) {
-  const { plan, vision } = await openVision(request, deps, request.params.id);
+  const { plan, vision, evidence } = await openVision(request, deps, request.params.id);
   return reply
     .header('content-type', goalExportTypes[format])
     .header('content-disposition', `attachment; filename="vision-goals-${plan.id}.${format}"`)
     .header('cache-control', 'private, no-store')
-    .send(await goalsFile(format, request.messages, vision));
+    .send(await goalsFile(format, request.messages, vision, evidence.swotEntries));
 }
 
 async function statementForm(

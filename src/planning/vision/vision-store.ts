@@ -3,6 +3,7 @@
 // it is still at the version its editor started from.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
+import { listSwotEntries, type SwotEntry } from '../analysis/index.ts';
 import type { GoalFields, PrincipleFields, PriorityFields, PriorityTerm } from './vision-rules.ts';
 
 export interface VisionPrinciple {
@@ -22,7 +23,7 @@ export interface VisionPriority {
   version: number;
 }
 
-export interface VisionGoal extends Omit<GoalFields, 'swotEntryIds'> {
+export interface VisionGoal extends GoalFields {
   id: string;
   version: number;
   priorities: VisionPriority[];
@@ -80,6 +81,13 @@ export async function readVision(db: Kysely<Schema>, planId: string): Promise<Vi
         .orderBy('code')
         .execute()
     : [];
+  const swotLinks = goalIds.length
+    ? await db
+        .selectFrom('vision_goal_swot_entries')
+        .select(['goal_id', 'swot_entry_id'])
+        .where('goal_id', 'in', goalIds)
+        .execute()
+    : [];
   const priorities = goalIds.length
     ? await db
         .selectFrom('vision_priorities')
@@ -116,6 +124,9 @@ export async function readVision(db: Kysely<Schema>, planId: string): Promise<Vi
       sdgTargets: linked(row.id, 'sdg_target').sort(bySdgCode),
       subdimensionCodes: linked(row.id, 'subdimension'),
       recommendationCodes: linked(row.id, 'recommendation'),
+      swotEntryIds: swotLinks
+        .filter((link) => link.goal_id === row.id)
+        .map((link) => link.swot_entry_id),
       priorities: priorities
         .filter((priority) => priority.goal_id === row.id)
         .map((priority) => ({
@@ -234,6 +245,12 @@ async function setLinks(db: Kysely<Schema>, goalId: string, fields: GoalFields) 
     ...fields.recommendationCodes.map((code) => ({ kind: 'recommendation' as const, code })),
   ].map((link) => ({ goal_id: goalId, ...link }));
   if (links.length > 0) await db.insertInto('vision_goal_links').values(links).execute();
+  await db.deleteFrom('vision_goal_swot_entries').where('goal_id', '=', goalId).execute();
+  if (fields.swotEntryIds.length > 0)
+    await db
+      .insertInto('vision_goal_swot_entries')
+      .values(fields.swotEntryIds.map((id) => ({ goal_id: goalId, swot_entry_id: id })))
+      .execute();
 }
 
 export async function insertGoal(
@@ -334,7 +351,10 @@ export async function deleteIfVersion(
 /**
  * Copies one plan's vision into another (a new plan that starts from the
  * last): statement, principles with strategies, goals with links and
- * priorities, under new ids. Links are codes, so they carry over as they are.
+ * priorities, under new ids. SDG and framework links are codes and carry over
+ * as they are; a link to a SWOT entry points at its copy in the new plan —
+ * the entry of the same quadrant, place and text — so the analysis is copied
+ * first, and a link whose entry has no copy is left out.
  */
 export async function copyVision(
   db: Kysely<Schema>,
@@ -348,8 +368,22 @@ export async function copyVision(
       .values({ plan_id: toPlanId, statement: vision.statement, updated_by: null })
       .execute();
   for (const principle of vision.principles) await insertPrinciple(db, toPlanId, principle, null);
+  const keyOf = (entry: SwotEntry) => JSON.stringify([entry.quadrant, entry.position, entry.text]);
+  const copies = new Map(
+    (await listSwotEntries(db, toPlanId)).map((entry) => [keyOf(entry), entry.id]),
+  );
+  const copyOf = new Map(
+    (await listSwotEntries(db, fromPlanId)).flatMap((entry) => {
+      const copy = copies.get(keyOf(entry));
+      return copy ? [[entry.id, copy] as const] : [];
+    }),
+  );
   for (const goal of vision.goals) {
-    const goalId = await insertGoal(db, toPlanId, { ...goal, swotEntryIds: [] }, null);
+    const swotEntryIds = goal.swotEntryIds.flatMap((id) => {
+      const copy = copyOf.get(id);
+      return copy ? [copy] : [];
+    });
+    const goalId = await insertGoal(db, toPlanId, { ...goal, swotEntryIds }, null);
     for (const priority of goal.priorities) await insertPriority(db, goalId, priority, null);
   }
 }

@@ -13,6 +13,7 @@ import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
 import { buildFramework } from '../../../test/frameworks.ts';
 import { importFramework } from '../../assessment/frameworks/index.ts';
+import { copyAnalysis, listSwotEntries } from '../analysis/index.ts';
 import { copyVision } from './index.ts';
 import { readVision } from './vision-store.ts';
 
@@ -371,6 +372,44 @@ describe('a plan’s vision', () => {
     expect(workbook.worksheets[0]?.getRow(2).getCell(4).value).toBe('9; 16');
   });
 
+  it('links a goal to SWOT entries of its own plan only, and shows them', async () => {
+    const planId = await startPlan('Plan with a SWOT');
+    const otherPlanId = await startPlan('Another plan');
+    const swot = async (plan: string, text: string) =>
+      (
+        await api('POST', `/api/plans/${plan}/swot`, {
+          quadrant: 'weakness',
+          text,
+          importance: 'high',
+        })
+      ).json().id as string;
+    const ownEntry = await swot(planId, 'Few services online');
+    const foreignEntry = await swot(otherPlanId, 'Not this plan’s');
+    const base = `/plans/${planId}/vision`;
+    const form = await get(`${base}/goals/new`);
+    expect(form.body).toContain('SWOT entries it answers: Weakness');
+    expect(form.body).toContain(`value="${ownEntry}"`);
+    expect(form.body).not.toContain(foreignEntry);
+    const refused = await post(`${base}/goals/new`, {
+      title: 'Online by default',
+      'swotEntryIds-weakness': foreignEntry,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('choose SWOT entries of this plan');
+    const saved = await post(`${base}/goals/new`, {
+      title: 'Online by default',
+      'swotEntryIds-weakness': ownEntry,
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await get(base)).body).toContain('<li>Weakness: Few services online</li>');
+    const vision = (await get(`/api/plans/${planId}/vision`)).json();
+    expect(vision.goals[0].swotEntries).toEqual([
+      { id: ownEntry, quadrant: 'weakness', text: 'Few services online' },
+    ]);
+    const csv = await get(`${base}/goals.csv`);
+    expect(csv.body).toContain('Weakness: Few services online');
+  });
+
   it('copies a vision into a new plan under new ids', async () => {
     const from = await startPlan('Plan copied');
     await api('PUT', `/api/plans/${from}/vision/statement`, {
@@ -392,8 +431,25 @@ describe('a plan’s vision', () => {
       text: 'Kept priority',
       term: 'long',
     });
+    const weakness = (
+      await api('POST', `/api/plans/${from}/swot`, {
+        quadrant: 'weakness',
+        text: 'Paper forms',
+        importance: 'medium',
+      })
+    ).json().id;
+    await api('PUT', `/api/plans/${from}/vision/goals/${goal.id}`, {
+      title: 'Kept goal',
+      sdgGoals: [16],
+      sdgTargets: ['16.10'],
+      swotEntryIds: [weakness],
+      version: 1,
+    });
     const to = await startPlan('Plan copy');
-    await context.database.db.transaction().execute((tx) => copyVision(tx, from, to));
+    await context.database.db.transaction().execute(async (tx) => {
+      await copyAnalysis(tx, from, to);
+      await copyVision(tx, from, to);
+    });
     const copied = await readVision(context.database.db, to);
     expect(copied).toMatchObject({
       statement: 'A vision to keep',
@@ -407,5 +463,9 @@ describe('a plan’s vision', () => {
       ],
     });
     expect(copied.goals[0]?.id).not.toBe(goal.id);
+    // The SWOT link points at the entry's copy in the new plan.
+    const [entryCopy] = await listSwotEntries(context.database.db, to);
+    expect(copied.goals[0]?.swotEntryIds).toEqual([entryCopy?.id]);
+    expect(entryCopy?.id).not.toBe(weakness);
   });
 });

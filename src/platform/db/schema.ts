@@ -350,6 +350,11 @@ export interface VisionGoalLinkTable {
   code: string;
 }
 
+export interface VisionGoalSwotEntryTable {
+  goal_id: string;
+  swot_entry_id: string;
+}
+
 export interface VisionPriorityTable {
   id: Generated<string>;
   goal_id: string;
@@ -410,6 +415,7 @@ export interface Schema {
   vision_principle_strategies: VisionPrincipleStrategyTable;
   vision_goals: VisionGoalTable;
   vision_goal_links: VisionGoalLinkTable;
+  vision_goal_swot_entries: VisionGoalSwotEntryTable;
   vision_priorities: VisionPriorityTable;
 }
 

@@ -66,3 +66,10 @@ create table vision_priorities (
   updated_by uuid references users (id) on delete set null
 );
 create index vision_priorities_goal on vision_priorities (goal_id, created_at);
+
+-- The SWOT entries of the same plan a goal answers; deleting an entry drops its links.
+create table vision_goal_swot_entries (
+  goal_id uuid not null references vision_goals (id) on delete cascade,
+  swot_entry_id uuid not null references swot_entries (id) on delete cascade,
+  primary key (goal_id, swot_entry_id)
+);
