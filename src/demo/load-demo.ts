@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 import { insertSumwhereAnalysis } from './sumwhere-analysis.ts';
 import { sumwherePlan } from './sumwhere-plan.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
+import { insertSumwhereVision } from './sumwhere-vision.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
 // PostgreSQL's limit of 65,535 parameters per statement.
@@ -131,6 +132,10 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
   // The SWOT is drafted from the round's results, which are read (and their
   // tallies kept) in transactions of their own: so after the round is written.
   await insertSumwhereAnalysis(db, { workspaceId: demo.workspace.id, planId: sumwherePlan.id });
+  // The vision's goals cite SWOT entries: so after the analysis.
+  await db
+    .transaction()
+    .execute((tx) => insertSumwhereVision(tx, { planId: sumwherePlan.id, updatedBy: null }));
   return demo;
 }
 
