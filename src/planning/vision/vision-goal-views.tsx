@@ -372,8 +372,10 @@ export function PriorityFormView({
           name={priority.text}
           csrfToken={csrfToken}
         />
-        <a href={`${visionHref(plan.id)}#${goalAnchor(goal.id)}`}>{t('vision.back')}</a>
       </div>
+      <p>
+        <a href={`${visionHref(plan.id)}#${goalAnchor(goal.id)}`}>{t('vision.back')}</a>
+      </p>
     </>
   );
 }
