@@ -139,14 +139,12 @@ async function addPriorityFromForm(
   );
   if (outcome.ok)
     return reply.redirect(`${visionHref(plan.id)}#${goalAnchor(request.params.entryId)}`, 303);
-  const problems = 'problems' in outcome ? outcome.problems : [];
-  return showVision(
-    deps,
-    request,
-    reply.status(400),
-    plan.id,
-    Object.values(visionFormErrors(request.messages, problems)).join(' '),
-  );
+  const errors = visionFormErrors(request.messages, 'problems' in outcome ? outcome.problems : []);
+  return showVision(deps, request, reply.status(400), plan.id, Object.values(errors).join(' '), {
+    goalId: request.params.entryId,
+    values: { text: textOf(request.body, 'text') ?? '', term: textOf(request.body, 'term') ?? '' },
+    errors,
+  });
 }
 
 async function priorityForm(

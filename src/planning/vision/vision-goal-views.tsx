@@ -102,6 +102,7 @@ export function GoalSummary({
   evidence,
   mayEdit,
   csrfToken,
+  posted,
 }: {
   messages: Messages;
   plan: Plan;
@@ -109,6 +110,7 @@ export function GoalSummary({
   evidence: VisionEvidence;
   mayEdit: boolean;
   csrfToken: string | undefined;
+  posted?: PostedPriority | undefined;
 }) {
   const { t } = messages;
   return (
@@ -182,8 +184,8 @@ export function GoalSummary({
             messages={messages}
             action={`${goalHref(plan.id, goal.id)}/priorities`}
             idPrefix={`new-${goal.id}`}
-            values={{}}
-            errors={{}}
+            values={posted?.values ?? {}}
+            errors={posted?.errors ?? {}}
             csrfToken={csrfToken}
             legend={t('vision.priority.add', { goal: goal.title })}
           />
@@ -229,6 +231,13 @@ export function DeleteButton({
       </button>
     </form>
   );
+}
+
+/** A new priority the server refused, given back under its goal with its problems. */
+export interface PostedPriority {
+  goalId: string;
+  values: PriorityFormValues;
+  errors: FieldErrors;
 }
 
 export interface PriorityFormValues {

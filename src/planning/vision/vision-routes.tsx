@@ -16,6 +16,7 @@ import {
   saveStatement,
   type VisionEntryKind,
 } from './vision-changes.ts';
+import type { PostedPriority } from './vision-goal-views.tsx';
 import { goalExportFormats, goalExportTypes, goalsFile } from './vision-goals-csv.ts';
 import { openVision } from './vision-lookup.ts';
 import { visionFormErrors, visionHref, visionProblemText } from './vision-parts.tsx';
@@ -60,6 +61,7 @@ export async function showVision(
   reply: FastifyReply,
   planId: string,
   error?: string,
+  postedPriority?: PostedPriority,
 ) {
   const { plan, vision, evidence } = await openVision(request, deps, planId);
   return sendPage(request, reply, {
@@ -73,6 +75,7 @@ export async function showVision(
         mayEdit={mayEditVision(request)}
         csrfToken={request.signedIn?.csrfToken}
         error={error}
+        postedPriority={postedPriority}
       />
     ),
   });

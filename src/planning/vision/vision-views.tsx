@@ -12,7 +12,7 @@ import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { cepaPrinciples, findCepaPrinciple, nameIn } from './cepa-principles.ts';
 import type { VisionEvidence } from './vision-evidence.ts';
-import { DeleteButton, GoalSummary } from './vision-goal-views.tsx';
+import { DeleteButton, GoalSummary, type PostedPriority } from './vision-goal-views.tsx';
 import {
   ConflictNotice,
   principleName,
@@ -32,6 +32,7 @@ export function VisionPageView({
   mayEdit,
   csrfToken,
   error,
+  postedPriority,
 }: {
   messages: Messages;
   plan: Plan;
@@ -39,8 +40,10 @@ export function VisionPageView({
   evidence: VisionEvidence;
   mayEdit: boolean;
   csrfToken: string | undefined;
-  /** Why the last deletion was refused. */
+  /** Why the last change was refused. */
   error?: string | undefined;
+  /** A priority refused, given back beside its fields under its goal. */
+  postedPriority?: PostedPriority | undefined;
 }) {
   const { t } = messages;
   const base = visionHref(plan.id);
@@ -150,6 +153,7 @@ export function VisionPageView({
               evidence={evidence}
               mayEdit={mayEdit}
               csrfToken={csrfToken}
+              posted={postedPriority?.goalId === goal.id ? postedPriority : undefined}
             />
           ))}
         </ol>

@@ -288,8 +288,18 @@ describe('a plan’s vision', () => {
       },
     );
     expect(priority.statusCode).toBe(404);
+    const goalId = (
+      await api('POST', `/api/plans/${planId}/vision/goals`, { title: 'Kept' })
+    ).json().id;
+    const badPriority = await post(`${base}/goals/${goalId}/priorities`, {
+      text: 'Typed and kept',
+      term: 'medium',
+    });
+    expect(badPriority.statusCode).toBe(400);
+    expect(badPriority.body).toContain('Term: choose short or long term');
+    expect(badPriority.body).toContain('value="Typed and kept"');
     const vision = await readVision(context.database.db, planId);
-    expect(vision.goals).toHaveLength(0);
+    expect(vision.goals.map((goal) => goal.priorities)).toEqual([[]]);
     expect(vision.principles).toHaveLength(1);
     expect((await get('/plans/00000000-0000-4000-8000-000000000000/vision')).statusCode).toBe(404);
   });
