@@ -89,7 +89,7 @@ export function SwotView({
           </a>
         </p>
       )}
-      <div class="swot-grid">
+      <div class="columns swot">
         {swotQuadrants.map((quadrant) => {
           const inQuadrant = entries.filter((entry) => entry.quadrant === quadrant);
           return (
