@@ -20,8 +20,6 @@ export const results: Feature = {
   },
 };
 
-export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
-export { roundDisclosure } from './store/open-results.ts';
 export type { WeakSubdimension } from './advice/recommendations.ts';
 export type {
   ApartFromPeers,
@@ -30,5 +28,7 @@ export type {
 } from './findings/diagnostics.ts';
 export type { RankedSubdimension } from './findings/highlights.ts';
 export { openRoundFindings, type RoundFindings } from './findings/open-findings.ts';
+export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
 export type { ScoreTree } from './scoring/scoring.ts';
+export { roundDisclosure } from './store/open-results.ts';
 export type { AgencyProfile } from './store/results-selection.ts';

@@ -47,7 +47,7 @@ function Evidence({ link, describe }: { link: EvidenceLink | null; describe: Des
   if (!link) return null;
   const described = describe(link);
   if (!described) return null;
-  return described.href ? <a href={described.href}>{described.text}</a> : <>{described.text}</>;
+  return described.href ? <a href={described.href}>{described.text}</a> : described.text;
 }
 
 function Exports({ messages, base }: { messages: Messages; base: string }) {

@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts'
 import { buildApp } from '../../app.ts';
 import { sumwherePlan } from '../../demo/sumwhere-plan.ts';
 import type { App } from '../../platform/http/feature.ts';
+import { copyAnalysis, listPestleFactors, listSwotEntries } from './index.ts';
 
 const PLAN = sumwherePlan.id;
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
@@ -349,5 +350,44 @@ describe('a plan’s SWOT and PESTLE', () => {
       headers: { cookie: viewer.cookie, 'accept-language': 'es' },
     });
     expect(spanish.body).toContain('Categoría');
+  });
+
+  it('copies the analysis to a new plan, a link to a factor pointing at the factor’s copy', async () => {
+    const created = await api('POST', '/api/plans', {
+      title: 'Digital Sumwhere 2031–2035',
+      startsYear: 2031,
+      endsYear: 2035,
+    });
+    const copyId = created.json().id as string;
+    await copyAnalysis(database.db, PLAN, copyId);
+    const [fromEntries, toEntries, toFactors] = await Promise.all([
+      listSwotEntries(database.db, PLAN),
+      listSwotEntries(database.db, copyId),
+      listPestleFactors(database.db, copyId),
+    ]);
+    expect(toEntries.map((e) => [e.quadrant, e.text])).toEqual(
+      fromEntries.map((e) => [e.quadrant, e.text]),
+    );
+    expect(toEntries.some((e) => fromEntries.some((f) => f.id === e.id))).toBe(false);
+    const copiedFactorIds = new Set(toFactors.map((f) => f.id));
+    const factorLinks = toEntries.flatMap((e) =>
+      e.evidence?.kind === 'pestle' ? [e.evidence.factorId] : [],
+    );
+    expect(factorLinks.length).toBeGreaterThan(0);
+    expect(factorLinks.every((id) => copiedFactorIds.has(id))).toBe(true);
+    // The copy is a plan of its own: editing it leaves the original as it was.
+    const first = toEntries[0];
+    if (!first) throw new Error('nothing copied');
+    const edited = await api('PUT', `/api/plans/${copyId}/swot/${first.id}`, {
+      quadrant: first.quadrant,
+      text: 'Changed in the new plan',
+      importance: first.importance,
+      evidence: first.evidence,
+      version: first.version,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect((await listSwotEntries(database.db, PLAN)).map((e) => e.text)).not.toContain(
+      'Changed in the new plan',
+    );
   });
 });
