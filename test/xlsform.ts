@@ -2,7 +2,7 @@
 // framework it stands for, and .xlsx files made with exceljs itself, not with
 // the export under test.
 import ExcelJS from 'exceljs';
-import type { Cell, Workbook } from '../src/assessment/frameworks/xlsform.ts';
+import type { Cell, Workbook } from '../src/assessment/frameworks/xlsform/workbook.ts';
 
 /**
  * Two languages (plain `label` in the default English, `label::Español (es)`),

@@ -13,8 +13,8 @@ import { frameworkKey, frameworkVersion, requireFramework } from './framework-lo
 import { type Framework, frameworkSchema } from './framework-schema.ts';
 import { listFrameworks, type StoredFramework } from './framework-store.ts';
 import { importFramework } from './import-framework.ts';
-import { xlsformFieldProblem } from './xlsform-problems.ts';
-import { readUploadedXlsform, XLSX_CONTENT_TYPE, xlsxOfFramework } from './xlsform-xlsx.ts';
+import { xlsformFieldProblem } from './xlsform/problems.ts';
+import { readUploadedXlsform, XLSX_CONTENT_TYPE, xlsxOfFramework } from './xlsform/xlsx-file.ts';
 
 // Problems are read by the workbook's author with their places, in English like the format's names.
 const english = messagesFor('en');

@@ -2,7 +2,8 @@
 // sheets and columns Transforma reads and writes, and the reversible rules
 // between XLSForm names and Transforma's codes, keys and language tags.
 // docs/xlsform.md describes the mapping.
-import { type Language, supportedLanguages } from '../../platform/i18n/messages.ts';
+import { type Language, supportedLanguages } from '../../../platform/i18n/messages.ts';
+import { itemSchema, maturityLevelSchema } from '../framework-schema.ts';
 
 /** A cell as the workbook holds it: text, or a number the spreadsheet stored as one. */
 export type Cell = string | number;
@@ -65,6 +66,8 @@ export const codeOfName = (name: string) => name.toUpperCase().replaceAll('_', '
 export const nameOfCode = (code: string) => code.toLowerCase().replaceAll('-', '_');
 export const keyOfName = (name: string) => name.toLowerCase().replaceAll('_', '-');
 export const nameOfKey = (key: string) => key.replaceAll('-', '_');
+export const isCode = (code: string) => itemSchema.shape.code.safeParse(code).success;
+export const isKey = (key: string) => maturityLevelSchema.shape.key.safeParse(key).success;
 
 /**
  * The language tag of an XLSForm language, written `English (en)` as

@@ -1,6 +1,8 @@
 // One sheet of an XLSForm workbook read as a table: its columns by name (a
 // translated column `label::Español (es)` by name and language tag), its rows
 // with content, and the place of each cell, so every problem can name it.
+
+import type { XlsformRule } from './problems.ts';
 import {
   type Cell,
   type CellPlace,
@@ -10,8 +12,7 @@ import {
   languageTagOf,
   type Sheet,
   xlsformLanguage,
-} from './xlsform.ts';
-import type { XlsformRule } from './xlsform-problems.ts';
+} from './workbook.ts';
 
 interface Column {
   index: number;

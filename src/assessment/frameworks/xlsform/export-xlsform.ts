@@ -2,8 +2,8 @@
 // and that the XLSForm import reads back to the same framework: what XLSForm
 // has no place for travels in Transforma's own sheets and columns, which those
 // tools ignore. Guidance and recommendations do not travel (docs/xlsform.md).
-import { messagesFor } from '../../platform/i18n/messages.ts';
-import type { Framework, LocalizedText, Scale } from './framework-schema.ts';
+import { messagesFor } from '../../../platform/i18n/messages.ts';
+import type { Framework, LocalizedText, Scale } from '../framework-schema.ts';
 import {
   type Cell,
   catalogueLanguage,
@@ -16,7 +16,7 @@ import {
   WEIGHT_COLUMN,
   type Workbook,
   xlsformLanguage,
-} from './xlsform.ts';
+} from './workbook.ts';
 
 export function xlsformOfFramework(framework: Framework): Workbook {
   const languages = languagesOf(framework);

@@ -1,8 +1,8 @@
 // What can be wrong with an XLSForm workbook, each problem at its sheet, row
 // and column, and how a problem reads: in the reader's language on the page,
 // in English in the API.
-import type { Messages } from '../../platform/i18n/messages.ts';
-import type { CellPlace } from './xlsform.ts';
+import type { Messages } from '../../../platform/i18n/messages.ts';
+import type { CellPlace } from './workbook.ts';
 
 /** Each rule has its text at `frameworks.xlsform.<rule>` in every catalogue. */
 export const XLSFORM_RULES = [

@@ -2,10 +2,10 @@
 // uploaded one into rows, then into a framework document or its problems, and
 // writing a framework's workbook for download.
 import ExcelJS from 'exceljs';
-import type { Framework } from './framework-schema.ts';
-import type { Cell, Workbook } from './xlsform.ts';
-import { xlsformOfFramework } from './xlsform-export.ts';
-import { frameworkFromXlsform, type XlsformImport } from './xlsform-import.ts';
+import type { Framework } from '../framework-schema.ts';
+import { xlsformOfFramework } from './export-xlsform.ts';
+import { frameworkFromXlsform, type XlsformImport } from './import-xlsform.ts';
+import type { Cell, Workbook } from './workbook.ts';
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
