@@ -61,11 +61,12 @@ export function frameworkFromXlsform(workbook: Workbook): XlsformImport {
     settingsRow ? (settings?.cell(settingsRow, column) ?? '') : '';
   const settingPlace = (column: string): CellPlace =>
     settings ? settings.place(settingsRow, column) : { sheet: SHEETS.settings, column };
-  const defaultLanguage = defaultLanguageOf(setting('default_language'), surveySheet, () =>
-    report(settingPlace('default_language'), 'languageWithoutCode', {
-      column: 'default_language',
-    }),
-  );
+  const language = defaultLanguageOf(setting('default_language'), surveySheet);
+  if (language.problem)
+    report(settingPlace('default_language'), language.problem, {
+      column: setting('default_language'),
+    });
+  const defaultLanguage = language.tag;
 
   const choices = table(sheet(SHEETS.choices, true), defaultLanguage, {
     text: ['label'],
@@ -151,7 +152,16 @@ export function frameworkFromXlsform(workbook: Workbook): XlsformImport {
             !placed.has(placeId(place)) &&
             !tables.some((t) => t.name === place.sheet && t.explainedByHeader(place)),
         );
-  const all = [...problems, ...validationProblems];
+  // A sheet that is missing is said once, not once for each thing it would have held.
+  const missing = new Set(
+    problems.flatMap((problem) =>
+      'rule' in problem && problem.rule === 'missingSheet' ? [problem.place?.sheet] : [],
+    ),
+  );
+  const all = [...problems, ...validationProblems].filter(
+    (problem) =>
+      !missing.has(problem.place?.sheet) || ('rule' in problem && problem.rule === 'missingSheet'),
+  );
   if (all.length > 0) return { ok: false, problems: inWorkbookOrder(all, workbook) };
   return { ok: true, document };
 }
@@ -162,12 +172,14 @@ export function frameworkFromXlsform(workbook: Workbook): XlsformImport {
  * translated columns only opens in its first language, as KoboToolbox and ODK
  * show it; a plain column's language cannot be guessed.
  */
-function defaultLanguageOf(setting: string, survey: Sheet | undefined, noCode: () => void): string {
+function defaultLanguageOf(
+  setting: string,
+  survey: Sheet | undefined,
+): { tag: string; problem?: 'languageWithoutCode' | 'noDefaultLanguage' } {
+  // English stands in while a problem is reported, so the rest of the workbook is still read.
   if (setting) {
     const tag = languageTagOf(setting);
-    if (tag) return tag;
-    noCode();
-    return 'en';
+    return tag ? { tag } : { tag: 'en', problem: 'languageWithoutCode' };
   }
   const headers = (survey?.rows[0] ?? []).map((cell) => cellText(cell));
   const translated = headers.flatMap((header) => {
@@ -175,11 +187,9 @@ function defaultLanguageOf(setting: string, survey: Sheet | undefined, noCode: (
     const tag = match ? languageTagOf(match[1] ?? '') : undefined;
     return tag ? [tag] : [];
   });
-  if (headers.some((header) => header.toLowerCase() === 'label') || translated.length === 0) {
-    noCode();
-    return 'en';
-  }
-  return translated[0] ?? 'en';
+  if (headers.some((header) => header.toLowerCase() === 'label'))
+    return { tag: 'en', problem: 'noDefaultLanguage' };
+  return { tag: translated[0] ?? 'en' };
 }
 
 /** The framework's name, description, source and answered share: settings and the framework sheet. */

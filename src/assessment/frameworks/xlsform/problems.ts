@@ -11,6 +11,7 @@ export const XLSFORM_RULES = [
   'missingSheet',
   'missingColumn',
   'languageWithoutCode',
+  'noDefaultLanguage',
   'duplicateColumn',
   'noDefaultLanguageColumn',
   'emptyCell',
