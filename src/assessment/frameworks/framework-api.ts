@@ -130,6 +130,7 @@ const getLatestXlsformSchema = {
   description: xlsformExport,
   produces: [XLSX_CONTENT_TYPE],
   params: z.object({ key: frameworkKey }),
+  response: { 404: errorBodySchema },
 };
 
 const getXlsformVersionSchema = {
@@ -138,6 +139,7 @@ const getXlsformVersionSchema = {
   description: xlsformExport,
   produces: [XLSX_CONTENT_TYPE],
   params: z.object({ key: frameworkKey, version: frameworkVersion }),
+  response: { 404: errorBodySchema },
 };
 
 async function sendXlsform(reply: FastifyReply, stored: StoredFramework) {

@@ -159,7 +159,7 @@ describe('importing an XLSForm workbook', () => {
         '',
         '',
         '',
-        '${srv01} > 2',
+        `\${srv01} > 2`,
       ],
       ...rows.slice(6),
     ]);
