@@ -278,6 +278,26 @@ export function xlsformFramework() {
   };
 }
 
+/**
+ * The fixture with two problems: a select_multiple question (survey row 23,
+ * column A) and a maturity level below the one before it (maturity_levels row 3, column D).
+ */
+export function brokenXlsform(): Workbook {
+  return withSheet(
+    withSheet(buildXlsform(), 'survey', (rows) => [
+      ...rows,
+      ['begin_group', 'gov', 'Governance', 'Gobernanza'],
+      ['begin_group', 'gov_law', 'Law', 'Ley'],
+      ['select_multiple agree', 'gov01', 'Which laws apply?', '¿Qué leyes se aplican?'],
+      ['select_one agree', 'gov02', 'Laws are applied.', 'Las leyes se aplican.'],
+      ['end_group'],
+      ['end_group'],
+    ]),
+    'maturity_levels',
+    ([header, first, second]) => [header ?? [], first ?? [], [...(second ?? []).slice(0, 3), 0.5]],
+  );
+}
+
 /** A workbook as an .xlsx file, written with exceljs directly. */
 export async function xlsxOf(workbook: Workbook): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

@@ -2,25 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
-import { buildXlsform, withSheet, xlsformFramework, xlsxOf } from '../../../test/xlsform.ts';
+import {
+  brokenXlsform,
+  buildXlsform,
+  withSheet,
+  xlsformFramework,
+  xlsxOf,
+} from '../../../test/xlsform.ts';
 import { XLSX_CONTENT_TYPE } from './xlsform/xlsx-file.ts';
-
-/** The fixture with a question Transforma cannot hold and a level that is out of order. */
-function brokenXlsform() {
-  return withSheet(
-    withSheet(buildXlsform(), 'survey', (rows) => [
-      ...rows,
-      ['begin_group', 'gov', 'Governance', 'Gobernanza'],
-      ['begin_group', 'gov_law', 'Law', 'Ley'],
-      ['select_multiple agree', 'gov01', 'Which laws apply?', '¿Qué leyes se aplican?'],
-      ['select_one agree', 'gov02', 'Laws are applied.', 'Las leyes se aplican.'],
-      ['end_group'],
-      ['end_group'],
-    ]),
-    'maturity_levels',
-    ([header, first, second]) => [header ?? [], first ?? [], [...(second ?? []).slice(0, 3), 0.5]],
-  );
-}
 
 describe('XLSForm workbooks over HTTP', () => {
   const context = useTestApp();
