@@ -1,6 +1,5 @@
 // The choices sheet read as scales: a list of numbered choices is an agreement
 // (Likert) scale, any other list a scale of stages; `na` is "not applicable".
-
 import type { TableRow, Texts, XlsformTable } from './sheet-table.ts';
 import type { Reading } from './source-map.ts';
 import { isKey, isNotApplicableChoice, keyOfName, VALUE_COLUMN } from './workbook.ts';
@@ -20,6 +19,7 @@ export type ScaleDraft =
       stages: { value: number | undefined; key: string; label?: Texts }[];
       notApplicable?: true;
     };
+
 /** A choice list as items meet it: its scale's key and, for stages, the stage keys. */
 export interface ChoiceList {
   key: string;

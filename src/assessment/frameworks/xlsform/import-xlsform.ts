@@ -15,6 +15,7 @@ import {
   type PlacedItem,
   readDescriptors,
   readSurvey,
+  reportMissingDescriptors,
 } from './survey-sheet.ts';
 import {
   type CellPlace,
@@ -89,7 +90,8 @@ export function frameworkFromXlsform(workbook: Workbook): XlsformImport {
     text: ['descriptor'],
     required: ['item', 'stage', 'descriptor'],
   });
-  readDescriptors(descriptors, items, lists, { report, sourceMap });
+  if (descriptors) readDescriptors(descriptors, items, lists, { report, sourceMap });
+  reportMissingDescriptors(items, lists, report);
 
   const levelsTable = table(sheet(SHEETS.maturityLevels, false), defaultLanguage, {
     text: ['label', 'description'],
@@ -133,37 +135,56 @@ export function frameworkFromXlsform(workbook: Workbook): XlsformImport {
       name: about.name,
       description: about.description,
       source: about.source,
-      scales: scales.map(({ key, ...scale }) => ({ key, ...scale })),
+      scales,
       maturityLevels,
       minimumAnsweredShare: about.minimumAnsweredShare,
       dimensions,
     }),
   ) as Record<string, unknown>;
 
+  const all = withoutRepeats(problems, validationProblems(document, sourceMap), tables);
+  if (all.length > 0) return { ok: false, problems: inWorkbookOrder(all, workbook) };
+  return { ok: true, document };
+}
+
+/** The framework validation's problems, each placed at the cell its value came from. */
+function validationProblems(document: unknown, sourceMap: SourceMap): XlsformProblem[] {
   const validation = validateFramework(document);
-  const placed = new Set(problems.map((problem) => placeId(problem.place)));
-  const validationProblems = validation.ok
-    ? []
-    : validation.problems
-        .map(({ path, message }) => ({ place: sourceMap.placeOf(path), path, message }))
-        // What the workbook's own problems, or its header, already say about a cell is not said twice.
-        .filter(
-          ({ place }) =>
-            !placed.has(placeId(place)) &&
-            !tables.some((t) => t.name === place.sheet && t.explainedByHeader(place)),
-        );
-  // A sheet that is missing is said once, not once for each thing it would have held.
+  if (validation.ok) return [];
+  return validation.problems.map(({ path, message }) => ({
+    place: sourceMap.placeOf(path),
+    path,
+    message,
+  }));
+}
+
+/**
+ * The workbook's own problems and the validation's, each said once: not at a
+ * cell the workbook's own problems already name, nor for a column the header
+ * lacks, nor for what a missing sheet would have held.
+ */
+function withoutRepeats(
+  own: XlsformProblem[],
+  validation: XlsformProblem[],
+  tables: readonly XlsformTable[],
+): XlsformProblem[] {
+  const placed = new Set(own.map((problem) => placeId(problem.place)));
   const missing = new Set(
-    problems.flatMap((problem) =>
+    own.flatMap((problem) =>
       'rule' in problem && problem.rule === 'missingSheet' ? [problem.place?.sheet] : [],
     ),
   );
-  const all = [...problems, ...validationProblems].filter(
-    (problem) =>
-      !missing.has(problem.place?.sheet) || ('rule' in problem && problem.rule === 'missingSheet'),
-  );
-  if (all.length > 0) return { ok: false, problems: inWorkbookOrder(all, workbook) };
-  return { ok: true, document };
+  const onMissingSheet = (problem: XlsformProblem) =>
+    missing.has(problem.place?.sheet) && !('rule' in problem && problem.rule === 'missingSheet');
+  return [
+    ...own,
+    ...validation.filter(
+      ({ place }) =>
+        place !== undefined &&
+        !placed.has(placeId(place)) &&
+        !tables.some((table) => table.name === place.sheet && table.explainedByHeader(place)),
+    ),
+  ].filter((problem) => !onMissingSheet(problem));
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   WEIGHT_COLUMN,
 } from './workbook.ts';
 
+// Columns that make a question conditional, checked or computed: a framework asks every item as it is.
 const SKIP_LOGIC_COLUMNS = [
   'relevant',
   'constraint',
@@ -199,13 +200,12 @@ export function readSurvey(
 
 /** What each item on a stage list looks like at each stage, from the stage_descriptors sheet. */
 export function readDescriptors(
-  descriptors: XlsformTable | undefined,
+  descriptors: XlsformTable,
   items: Map<string, PlacedItem>,
   lists: Map<string, ChoiceList>,
   { report, sourceMap }: Reading,
 ) {
-  for (const row of descriptors?.rows ?? []) {
-    if (!descriptors) break;
+  for (const row of descriptors.rows) {
     const itemName = descriptors.required(row, 'item');
     const stageName = descriptors.required(row, 'stage');
     if (!itemName || !stageName) continue;
@@ -244,6 +244,14 @@ export function readDescriptors(
       [stage]: sourceMap.texts(descriptors, row, 'descriptor', path),
     };
   }
+}
+
+/** Each item on a stage list needs a descriptor for every stage, with or without the sheet. */
+export function reportMissingDescriptors(
+  items: Map<string, PlacedItem>,
+  lists: Map<string, ChoiceList>,
+  report: Reading['report'],
+) {
   for (const item of items.values()) {
     const stageKeys = lists.get(item.list)?.stageKeys ?? [];
     const missing = stageKeys.filter((stage) => !item.descriptorRows.has(stage));
