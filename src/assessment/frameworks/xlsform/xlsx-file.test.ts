@@ -6,11 +6,11 @@ import { frameworkSchema } from '../framework-schema.ts';
 import { isWorkbookFile, readUploadedXlsform, xlsxOfFramework } from './xlsx-file.ts';
 
 describe('XLSForm workbooks as .xlsx files', () => {
-  it('reads an .xlsx workbook as KoboToolbox writes it', async () => {
-    expect(await readUploadedXlsform(await xlsxOf(buildXlsform()))).toEqual({
-      ok: true,
-      document: xlsformFramework(),
-    });
+  it('reads an .xlsx workbook as KoboToolbox writes it, and its export reads back the same', async () => {
+    const imported = await readUploadedXlsform(await xlsxOf(buildXlsform()));
+    expect(imported).toEqual({ ok: true, document: xlsformFramework() });
+    const exported = await xlsxOfFramework(frameworkSchema.parse(xlsformFramework()));
+    expect(await readUploadedXlsform(exported)).toEqual(imported);
   });
 
   it('writes a framework as an .xlsx workbook that reads back as the same framework', async () => {
