@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attack } from '../../test/attacker.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
-import { openResults } from '../assessment/results/store/open-results.ts';
+import { openAdvice } from '../assessment/results/advice/open-advice.ts';
+import {
+  openResults,
+  wholeOfGovernmentConsensus,
+} from '../assessment/results/store/open-results.ts';
+import { selectResults } from '../assessment/results/store/results-selection.ts';
 
 describe('the demo’s results against an attacker', () => {
   let database: TestDatabase;
@@ -28,6 +33,44 @@ describe('the demo’s results against an attacker', () => {
         const results = await openResults(database.db, { roundId, threshold });
         if (threshold === 8) expect(results.disclosure.hidden.size).toBeGreaterThan(10);
         expect(attack(results, threshold)).toEqual([]);
+      }
+    });
+
+  // Recommendations publish a score, its level, a target and a gap per weak
+  // sub-dimension: each score must be one the results already publish (the
+  // protected total's, or the workshop's consensus), so the attacker above,
+  // which reads every published total, has seen all they tell.
+  for (const threshold of [3, 8])
+    it(`advises from published numbers only, and never a hidden agency (threshold ${threshold})`, async () => {
+      for (const roundId of roundIds) {
+        const advice = await openAdvice(database.db, {
+          roundId,
+          threshold,
+          agencyId: undefined,
+          agencyField: 'agency',
+        });
+        const { results } = advice;
+        const total = selectResults(results, results.disclosure, {}).total;
+        const consensus = wholeOfGovernmentConsensus(results);
+        const published = new Map<string, (number | undefined)[]>();
+        for (const tree of [total, consensus])
+          for (const dimension of tree?.dimensions ?? [])
+            for (const subdimension of dimension.subdimensions)
+              published.set(subdimension.subdimensionCode, [
+                ...(published.get(subdimension.subdimensionCode) ?? []),
+                subdimension.value,
+              ]);
+        for (const entry of advice.weak)
+          expect(published.get(entry.subdimensionCode)).toContain(entry.score);
+        for (const [hidden] of results.disclosure.hidden)
+          await expect(
+            openAdvice(database.db, {
+              roundId,
+              threshold,
+              agencyId: hidden,
+              agencyField: 'agency',
+            }),
+          ).rejects.toMatchObject({ code: 'conflict' });
       }
     });
 });

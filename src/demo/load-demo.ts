@@ -1,5 +1,6 @@
-// Writes the generated Sumwhere demo (agencies, two closed rounds, accounts and
-// the workshop's consensus) into an empty database, in one transaction.
+// Writes the generated Sumwhere demo (agencies, two closed rounds, accounts,
+// the workshop's consensus, the targets set after it and the plan that rests
+// on it) into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
 import { findFramework } from '../assessment/frameworks/index.ts';
 import { createUser, setMembership } from '../platform/accounts/account-store.ts';
@@ -10,6 +11,8 @@ import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
 import type { DemoRoundRecords } from './demo-records.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
+import { sumwherePlan } from './sumwhere-plan.ts';
+import { sumwhereTargets } from './sumwhere-targets.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
 // PostgreSQL's limit of 65,535 parameters per statement.
@@ -94,6 +97,35 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
         )
         .execute();
     }
+    const admin = accounts.find((account) => account.role === 'admin');
+    await tx
+      .insertInto('targets')
+      .values(
+        sumwhereTargets.map((target) => ({
+          workspace_id: workspace.id,
+          framework_key: dgca.key,
+          node_code: target.nodeCode,
+          level_key: target.levelKey,
+          due_on: target.dueOn,
+          updated_by: admin?.id ?? null,
+        })),
+      )
+      .execute();
+    await tx
+      .insertInto('plans')
+      .values({
+        id: sumwherePlan.id,
+        workspace_id: workspace.id,
+        title: sumwherePlan.title,
+        starts_year: sumwherePlan.startsYear,
+        ends_year: sumwherePlan.endsYear,
+        updated_by: admin?.id ?? null,
+      })
+      .execute();
+    await tx
+      .insertInto('plan_baseline_rounds')
+      .values({ plan_id: sumwherePlan.id, round_id: demo.round.id })
+      .execute();
   });
   return demo;
 }

@@ -30,10 +30,16 @@ export {
 export {
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Dimension,
+  EFFORTS,
+  type Effort,
   type Framework,
+  HORIZONS,
+  type Horizon,
   type Item,
+  type LevelGuidance,
   type LocalizedText,
   type MaturityLevel,
+  type Recommendation,
   type Scale,
   type Subdimension,
 } from './framework-schema.ts';

@@ -7,6 +7,9 @@ export type AuditEntity =
   | 'framework'
   | 'invitation'
   | 'consensus'
+  | 'target'
+  | 'recommendation'
+  | 'plan'
   | 'membership'
   | 'api_token'
   | 'workspace';
