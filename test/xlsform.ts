@@ -298,6 +298,20 @@ export function brokenXlsform(): Workbook {
   );
 }
 
+/**
+ * A framework document without what XLSForm does not carry: guidance and
+ * recommendations, wherever they are.
+ */
+export function withoutAdvice(document: unknown): unknown {
+  if (Array.isArray(document)) return document.map(withoutAdvice);
+  if (typeof document !== 'object' || document === null) return document;
+  return Object.fromEntries(
+    Object.entries(document)
+      .filter(([key]) => key !== 'guidance' && key !== 'recommendations')
+      .map(([key, value]) => [key, withoutAdvice(value)]),
+  );
+}
+
 /** A workbook as an .xlsx file, written with exceljs directly. */
 export async function xlsxOf(workbook: Workbook): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

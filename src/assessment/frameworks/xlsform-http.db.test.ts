@@ -142,27 +142,47 @@ describe('XLSForm workbooks over HTTP', () => {
 
   it('exports any framework as an XLSForm download that imports back as the same framework', async () => {
     const page = await context.app.inject({ method: 'GET', url: '/frameworks/nine-pillars' });
-    expect(page.body).toContain('href="/api/frameworks/nine-pillars/versions/1.0.0/xlsform"');
+    expect(page.body).toMatch(/href="\/api\/frameworks\/nine-pillars\/versions\/[\d.]+\/xlsform"/);
     expect(page.body).toContain('not the guidance or recommendations');
 
+    const file = await xlsxOf(
+      withSheet(buildXlsform(), 'settings', ([header]) => [
+        header ?? [],
+        ['Exported', 'exported_city', '1.0', 'English (en)'],
+      ]),
+    );
+    expect((await postToApi(file)).statusCode).toBe(201);
     const download = await context.app.inject({
       method: 'GET',
-      url: '/api/frameworks/dgca/versions/1.0.0/xlsform',
+      url: '/api/frameworks/exported-city/versions/1.0/xlsform',
     });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
-    expect(download.headers['content-disposition']).toBe('attachment; filename="dgca-1.0.0.xlsx"');
-    // The stored dgca, imported again from its workbook: the same file, so nothing changes.
+    expect(download.headers['content-disposition']).toBe(
+      'attachment; filename="exported-city-1.0.xlsx"',
+    );
+    // Imported again from its own export: the same file, so nothing changes.
     const reimported = await postToApi(download.rawPayload);
     expect(reimported.statusCode).toBe(200);
-    expect(reimported.json()).toMatchObject({ key: 'dgca', version: '1.0.0' });
+    expect(reimported.json()).toMatchObject({ key: 'exported-city', version: '1.0' });
+
+    // dgca's export leaves out its guidance and recommendations, so it cannot stand in for the stored version.
+    const dgca = await context.app.inject({
+      method: 'GET',
+      url: '/api/frameworks/dgca/xlsform',
+    });
+    const dgcaAgain = await postToApi(dgca.rawPayload);
+    expect(dgcaAgain.statusCode).toBe(409);
+    expect(dgcaAgain.json().error.fields).toEqual([
+      { path: 'version', message: expect.stringMatching(/^version [\d.]+ already exists$/) },
+    ]);
 
     const latest = await context.app.inject({
       method: 'GET',
       url: '/api/frameworks/nine-pillars/xlsform',
     });
-    expect(latest.headers['content-disposition']).toBe(
-      'attachment; filename="nine-pillars-1.0.0.xlsx"',
+    expect(latest.headers['content-disposition']).toMatch(
+      /^attachment; filename="nine-pillars-[\d.]+\.xlsx"$/,
     );
     const missing = await context.app.inject({
       method: 'GET',
