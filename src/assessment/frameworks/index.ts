@@ -28,19 +28,34 @@ export {
   textOf,
 } from './framework.ts';
 export {
+  code,
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Dimension,
   type Framework,
   type Item,
   type LocalizedText,
+  languageTag,
+  localizedTextSchema,
   type MaturityLevel,
+  maturityLevelSchema,
   type Scale,
   type Subdimension,
+  slug,
+  versionNumber,
 } from './framework-schema.ts';
-export { findFramework, listFrameworks, loadFramework } from './framework-store.ts';
+export {
+  findFramework,
+  listFrameworks,
+  loadFramework,
+  type StoredFramework,
+} from './framework-store.ts';
 export {
   importFramework,
   installReferenceFrameworks,
   readFrameworkFile,
 } from './import-framework.ts';
-export { describeProblem } from './validate-framework.ts';
+export {
+  describeProblem,
+  type FrameworkProblem,
+  problemsOfIssue,
+} from './validate-framework.ts';

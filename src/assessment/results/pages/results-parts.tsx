@@ -14,7 +14,7 @@ import type { Score, ScoreTree } from '../scoring/scoring.ts';
 import { intervalOf, levelsSpanned } from '../scoring/uncertainty.ts';
 import type { ResultsSelection } from '../store/results-selection.ts';
 
-export type ResultsPageName = 'overview' | 'agencies' | 'items' | 'diagnostics';
+export type ResultsPageName = 'overview' | 'agencies' | 'items' | 'diagnostics' | 'crosswalks';
 
 export interface ResultsQuery extends AgencyFilter {
   /** An earlier round to compare with. */
@@ -59,7 +59,7 @@ export function ResultsNav({
   query: ResultsQuery;
 }) {
   const { t } = messages;
-  const pages: ResultsPageName[] = ['overview', 'agencies', 'items', 'diagnostics'];
+  const pages: ResultsPageName[] = ['overview', 'agencies', 'items', 'diagnostics', 'crosswalks'];
   return (
     <nav class="results-nav" aria-label={t('results.nav.label')}>
       <ul>
