@@ -38,7 +38,9 @@ export const crosswalkSchema = z.strictObject({
       lens: slug.optional(),
       version: versionNumber,
     })
-    .describe('What the rounds are read through: a framework or a lens (one of the two), by version'),
+    .describe(
+      'What the rounds are read through: a framework or a lens (one of the two), by version',
+    ),
   mappings: z.array(mappingSchema).min(1, 'must have at least one mapping'),
 });
 

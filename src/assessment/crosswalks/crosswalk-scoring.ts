@@ -135,7 +135,8 @@ function planOf(reading: CrosswalkReading): TargetPlan[] {
 
 /** The scores of one tree (an agency's, or a protected total) read through the crosswalk. */
 export function readTree(reading: CrosswalkReading, tree: ScoreTree): CrosswalkScores {
-  const scale = (reading.target.range.max - reading.target.range.min) /
+  const scale =
+    (reading.target.range.max - reading.target.range.min) /
     (reading.sourceRange.max - reading.sourceRange.min);
   const targets = planOf(reading).map((plan): TargetScore => {
     let weighted = 0;

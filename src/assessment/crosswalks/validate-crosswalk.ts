@@ -38,8 +38,7 @@ export function referencesOf(input: unknown): CrosswalkReferences {
         ? { kind: 'lens' as const, key: toLens }
         : undefined;
   return {
-    from:
-      fromKey && fromVersion ? { framework: fromKey, version: fromVersion } : undefined,
+    from: fromKey && fromVersion ? { framework: fromKey, version: fromVersion } : undefined,
     to: target && toVersion ? { ...target, version: toVersion } : undefined,
   };
 }

@@ -37,7 +37,8 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
   for (const [dimension, d] of records(input.dimensions)) {
     const path = `dimensions[${d}]`;
     const first = codes.get(dimension.code);
-    if (first) report(`${path}.code`, `duplicate code "${String(dimension.code)}", first used at ${first}`);
+    if (first)
+      report(`${path}.code`, `duplicate code "${String(dimension.code)}", first used at ${first}`);
     else codes.set(dimension.code, `${path}.code`);
     checkText(dimension.name, `${path}.name`);
     checkText(dimension.description, `${path}.description`);
@@ -57,7 +58,10 @@ function crossReferenceProblems(input: unknown): FrameworkProblem[] {
     if (l === 0 && min !== undefined && minScore !== min)
       report(`${path}.minScore`, `the first level must start at the lowest score, ${min}`);
     if (previous !== undefined && minScore <= previous)
-      report(`${path}.minScore`, `must be greater than the previous level's minScore (${previous})`);
+      report(
+        `${path}.minScore`,
+        `must be greater than the previous level's minScore (${previous})`,
+      );
     if (max !== undefined && minScore > max)
       report(`${path}.minScore`, `${minScore} is above the highest score, ${max}`);
     previous = minScore;

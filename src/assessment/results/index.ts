@@ -16,21 +16,18 @@ export const results: Feature = {
   },
 };
 
-export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
-export { roundDisclosure } from './store/open-results.ts';
-
+export { contentTypes, exportFile } from './exports/export-files.ts';
 // What other features read results through (the crosswalks' readings): the
 // opened results of a round, the selection a filter makes under protection,
 // scores, the pages' frame and formats, and the export files.
 export {
-  agencyColumns,
   type AgencyCells,
+  agencyColumns,
   type ExportFormat,
   exportFormats,
   rounded,
   type TableLayout,
 } from './exports/exports.ts';
-export { contentTypes, exportFile } from './exports/export-files.ts';
 export {
   agencyLabel,
   formatScore,
@@ -38,11 +35,17 @@ export {
   type ResultsQuery,
   TableScroll,
 } from './pages/results-parts.tsx';
-export { filterOf, type AgencyFilter } from './protection/disclosure.ts';
+export {
+  type AgencyFilter,
+  DEFAULT_MIN_RESPONDENTS,
+  type Disclosure,
+  filterOf,
+  nodeKeys,
+} from './protection/disclosure.ts';
 export { scoreScaleOf } from './scoring/score-scale.ts';
 export { levelOf, type Score, type ScoreTree } from './scoring/scoring.ts';
 export { intervalOf, levelsSpanned } from './scoring/uncertainty.ts';
-export { type OpenResults, openResults } from './store/open-results.ts';
+export { type OpenResults, openResults, roundDisclosure } from './store/open-results.ts';
 export {
   type AgencyProfile,
   type ResultsSelection,
