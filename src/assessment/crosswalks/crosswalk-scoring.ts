@@ -101,21 +101,21 @@ function planOf(reading: CrosswalkReading): TargetPlan[] {
   const known = plans.get(reading);
   if (known) return known;
   const locate = new Map<string, SourcePlan>();
-  reading.source.dimensions.forEach((dimension, d) =>
+  reading.source.dimensions.forEach((dimension, d) => {
     dimension.subdimensions.forEach((subdimension, s) => {
       locate.set(subdimension.code, {
         of: (tree) => tree.dimensions[d]?.subdimensions[s],
         weight: 1,
       });
-      subdimension.items.forEach((item, i) =>
+      subdimension.items.forEach((item, i) => {
         // An item's own weight among its sub-dimension's items carries over.
         locate.set(item.code, {
           of: (tree) => tree.dimensions[d]?.subdimensions[s]?.items[i],
           weight: item.weight,
-        }),
-      );
-    }),
-  );
+        });
+      });
+    });
+  });
   const plan = reading.target.dimensions.map((dimension): TargetPlan => {
     const sources = reading.crosswalk.mappings
       .filter((mapping) => mapping.target === dimension.code)
