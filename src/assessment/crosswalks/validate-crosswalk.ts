@@ -169,7 +169,8 @@ function crossReferenceProblems(input: unknown, resolved: ResolvedReferences): F
   return problems;
 }
 
-function coverageOf(
+/** What a valid crosswalk leaves out of the framework it reads and of its target. */
+export function coverageOf(
   crosswalk: Crosswalk,
   source: Framework | undefined,
   target: TargetDimensions | undefined,

@@ -18,6 +18,7 @@ export const frameworks: Feature = {
 };
 
 export {
+  compareVersions,
   countItems,
   frameworkItems,
   itemScale,

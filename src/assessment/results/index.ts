@@ -23,16 +23,21 @@ export { contentTypes, exportFile } from './exports/export-files.ts';
 export {
   type AgencyCells,
   agencyColumns,
+  agencyFields,
   type ExportFormat,
+  exportFileName,
   exportFormats,
   rounded,
   type TableLayout,
 } from './exports/exports.ts';
+export { METHODOLOGY_PATH } from './pages/methodology-routes.tsx';
 export {
   agencyLabel,
+  type FilteredPage,
   formatScore,
   ResultsFrame,
   type ResultsQuery,
+  resultsTitle,
   TableScroll,
 } from './pages/results-parts.tsx';
 export {
