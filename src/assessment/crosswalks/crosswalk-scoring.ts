@@ -51,8 +51,8 @@ export interface TargetScore {
   /** Sources mapped onto the target with a score, of all mapped onto it. */
   scoredSources: number;
   sources: number;
-  /** Set on a total when small-number protection withholds any of the scores it is made of. */
-  withheld?: true;
+  /** On a total, when small-number protection withholds any of the scores it is made of. */
+  withheld: boolean;
 }
 
 export interface CrosswalkScores {
@@ -133,21 +133,48 @@ function planOf(reading: CrosswalkReading): TargetPlan[] {
   return plan;
 }
 
+/**
+ * One target's score, built as one object literal of one shape: a page of a
+ * thousand agencies reads ten thousand of them.
+ */
+function targetScore(
+  targetCode: string,
+  value: number | undefined,
+  standardError: number | undefined,
+  level: MaturityLevel | undefined,
+  counts: { scoredSources: number; sources: number },
+  withheld: boolean,
+): TargetScore {
+  return {
+    targetCode,
+    value,
+    standardError,
+    level,
+    scoredSources: counts.scoredSources,
+    sources: counts.sources,
+    withheld,
+  };
+}
+
 /** The scores of one tree (an agency's, or a protected total) read through the crosswalk. */
 export function readTree(reading: CrosswalkReading, tree: ScoreTree): CrosswalkScores {
-  const scale =
-    (reading.target.range.max - reading.target.range.min) /
-    (reading.sourceRange.max - reading.sourceRange.min);
-  const targets = planOf(reading).map((plan): TargetScore => {
+  const { sourceRange, target } = reading;
+  const scale = (target.range.max - target.range.min) / (sourceRange.max - sourceRange.min);
+  const plan = planOf(reading);
+  const targets: TargetScore[] = new Array(plan.length);
+  for (let t = 0; t < plan.length; t++) {
+    const { code, sources, weight } = plan[t] as TargetPlan;
     let weighted = 0;
     let scoredWeight = 0;
     let error: number | undefined = 0;
     let scoredSources = 0;
     let withheld = false;
-    for (const source of plan.sources) {
+    for (let k = 0; k < sources.length; k++) {
+      const source = sources[k] as SourcePlan;
       const score = source.of(tree);
-      if (score?.withheld) withheld = true;
-      if (score?.value === undefined) continue;
+      if (score === undefined) continue;
+      if (score.withheld) withheld = true;
+      if (score.value === undefined) continue;
       scoredSources += 1;
       scoredWeight += source.weight;
       weighted += source.weight * score.value;
@@ -156,38 +183,51 @@ export function readTree(reading: CrosswalkReading, tree: ScoreTree): CrosswalkS
           ? undefined
           : error + source.weight * score.standardError;
     }
-    const counts = { targetCode: plan.code, scoredSources, sources: plan.sources.length };
-    if (withheld) return { ...counts, ...noScore, withheld: true };
-    if (scoredWeight === 0 || scoredWeight < MINIMUM_SCORED_WEIGHT * plan.weight)
-      return { ...counts, ...noScore };
-    const value = rescale(weighted / scoredWeight, reading.sourceRange, reading.target.range);
-    return {
-      ...counts,
+    const counts = { scoredSources, sources: sources.length };
+    if (withheld || scoredWeight === 0 || scoredWeight < MINIMUM_SCORED_WEIGHT * weight) {
+      targets[t] = targetScore(code, undefined, undefined, undefined, counts, withheld);
+      continue;
+    }
+    const value = rescale(weighted / scoredWeight, sourceRange, target.range);
+    targets[t] = targetScore(
+      code,
       value,
-      standardError: error === undefined ? undefined : (error / scoredWeight) * scale,
-      level: levelOf(value, reading.target.levels),
-    };
-  });
-  return { overall: overallOf(targets, reading.target.levels), targets };
+      error === undefined ? undefined : (error / scoredWeight) * scale,
+      levelOf(value, target.levels),
+      counts,
+      false,
+    );
+  }
+  return { overall: overallOf(targets, target.levels), targets };
 }
 
-const noScore = { value: undefined, standardError: undefined, level: undefined } as const;
-
 function overallOf(targets: readonly TargetScore[], levels: readonly MaturityLevel[]): TargetScore {
-  const scored = targets.filter((target) => target.value !== undefined);
-  const counts = { targetCode: 'overall', scoredSources: scored.length, sources: targets.length };
-  if (targets.some((target) => target.withheld)) return { ...counts, ...noScore, withheld: true };
-  if (scored.length === 0) return { ...counts, ...noScore };
-  const value = scored.reduce((sum, target) => sum + (target.value ?? 0), 0) / scored.length;
-  const errors = scored.map((target) => target.standardError);
-  return {
-    ...counts,
+  let scored = 0;
+  let sum = 0;
+  let errors: number | undefined = 0;
+  let withheld = false;
+  for (const target of targets) {
+    if (target.withheld) withheld = true;
+    if (target.value === undefined) continue;
+    scored += 1;
+    sum += target.value;
+    errors =
+      errors === undefined || target.standardError === undefined
+        ? undefined
+        : errors + target.standardError;
+  }
+  const counts = { scoredSources: scored, sources: targets.length };
+  if (withheld || scored === 0)
+    return targetScore('overall', undefined, undefined, undefined, counts, withheld);
+  const value = sum / scored;
+  return targetScore(
+    'overall',
     value,
-    standardError: errors.every((error) => error !== undefined)
-      ? errors.reduce<number>((sum, error) => sum + (error ?? 0), 0) / scored.length
-      : undefined,
-    level: levelOf(value, levels),
-  };
+    errors === undefined ? undefined : errors / scored,
+    levelOf(value, levels),
+    counts,
+    false,
+  );
 }
 
 /** What a results selection shows, read through the crosswalk: its total and its shown agencies. */
