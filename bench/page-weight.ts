@@ -33,14 +33,21 @@ export async function pageWeights(): Promise<Figure[]> {
   const app = await buildApp({ database });
   // Pages as a signed-in viewer sees them (the navigation and account line included).
   const viewer = await signInAs(database, 'viewer');
-  const headers = { 'accept-encoding': 'br, gzip', cookie: viewer.cookie };
-  const wireBytes = async (url: string) =>
-    (await app.inject({ method: 'GET', url, headers })).rawPayload.length;
+  // The recommendations page also as a coordinator sees it: with a decision form per recommendation.
+  const coordinator = await signInAs(database, 'coordinator');
+  const wireBytes = async (url: string, cookie: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'br, gzip', cookie },
+      })
+    ).rawPayload.length;
   try {
     const figures: Figure[] = [];
     const results = `/rounds/${demo.round.id}/results`;
     const healthMinistry = demo.agencies.find((agency) => agency.acronym === 'MOH');
-    for (const [name, url] of [
+    for (const [name, url, cookie = viewer.cookie] of [
       ...pages,
       ['round_page_bytes', `/rounds/${demo.round.id}`],
       // The results pages carry their SVG charts inline, with a table each.
@@ -51,11 +58,18 @@ export async function pageWeights(): Promise<Figure[]> {
       ['results_diagnostics_page_bytes', `${results}/diagnostics`],
       // The reading with the most target dimensions and mappings of the three shipped.
       ['results_crosswalk_page_bytes', `${results}/crosswalks?crosswalk=dgca-to-dgra`],
-    ] as [string, string][]) {
+      ['recommendations_page_bytes', `${results}/recommendations`],
+      [
+        'recommendations_agency_page_bytes',
+        `${results}/recommendations?agency=${healthMinistry?.id}`,
+      ],
+      ['recommendations_page_bytes_coordinator', `${results}/recommendations`, coordinator.cookie],
+      ['targets_page_bytes_coordinator', `${results}/targets`, coordinator.cookie],
+    ] as [string, string, string?][]) {
       const { body, statusCode } = await app.inject({
         method: 'GET',
         url,
-        headers: { cookie: viewer.cookie },
+        headers: { cookie },
       });
       if (statusCode !== 200) throw new Error(`${url} answered ${statusCode}`);
       // Everything the page loads: today a stylesheet; scripts and images count too.
@@ -64,8 +78,8 @@ export async function pageWeights(): Promise<Figure[]> {
       );
       if (assets.length === 0)
         throw new Error(`${url} loads no stylesheet: the page did not render`);
-      let total = await wireBytes(url);
-      for (const asset of assets) total += await wireBytes(asset);
+      let total = await wireBytes(url, cookie);
+      for (const asset of assets) total += await wireBytes(asset, cookie);
       figures.push({ name, value: total, unit: 'bytes' });
     }
     return figures;

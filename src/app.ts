@@ -9,6 +9,7 @@ import { DEFAULT_MIN_RESPONDENTS, results } from './assessment/results/index.ts'
 import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
+import { plans } from './planning/plans/index.ts';
 import { accounts } from './platform/accounts/index.ts';
 import type { OidcSignIn } from './platform/accounts/oidc.ts';
 import { audit } from './platform/audit/index.ts';
@@ -34,6 +35,7 @@ export const features: readonly Feature[] = [
   workshop,
   results,
   crosswalks,
+  plans,
   outbox,
   audit,
 ];

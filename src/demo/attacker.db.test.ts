@@ -7,7 +7,12 @@ import { attack } from '../../test/attacker.ts';
 import { crosswalkView } from '../../test/crosswalk-view.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
 import { readingsFor } from '../assessment/crosswalks/crosswalk-lookup.ts';
-import { openResults } from '../assessment/results/store/open-results.ts';
+import { openAdvice } from '../assessment/results/advice/open-advice.ts';
+import {
+  openResults,
+  wholeOfGovernmentConsensus,
+} from '../assessment/results/store/open-results.ts';
+import { selectResults } from '../assessment/results/store/results-selection.ts';
 
 describe('the demo’s results against an attacker', () => {
   let database: TestDatabase;
@@ -33,6 +38,44 @@ describe('the demo’s results against an attacker', () => {
         const readings = await readingsFor(database.db, results.round, results.framework);
         expect(readings).toHaveLength(3);
         expect(attack(results, threshold, readings.map(crosswalkView))).toEqual([]);
+      }
+    });
+
+  // Recommendations publish a score, its level, a target and a gap per weak
+  // sub-dimension: each score must be one the results already publish (the
+  // protected total's, or the workshop's consensus), so the attacker above,
+  // which reads every published total, has seen all they tell.
+  for (const threshold of [3, 8])
+    it(`advises from published numbers only, and never a hidden agency (threshold ${threshold})`, async () => {
+      for (const roundId of roundIds) {
+        const advice = await openAdvice(database.db, {
+          roundId,
+          threshold,
+          agencyId: undefined,
+          agencyField: 'agency',
+        });
+        const { results } = advice;
+        const total = selectResults(results, results.disclosure, {}).total;
+        const consensus = wholeOfGovernmentConsensus(results);
+        const published = new Map<string, (number | undefined)[]>();
+        for (const tree of [total, consensus])
+          for (const dimension of tree?.dimensions ?? [])
+            for (const subdimension of dimension.subdimensions)
+              published.set(subdimension.subdimensionCode, [
+                ...(published.get(subdimension.subdimensionCode) ?? []),
+                subdimension.value,
+              ]);
+        for (const entry of advice.weak)
+          expect(published.get(entry.subdimensionCode)).toContain(entry.score);
+        for (const [hidden] of results.disclosure.hidden)
+          await expect(
+            openAdvice(database.db, {
+              roundId,
+              threshold,
+              agencyId: hidden,
+              agencyField: 'agency',
+            }),
+          ).rejects.toMatchObject({ code: 'conflict' });
       }
     });
 });

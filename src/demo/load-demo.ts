@@ -1,5 +1,6 @@
-// Writes the generated Sumwhere demo (agencies, two closed rounds, accounts and
-// the workshop's consensus) into an empty database, in one transaction.
+// Writes the generated Sumwhere demo (agencies, two closed rounds, accounts,
+// the workshop's consensus and the targets set after it) into an empty
+// database, in one transaction.
 import type { Kysely } from 'kysely';
 import { findFramework } from '../assessment/frameworks/index.ts';
 import { createUser, setMembership } from '../platform/accounts/account-store.ts';
@@ -10,6 +11,7 @@ import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
 import type { DemoRoundRecords } from './demo-records.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
+import { sumwhereTargets } from './sumwhere-targets.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
 // PostgreSQL's limit of 65,535 parameters per statement.
@@ -94,6 +96,20 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
         )
         .execute();
     }
+    const admin = accounts.find((account) => account.role === 'admin');
+    await tx
+      .insertInto('targets')
+      .values(
+        sumwhereTargets.map((target) => ({
+          workspace_id: workspace.id,
+          framework_key: dgca.key,
+          node_code: target.nodeCode,
+          level_key: target.levelKey,
+          due_on: target.dueOn,
+          updated_by: admin?.id ?? null,
+        })),
+      )
+      .execute();
   });
   return demo;
 }

@@ -33,7 +33,7 @@ const cityCrosswalk = (mappings?: unknown[]) => ({
   version: '1.0.0',
   defaultLanguage: 'en',
   name: { en: 'DGCA through the city lens' },
-  from: { framework: 'dgca', version: '1.0.0' },
+  from: { framework: 'dgca', version: '1.1.0' },
   to: { lens: 'city-lens', version: '1.0.0' },
   mappings: mappings ?? [
     { source: 'PWD-GEN', target: 'PEO', rationale: { en: 'Workforce is people.' } },
@@ -66,8 +66,8 @@ describe('the lens and crosswalk API', () => {
       expect.arrayContaining([
         expect.objectContaining({
           key: 'dgca-to-nine-pillars',
-          from: { framework: 'dgca', version: '1.0.0' },
-          to: { kind: 'framework', key: 'nine-pillars', version: '1.0.0' },
+          from: { framework: 'dgca', version: '1.1.0' },
+          to: { kind: 'framework', key: 'nine-pillars', version: '1.1.0' },
         }),
       ]),
     );

@@ -121,7 +121,7 @@ describe('a broken crosswalk', () => {
     expect(validation).toEqual({
       ok: false,
       problems: [
-        { path: 'from', message: 'no framework "dgca" version 1.0.0 is stored; import it first' },
+        { path: 'from', message: 'no framework "dgca" version 1.1.0 is stored; import it first' },
         { path: 'to', message: 'must name a framework or a lens, not both' },
       ],
     });

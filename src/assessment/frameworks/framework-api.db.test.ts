@@ -38,7 +38,7 @@ describe('the framework API', () => {
   it('exports a framework as the file that was imported', async () => {
     const response = await context.app.inject({
       method: 'GET',
-      url: '/api/frameworks/dgca/versions/1.0.0',
+      url: '/api/frameworks/dgca/versions/1.1.0',
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(readReferenceFramework('dgca'));

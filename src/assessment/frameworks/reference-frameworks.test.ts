@@ -94,6 +94,45 @@ describe('the dgca reference framework', () => {
     expect(dgca.maturityLevels[0]?.minScore).toBe(1);
     expect(dgca.maturityLevels.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('guides every sub-dimension at every level, in English and Spanish, and says how to reach the next', () => {
+    const levels = dgca.maturityLevels.map((level) => level.key);
+    for (const subdimension of dgca.dimensions.flatMap((d) => d.subdimensions)) {
+      const guidance = subdimension.guidance ?? {};
+      expect(Object.keys(guidance), subdimension.code).toEqual(levels);
+      for (const [index, key] of levels.entries()) {
+        const level = guidance[key];
+        expect(Object.keys(level?.looksLike ?? {}), `${subdimension.code} ${key}`).toEqual([
+          'en',
+          'es',
+        ]);
+        const last = index === levels.length - 1;
+        expect(Object.keys(level?.toReachNext ?? {}), `${subdimension.code} ${key}`).toEqual(
+          last ? [] : ['en', 'es'],
+        );
+      }
+    }
+  });
+
+  it('recommends at least three things for each of its 20 sub-dimensions, one at least for every level below the top', () => {
+    const subdimensions = dgca.dimensions.flatMap((d) => d.subdimensions);
+    expect(subdimensions).toHaveLength(20);
+    const belowTop = dgca.maturityLevels.slice(0, -1).map((level) => level.key);
+    for (const subdimension of subdimensions) {
+      const recommendations = subdimension.recommendations ?? [];
+      expect(recommendations.length, subdimension.code).toBeGreaterThanOrEqual(3);
+      for (const level of belowTop)
+        expect(
+          recommendations.some((r) => r.levels.includes(level)),
+          `${subdimension.code} at ${level}`,
+        ).toBe(true);
+      for (const recommendation of recommendations) {
+        expect(recommendation.code.startsWith(`${subdimension.code}-R`)).toBe(true);
+        for (const text of [recommendation.title, recommendation.text])
+          expect(Object.keys(text), recommendation.code).toEqual(['en', 'es']);
+      }
+    }
+  });
 });
 
 describe('the nine-pillars reference framework', () => {
@@ -116,5 +155,14 @@ describe('the nine-pillars reference framework', () => {
       );
     }
     expect(countItems(pillars)).toBe(9);
+  });
+
+  it('says for each pillar how to reach each next stage, in English and Spanish', () => {
+    const belowTop = pillars.maturityLevels.slice(0, -1).map((level) => level.key);
+    for (const subdimension of pillars.dimensions.flatMap((d) => d.subdimensions)) {
+      expect(Object.keys(subdimension.guidance ?? {}), subdimension.code).toEqual(belowTop);
+      for (const key of belowTop)
+        expect(Object.keys(subdimension.guidance?.[key]?.toReachNext ?? {})).toEqual(['en', 'es']);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Results: scores from item to whole of government, with small-number
 // protection on everything shown — pages, charts, exports, API, methodology.
 import type { Feature } from '../../platform/http/feature.ts';
+import { adviceApi } from './advice-api.ts';
 import { exportRoutes } from './exports/export-routes.ts';
+import { adviceRoutes } from './pages/advice-routes.tsx';
 import { methodologyRoutes } from './pages/methodology-routes.tsx';
 import { resultsRoutes } from './pages/results-routes.tsx';
 import { resultsApi } from './results-api.ts';
@@ -10,16 +12,18 @@ export const results: Feature = {
   name: 'results',
   async register(app, deps) {
     await resultsRoutes(app, deps);
+    await adviceRoutes(app, deps);
     await methodologyRoutes(app);
     await exportRoutes(app, deps);
     await resultsApi(app, deps);
+    await adviceApi(app, deps);
   },
 };
 
-export { contentTypes, exportFile } from './exports/export-files.ts';
 // What other features read results through (the crosswalks' readings): the
 // opened results of a round, the selection a filter makes under protection,
 // scores, the pages' frame and formats, and the export files.
+export { contentTypes, exportFile } from './exports/export-files.ts';
 export {
   type AgencyCells,
   agencyColumns,

@@ -21,6 +21,10 @@ export const permissions = [
   'members.manage',
   /** Read and export the audit log. */
   'audit.read',
+  /** Set targets; accept or set aside recommendations; create, adopt and close plans. */
+  'plans.manage',
+  /** Edit a plan's analysis and vision (facilitators too: they run the workshops that write them). */
+  'plans.edit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,9 +37,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'invitations.manage',
     'responses.read',
     'workshop.facilitate',
+    'plans.manage',
+    'plans.edit',
   ],
   focal_point: ['workspace.read', 'invitations.manage', 'responses.read'],
-  facilitator: ['workspace.read', 'workshop.facilitate'],
+  facilitator: ['workspace.read', 'workshop.facilitate', 'plans.edit'],
   viewer: ['workspace.read'],
 };
 

@@ -9,6 +9,9 @@ export type AuditEntity =
   | 'crosswalk'
   | 'invitation'
   | 'consensus'
+  | 'target'
+  | 'recommendation'
+  | 'plan'
   | 'membership'
   | 'api_token'
   | 'workspace';

@@ -230,6 +230,50 @@ export interface ResultStalenessTable {
   version: number;
 }
 
+export interface TargetTable {
+  workspace_id: string;
+  framework_key: string;
+  /** A dimension's or a sub-dimension's code. */
+  node_code: string;
+  level_key: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface RecommendationDecisionTable {
+  id: Generated<string>;
+  round_id: string;
+  /** null: the whole of government. */
+  agency_id: string | null;
+  recommendation_code: string;
+  subdimension_code: string;
+  status: 'accepted' | 'set_aside';
+  note: string;
+  decided_by: string | null;
+  decided_at: UpdatedAt;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  starts_year: number;
+  ends_year: number;
+  status: Generated<'draft' | 'adopted' | 'closed'>;
+  copied_from: string | null;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface PlanBaselineRoundTable {
+  plan_id: string;
+  round_id: string;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -270,6 +314,10 @@ export interface Schema {
   result_staleness: ResultStalenessTable;
   lenses: LensTable;
   crosswalks: CrosswalkTable;
+  targets: TargetTable;
+  recommendation_decisions: RecommendationDecisionTable;
+  plans: PlanTable;
+  plan_baseline_rounds: PlanBaselineRoundTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

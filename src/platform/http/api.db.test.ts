@@ -58,6 +58,9 @@ describe('the JSON API', () => {
       '/api/invitations/{id}/revoke',
       '/api/members',
       '/api/members/{userId}',
+      '/api/plans',
+      '/api/plans/{id}',
+      '/api/plans/{id}/status',
       '/api/respondent/{token}',
       '/api/respondent/{token}/answers',
       '/api/respondent/{token}/submit',
@@ -72,6 +75,9 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/results/answers',
       '/api/rounds/{id}/results/dimension-scores',
       '/api/rounds/{id}/results/item-scores',
+      '/api/rounds/{id}/results/recommendations',
+      '/api/rounds/{id}/results/recommendations/{code}',
+      '/api/rounds/{id}/results/targets',
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');

@@ -10,12 +10,14 @@ import { sectorLabel } from '../../agencies/index.ts';
 import type { Framework } from '../../frameworks/index.ts';
 import { countItems, textOf } from '../../frameworks/index.ts';
 import type { RoundInfo } from '../../rounds/index.ts';
+import type { Target } from '../advice/targets.ts';
 import type { ItemPullingDown } from '../findings/diagnostics.ts';
 import { type Divergence, strongestAndWeakest } from '../findings/highlights.ts';
 import { scoreScaleOf } from '../scoring/score-scale.ts';
 import type { ScoreTree } from '../scoring/scoring.ts';
 import { intervalOf } from '../scoring/uncertainty.ts';
 import type { AgencyProfile } from '../store/results-selection.ts';
+import { recommendationsHref, TargetCells } from './results-advice-views.tsx';
 import { PullingDownFindings } from './results-diagnostics-views.tsx';
 import {
   agencyLabel,
@@ -45,6 +47,8 @@ export interface AgencyData {
   earlier: { round: CompareChoice; tree: ScoreTree | undefined } | undefined;
   pullingDown: readonly ItemPullingDown[];
   divergences: readonly Divergence[];
+  /** The workspace's targets (or the defaults) by dimension and sub-dimension code. */
+  targets: ReadonlyMap<string, Target>;
 }
 
 export function ResultsAgencyView({ messages, data }: { messages: Messages; data: AgencyData }) {
@@ -138,6 +142,10 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
                     {column.name}
                   </th>
                 ))}
+                <th scope="col">{t('results.target')}</th>
+                <th scope="col" class="numeric">
+                  {t('results.gap')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -149,6 +157,12 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
                       {formatScore(messages, column.tree.dimensions[d]?.value)}
                     </td>
                   ))}
+                  <TargetCells
+                    messages={messages}
+                    framework={framework}
+                    score={tree.dimensions[d]}
+                    target={data.targets.get(dimension.code)}
+                  />
                 </tr>
               ))}
               <tr>
@@ -158,6 +172,8 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
                     {formatScore(messages, column.tree.value)}
                   </td>
                 ))}
+                <td />
+                <td />
               </tr>
             </tbody>
           </table>
@@ -169,6 +185,11 @@ export function ResultsAgencyView({ messages, data }: { messages: Messages; data
             items={countItems(framework)}
           />
         )}
+        <p>
+          <a href={recommendationsHref(round.id, agency.id)}>
+            {t('results.agency.recommendations', { agency: agencyLabel(agency) })}
+          </a>
+        </p>
       </section>
       {strongest.length > 0 && (
         <section aria-labelledby="agency-highlights">

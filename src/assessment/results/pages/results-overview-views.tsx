@@ -8,6 +8,7 @@ import type { ChartSeries } from '../../../platform/charts/chart-input.ts';
 import { radarChart } from '../../../platform/charts/radar-chart.ts';
 import type { Messages } from '../../../platform/i18n/messages.ts';
 import { countItems, textOf } from '../../frameworks/index.ts';
+import type { Target } from '../advice/targets.ts';
 import { ResultsExports } from '../exports/results-exports-views.tsx';
 import { changeSince, strongestAndWeakest } from '../findings/highlights.ts';
 import { agreementOver, itemsOfDimension } from '../scoring/agreement.ts';
@@ -15,6 +16,7 @@ import type { LikeForLike } from '../scoring/like-for-like.ts';
 import { scoreScaleOf } from '../scoring/score-scale.ts';
 import type { ScoreTree } from '../scoring/scoring.ts';
 import { METHODOLOGY_PATH } from './methodology-routes.tsx';
+import { TargetCells } from './results-advice-views.tsx';
 import {
   ChangeTable,
   Chart,
@@ -39,6 +41,8 @@ export interface EarlierRound {
 }
 
 export interface OverviewData extends FilteredPage {
+  /** The workspace's targets (or the defaults) by dimension and sub-dimension code. */
+  targets: ReadonlyMap<string, Target>;
   compareChoices: readonly CompareChoice[];
   /** The whole of government's consensus, when a workshop recorded one and no filter is set. */
   consensus: ScoreTree | undefined;
@@ -156,6 +160,10 @@ function DimensionSection({
                 {t('results.score.eachAgency')}
               </th>
               <th scope="col">{t('results.level')}</th>
+              <th scope="col">{t('results.target')}</th>
+              <th scope="col" class="numeric">
+                {t('results.gap')}
+              </th>
               <th scope="col" class="numeric">
                 {t('results.interval')}
               </th>
@@ -184,6 +192,12 @@ function DimensionSection({
                 <th scope="row">{names[d]}</th>
                 <td class="numeric">{formatScore(messages, dimension.value)}</td>
                 <td>{levelName(messages, framework, dimension)}</td>
+                <TargetCells
+                  messages={messages}
+                  framework={framework}
+                  score={dimension}
+                  target={data.targets.get(dimension.dimensionCode)}
+                />
                 <td class="numeric">{formatInterval(messages, dimension)}</td>
                 <td class="numeric">{formatScore(messages, dimension.spread)}</td>
                 <td class="numeric">{messages.number(dimension.n)}</td>
@@ -239,6 +253,7 @@ function SubdimensionSection({
     dimension.subdimensions.map((subdimension, s) => ({
       name: `${text(dimension.name)}: ${text(subdimension.name)}`,
       score: total.dimensions[d]?.subdimensions[s],
+      target: data.targets.get(subdimension.code),
     })),
   );
   const Ranked = ({ list, id }: { list: typeof strongest; id: string }) => (
@@ -288,6 +303,10 @@ function SubdimensionSection({
                 {t('results.score')}
               </th>
               <th scope="col">{t('results.level')}</th>
+              <th scope="col">{t('results.target')}</th>
+              <th scope="col" class="numeric">
+                {t('results.gap')}
+              </th>
               <th scope="col" class="numeric">
                 {t('results.answers')}
               </th>
@@ -299,6 +318,12 @@ function SubdimensionSection({
                 <th scope="row">{entry.name}</th>
                 <td class="numeric">{formatScore(messages, entry.score?.value)}</td>
                 <td>{entry.score ? levelName(messages, framework, entry.score) : ''}</td>
+                <TargetCells
+                  messages={messages}
+                  framework={framework}
+                  score={entry.score}
+                  target={entry.target}
+                />
                 <td class="numeric">{messages.number(entry.score?.n ?? 0)}</td>
               </tr>
             ))}

@@ -14,7 +14,14 @@ import type { Score, ScoreTree } from '../scoring/scoring.ts';
 import { intervalOf, levelsSpanned } from '../scoring/uncertainty.ts';
 import type { ResultsSelection } from '../store/results-selection.ts';
 
-export type ResultsPageName = 'overview' | 'agencies' | 'items' | 'diagnostics' | 'crosswalks';
+export type ResultsPageName =
+  | 'overview'
+  | 'agencies'
+  | 'items'
+  | 'diagnostics'
+  | 'recommendations'
+  | 'targets'
+  | 'crosswalks';
 
 export interface ResultsQuery extends AgencyFilter {
   /** An earlier round to compare with. */
@@ -59,7 +66,15 @@ export function ResultsNav({
   query: ResultsQuery;
 }) {
   const { t } = messages;
-  const pages: ResultsPageName[] = ['overview', 'agencies', 'items', 'diagnostics', 'crosswalks'];
+  const pages: ResultsPageName[] = [
+    'overview',
+    'agencies',
+    'items',
+    'diagnostics',
+    'recommendations',
+    'targets',
+    'crosswalks',
+  ];
   return (
     <nav class="results-nav" aria-label={t('results.nav.label')}>
       <ul>
@@ -275,7 +290,6 @@ export function formatNumberOf(messages: Messages) {
   return (value: number) => messages.number(roundDecimal(value, 2), { maximumFractionDigits: 2 });
 }
 
-/** The maturity level of a score, in the reader's language. */
 /**
  * The maturity level of a score, in the reader's language; "between" two
  * levels when the score's 95% interval spans the boundary between them.

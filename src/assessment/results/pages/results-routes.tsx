@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../../platform/http/feature.ts';
 import { sendPage } from '../../../platform/http/page.tsx';
 import { agencyLevels } from '../../agencies/index.ts';
+import { targetsOf } from '../advice/open-advice.ts';
 import { mayReadAnswers } from '../exports/open-exports.ts';
 import {
   agenciesApartFromPeers,
@@ -74,6 +75,7 @@ const agencyPage = { ...roundPage, params: agencyParams } as const;
 /** Opens a round's results, and an earlier round's to compare with, under the workspace's protection. */
 function resultsReader({ database, resultsMinRespondents: threshold }: FeatureDeps) {
   return {
+    targetsOf: (results: OpenResults) => targetsOf(database.db, results),
     open: (roundId: string, sector?: string) =>
       openResults(database.db, { roundId, threshold, sector }),
     earlierOf: (results: OpenResults, query: ResultsQuery) =>
@@ -149,6 +151,7 @@ async function showOverview(
             likeForLike: earlier.likeForLike,
           },
           mayReadAnswers: mayReadAnswers(request.signedIn),
+          targets: (await reader.targetsOf(results)).targets,
         }}
       />
     ),
@@ -226,6 +229,7 @@ async function showAgency(
       <ResultsAgencyView
         messages={messages}
         data={{
+          targets: (await reader.targetsOf(results)).targets,
           round: results.round,
           framework: results.framework,
           query: { compare: query.compare },
