@@ -52,10 +52,14 @@ describe('the JSON API', () => {
       '/api/agencies/{id}',
       '/api/audit',
       '/api/audit/export',
+      '/api/crosswalks',
+      '/api/crosswalks/{key}/versions/{version}',
       '/api/frameworks',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
       '/api/invitations/{id}/revoke',
+      '/api/lenses',
+      '/api/lenses/{key}/versions/{version}',
       '/api/members',
       '/api/members/{userId}',
       '/api/plans',
@@ -73,6 +77,7 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/reminders',
       '/api/rounds/{id}/results',
       '/api/rounds/{id}/results/answers',
+      '/api/rounds/{id}/results/crosswalks/{key}',
       '/api/rounds/{id}/results/dimension-scores',
       '/api/rounds/{id}/results/item-scores',
       '/api/rounds/{id}/results/recommendations',
@@ -81,6 +86,8 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
+    expect(document.components.schemas).toHaveProperty('Crosswalk');
+    expect(document.components.schemas).toHaveProperty('CrosswalkReading');
   });
 
   it('lists the agencies at every level of government, each child with its parent’s name', async () => {
