@@ -11,7 +11,7 @@ import {
   versionNumber,
 } from '../frameworks/index.ts';
 
-export const mappingSchema = z.strictObject({
+const mappingSchema = z.strictObject({
   source: code.describe('The code of an item or a sub-dimension of the framework read'),
   target: code.describe('The code of a dimension of the framework or lens read through'),
   weight: z

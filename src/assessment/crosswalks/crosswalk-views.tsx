@@ -30,22 +30,18 @@ export interface CrosswalkPageData extends FilteredPage {
     | undefined;
 }
 
-/** The address of the page or of one of its downloads, keeping the reader's choices. */
-export function crosswalkHref(
+/** The address of a download of the reading, keeping the reader's choices. */
+function downloadHref(
   roundId: string,
-  query: {
-    crosswalk?: string | undefined;
-    level?: string | undefined;
-    sector?: string | undefined;
-  },
-  format?: ExportFormat,
+  query: { crosswalk: string; level?: string | undefined; sector?: string | undefined },
+  format: ExportFormat,
 ): string {
-  const path = `/rounds/${roundId}/results/crosswalks${format ? `/export.${format}` : ''}`;
+  const path = `/rounds/${roundId}/results/crosswalks/export.${format}`;
   const search = new URLSearchParams();
-  if (query.crosswalk) search.set('crosswalk', query.crosswalk);
+  search.set('crosswalk', query.crosswalk);
   if (query.level) search.set('level', query.level);
   if (query.sector) search.set('sector', query.sector);
-  return search.size > 0 ? `${path}?${search}` : path;
+  return `${path}?${search}`;
 }
 
 export function CrosswalkView({ messages, data }: { messages: Messages; data: CrosswalkPageData }) {
@@ -241,7 +237,7 @@ function Reading({
           {exportFormats.map((format, index) => (
             <Fragment key={format}>
               {index > 0 && ', '}
-              <a href={crosswalkHref(data.round.id, query, format)} download>
+              <a href={downloadHref(data.round.id, query, format)} download>
                 {exportFileName(data.round.name, crosswalk.key, filter, format)}
               </a>
             </Fragment>

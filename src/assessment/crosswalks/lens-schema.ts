@@ -13,7 +13,7 @@ import {
   versionNumber,
 } from '../frameworks/index.ts';
 
-export const lensDimensionSchema = z.strictObject({
+const lensDimensionSchema = z.strictObject({
   code,
   name: localizedTextSchema,
   description: localizedTextSchema.optional(),

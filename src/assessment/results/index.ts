@@ -25,7 +25,6 @@ export const results: Feature = {
 // scores, the pages' frame and formats, and the export files.
 export { contentTypes, exportFile } from './exports/export-files.ts';
 export {
-  type AgencyCells,
   agencyColumns,
   agencyFields,
   type ExportFormat,
@@ -40,7 +39,6 @@ export {
   type FilteredPage,
   formatScore,
   ResultsFrame,
-  type ResultsQuery,
   resultsTitle,
   TableScroll,
 } from './pages/results-parts.tsx';
@@ -54,7 +52,7 @@ export {
 export { scoreScaleOf } from './scoring/score-scale.ts';
 export { levelOf, type Score, type ScoreTree } from './scoring/scoring.ts';
 export { intervalOf, levelsSpanned } from './scoring/uncertainty.ts';
-export { type OpenResults, openResults, roundDisclosure } from './store/open-results.ts';
+export { openResults, roundDisclosure } from './store/open-results.ts';
 export {
   type AgencyProfile,
   type ResultsSelection,
