@@ -2,11 +2,15 @@
 // JavaScript and through the API: what the page and its downloads show, that
 // the total is read from the same protected numbers the results publish, and
 // refusals of bad choices.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildResultsRound } from '../../../test/results-round.ts';
+
+const frameworksDir = path.join(import.meta.dirname, '..', '..', '..', 'frameworks');
 
 interface ApiScore {
   code: string | null;
@@ -128,6 +132,40 @@ describe('a round read through a crosswalk', () => {
       2,
     );
     expect(reading.total?.at(-1)).toMatchObject({ code: null, withheld: false });
+  });
+
+  it.each([
+    ['dgca-to-nine-pillars', { min: 1, max: 4 }],
+    ['dgca-to-dgra', { min: 1, max: 4 }],
+    ['dgca-to-oecd-dgi', { min: 0, max: 1 }],
+  ])('reads every target dimension of %s from the published total, as its file says', async (key, range) => {
+    const results = (await get(`/api/rounds/${roundId}/results`)).json() as ApiResults;
+    const scoreOf = new Map<string, number | null>();
+    for (const dimension of results.total.dimensions)
+      for (const subdimension of dimension.subdimensions) {
+        scoreOf.set(subdimension.code, subdimension.value);
+        for (const item of subdimension.items) scoreOf.set(item.code, item.value);
+      }
+    const file = JSON.parse(
+      readFileSync(path.join(frameworksDir, 'crosswalks', `${key}.json`), 'utf8'),
+    ) as { mappings: { source: string; target: string; weight?: number }[] };
+    const reading = await api(key);
+    const targets = reading.total?.filter((score) => score.code !== null) ?? [];
+    expect(targets.length).toBeGreaterThan(5);
+    for (const target of targets) {
+      // dgca's items all weigh 1, so each source counts with its mapping's weight.
+      const mapped = file.mappings.filter((mapping) => mapping.target === target.code);
+      const weight = mapped.reduce((sum, mapping) => sum + (mapping.weight ?? 1), 0);
+      const mean =
+        mapped.reduce(
+          (sum, m) => sum + (m.weight ?? 1) * (scoreOf.get(m.source) ?? Number.NaN),
+          0,
+        ) / weight;
+      expect({ code: target.code, value: target.value }).toEqual({
+        code: target.code,
+        value: expect.closeTo(range.min + ((mean - 1) * (range.max - range.min)) / 4, 2),
+      });
+    }
   });
 
   it('shows only the agencies the results show, and names no agency hidden by small-number protection', async () => {
