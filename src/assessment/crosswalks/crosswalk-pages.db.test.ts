@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
+import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildResultsRound } from '../../../test/results-round.ts';
 
 const frameworksDir = path.join(import.meta.dirname, '..', '..', '..', 'frameworks');
@@ -235,6 +236,20 @@ describe('a round read through a crosswalk', () => {
     expect(apiResponse.json()).toMatchObject({
       error: { code: 'invalid_request', fields: [{ path: 'params.key' }] },
     });
+  });
+
+  it('says so when no crosswalk reads the round’s framework', async () => {
+    const pillars = await buildRound(context.database.db, {
+      name: 'Pillars 2025',
+      status: 'closed',
+      frameworkKey: 'nine-pillars',
+    });
+    const response = await get(`/rounds/${pillars.id}/results/crosswalks`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('No crosswalk reads rounds of');
+    expect(response.body).not.toContain('name="crosswalk"');
+    const download = await get(`/rounds/${pillars.id}/results/crosswalks/export.csv`);
+    expect(download.statusCode).toBe(404);
   });
 
   it('asks a reader to sign in', async () => {
