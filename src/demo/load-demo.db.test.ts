@@ -76,4 +76,28 @@ describe('the loaded Sumwhere demo', () => {
       },
     ]);
   });
+
+  it('holds the plan “Digital Sumwhere 2026–2030”, a draft resting on the 2025 round', async () => {
+    const plans = await database.db
+      .selectFrom('plans')
+      .innerJoin('plan_baseline_rounds', 'plan_baseline_rounds.plan_id', 'plans.id')
+      .innerJoin('rounds', 'rounds.id', 'plan_baseline_rounds.round_id')
+      .select([
+        'plans.title',
+        'plans.status',
+        'plans.starts_year',
+        'plans.ends_year',
+        'rounds.name',
+      ])
+      .execute();
+    expect(plans).toEqual([
+      {
+        title: 'Digital Sumwhere 2026–2030',
+        status: 'draft',
+        starts_year: 2026,
+        ends_year: 2030,
+        name: 'Digital capability assessment 2025',
+      },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // Writes the generated Sumwhere demo (agencies, two closed rounds, accounts,
-// the workshop's consensus and the targets set after it) into an empty
-// database, in one transaction.
+// the workshop's consensus, the targets set after it and the plan that rests
+// on it) into an empty database, in one transaction.
 import type { Kysely } from 'kysely';
 import { findFramework } from '../assessment/frameworks/index.ts';
 import { createUser, setMembership } from '../platform/accounts/account-store.ts';
@@ -11,6 +11,7 @@ import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
 import type { DemoRoundRecords } from './demo-records.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
+import { sumwherePlan } from './sumwhere-plan.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
@@ -109,6 +110,21 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
           updated_by: admin?.id ?? null,
         })),
       )
+      .execute();
+    await tx
+      .insertInto('plans')
+      .values({
+        id: sumwherePlan.id,
+        workspace_id: workspace.id,
+        title: sumwherePlan.title,
+        starts_year: sumwherePlan.startsYear,
+        ends_year: sumwherePlan.endsYear,
+        updated_by: admin?.id ?? null,
+      })
+      .execute();
+    await tx
+      .insertInto('plan_baseline_rounds')
+      .values({ plan_id: sumwherePlan.id, round_id: demo.round.id })
       .execute();
   });
   return demo;
