@@ -1,6 +1,7 @@
 // The app Transforma serves: the shell (src/platform/http/app.ts) around the
 // features, listed in the order they register. A new feature adds itself here.
 import { agencies } from './assessment/agencies/index.ts';
+import { crosswalks } from './assessment/crosswalks/index.ts';
 import { frameworks } from './assessment/frameworks/index.ts';
 import { invitations } from './assessment/invitations/index.ts';
 import { questionnaire } from './assessment/questionnaire/index.ts';
@@ -33,6 +34,7 @@ export const features: readonly Feature[] = [
   questionnaire,
   workshop,
   results,
+  crosswalks,
   plans,
   outbox,
   audit,

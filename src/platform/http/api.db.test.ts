@@ -52,6 +52,8 @@ describe('the JSON API', () => {
       '/api/agencies/{id}',
       '/api/audit',
       '/api/audit/export',
+      '/api/crosswalks',
+      '/api/crosswalks/{key}/versions/{version}',
       '/api/frameworks',
       '/api/frameworks/xlsform',
       '/api/frameworks/{key}',
@@ -59,6 +61,8 @@ describe('the JSON API', () => {
       '/api/frameworks/{key}/versions/{version}/xlsform',
       '/api/frameworks/{key}/xlsform',
       '/api/invitations/{id}/revoke',
+      '/api/lenses',
+      '/api/lenses/{key}/versions/{version}',
       '/api/members',
       '/api/members/{userId}',
       '/api/plans',
@@ -76,6 +80,7 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/reminders',
       '/api/rounds/{id}/results',
       '/api/rounds/{id}/results/answers',
+      '/api/rounds/{id}/results/crosswalks/{key}',
       '/api/rounds/{id}/results/dimension-scores',
       '/api/rounds/{id}/results/item-scores',
       '/api/rounds/{id}/results/recommendations',
@@ -84,6 +89,8 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
+    expect(document.components.schemas).toHaveProperty('Crosswalk');
+    expect(document.components.schemas).toHaveProperty('CrosswalkReading');
   });
 
   it('lists the agencies at every level of government, each child with its parent’s name', async () => {
