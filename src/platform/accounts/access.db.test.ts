@@ -148,6 +148,8 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /api/plans/:id': members,
   'PUT /api/plans/:id': ['admin', 'coordinator'],
   'POST /api/plans/:id/status': ['admin', 'coordinator'],
+  'POST /plans/:id/copy': ['admin', 'coordinator'],
+  'POST /api/plans/:id/copy': ['admin', 'coordinator'],
   'GET /rounds/:id/workshop': facilitators,
   'GET /rounds/:id/workshop/:subdimension': facilitators,
   'POST /rounds/:id/workshop/:subdimension': facilitators,

@@ -67,6 +67,7 @@ describe('the JSON API', () => {
       '/api/members/{userId}',
       '/api/plans',
       '/api/plans/{id}',
+      '/api/plans/{id}/copy',
       '/api/plans/{id}/status',
       '/api/respondent/{token}',
       '/api/respondent/{token}/answers',
