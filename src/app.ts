@@ -1,6 +1,7 @@
 // The app Transforma serves: the shell (src/platform/http/app.ts) around the
 // features, listed in the order they register. A new feature adds itself here.
 import { agencies } from './assessment/agencies/index.ts';
+import { crosswalks } from './assessment/crosswalks/index.ts';
 import { frameworks } from './assessment/frameworks/index.ts';
 import { invitations } from './assessment/invitations/index.ts';
 import { questionnaire } from './assessment/questionnaire/index.ts';
@@ -9,6 +10,7 @@ import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
 import { analysis } from './planning/analysis/index.ts';
+import { planCopy } from './planning/plan-copy/index.ts';
 import { plans } from './planning/plans/index.ts';
 import { vision } from './planning/vision/index.ts';
 import { accounts } from './platform/accounts/index.ts';
@@ -35,9 +37,11 @@ export const features: readonly Feature[] = [
   questionnaire,
   workshop,
   results,
+  crosswalks,
   plans,
   analysis,
   vision,
+  planCopy,
   outbox,
   audit,
 ];

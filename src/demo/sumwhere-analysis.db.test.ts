@@ -33,7 +33,11 @@ describe('the Sumwhere plan’s analysis', () => {
       // Each states the numbers behind it.
       expect(entry.text).toMatch(/\d\.\d/);
     }
-    expect(drafted.some((entry) => entry.text.startsWith('Agreed in the workshop: '))).toBe(true);
+    expect(
+      drafted.some((entry) =>
+        entry.text.endsWith('The workshop traced this to too few specialist staff.'),
+      ),
+    ).toBe(true);
     const written = entries.filter((entry) => entry.proposalKey === null);
     expect(written.filter((entry) => entry.quadrant === 'opportunity')).toHaveLength(3);
     expect(written.filter((entry) => entry.quadrant === 'threat')).toHaveLength(3);

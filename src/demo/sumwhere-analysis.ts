@@ -186,10 +186,10 @@ const written: {
 ];
 
 // The draft's proposals the team accepted: the first strengths and weaknesses
-// the 2025 results suggest; the first weakness reworded in the team's words.
+// the 2025 results suggest; the first weakness completed in the team's words.
 const ACCEPTED_STRENGTHS = 2;
 const ACCEPTED_WEAKNESSES = 3;
-const REWORDED_PREFIX = 'Agreed in the workshop: ';
+const REWORDED_ENDING = ' The workshop traced this to too few specialist staff.';
 
 /** Writes the analysis of the demo plan, once its round and plan are written (the draft reads the round's results). */
 export async function insertSumwhereAnalysis(
@@ -213,7 +213,7 @@ export async function insertSumwhereAnalysis(
       quadrant: proposal.quadrant,
       text:
         proposal.quadrant === 'weakness' && index === ACCEPTED_STRENGTHS
-          ? `${REWORDED_PREFIX}${text}`
+          ? `${text}${REWORDED_ENDING}`
           : text,
       importance: proposal.importance,
       evidence_kind: proposal.evidence.kind,

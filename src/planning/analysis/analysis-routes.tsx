@@ -26,7 +26,7 @@ import {
 import { evidenceLabels } from './evidence-labels.ts';
 import { evidenceSources } from './evidence-store.ts';
 import { deletePestleFactor, savePestleFactor } from './pestle-changes.ts';
-import { findPestleFactor, listPestleFactors } from './pestle-store.ts';
+import { findPestleFactor, listPestleFactors, type PestleFactor } from './pestle-store.ts';
 import {
   acceptProposal,
   type ChangeOutcome,
@@ -36,7 +36,12 @@ import {
 import { planProposals } from './swot-draft.ts';
 import { openProposals } from './swot-proposals.ts';
 import { evidenceValue, parseEvidence } from './swot-rules.ts';
-import { acceptedProposalKeys, findSwotEntry, listSwotEntries } from './swot-store.ts';
+import {
+  acceptedProposalKeys,
+  findSwotEntry,
+  listSwotEntries,
+  type SwotEntry,
+} from './swot-store.ts';
 
 const planParams = z.object({ id: z.uuid() });
 const entryParams = planParams.extend({ entryId: z.uuid() });
@@ -126,7 +131,7 @@ async function renderSwotForm(
     entryId?: string;
     values: SwotFormValues;
     errors: FieldErrors;
-    conflict?: import('./swot-store.ts').SwotEntry;
+    conflict?: SwotEntry;
   },
 ) {
   const { describe, choices } = await labelsFor(deps, request, plan);
@@ -156,7 +161,7 @@ function afterSwotChange(
   request: FastifyRequest,
   reply: FastifyReply,
   plan: Plan,
-  outcome: ChangeOutcome<import('./swot-store.ts').SwotEntry>,
+  outcome: ChangeOutcome<SwotEntry>,
   values: SwotFormValues,
   entryId?: string,
 ) {
@@ -291,7 +296,7 @@ async function renderPestleForm(
     factorId?: string;
     values: PestleFormValues;
     errors: FieldErrors;
-    conflict?: import('./pestle-store.ts').PestleFactor;
+    conflict?: PestleFactor;
   },
 ) {
   const base = `/plans/${plan.id}/pestle`;
@@ -316,7 +321,7 @@ function afterPestleChange(
   request: FastifyRequest,
   reply: FastifyReply,
   plan: Plan,
-  outcome: ChangeOutcome<import('./pestle-store.ts').PestleFactor>,
+  outcome: ChangeOutcome<PestleFactor>,
   values: PestleFormValues,
   factorId?: string,
 ) {

@@ -47,7 +47,7 @@ function Evidence({ link, describe }: { link: EvidenceLink | null; describe: Des
   if (!link) return null;
   const described = describe(link);
   if (!described) return null;
-  return described.href ? <a href={described.href}>{described.text}</a> : <>{described.text}</>;
+  return described.href ? <a href={described.href}>{described.text}</a> : described.text;
 }
 
 function Exports({ messages, base }: { messages: Messages; base: string }) {
@@ -89,7 +89,7 @@ export function SwotView({
           </a>
         </p>
       )}
-      <div class="swot-grid">
+      <div class="columns swot">
         {swotQuadrants.map((quadrant) => {
           const inQuadrant = entries.filter((entry) => entry.quadrant === quadrant);
           return (

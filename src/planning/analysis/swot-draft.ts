@@ -31,11 +31,19 @@ export async function planProposals(
     if (!findings) continue;
     const text = textOf(options.messages, findings.framework);
     const names = new Map<string, string>();
+    // A sub-dimension is named with its dimension: frameworks reuse names
+    // such as "Citizens and business" under several dimensions.
     for (const dimension of findings.framework.dimensions)
       for (const sub of dimension.subdimensions) {
-        names.set(`subdimension:${sub.code}`, `${sub.code} ${text(sub.name)}`);
+        names.set(
+          `subdimension:${sub.code}`,
+          options.messages.t('swot.subject.subdimension', {
+            dimension: text(dimension.name),
+            name: text(sub.name),
+          }),
+        );
         for (const item of sub.items)
-          names.set(`item:${item.code}`, `${item.code} ${text(item.statement)}`);
+          names.set(`item:${item.code}`, text(item.statement).replace(/[.\s]+$/, ''));
       }
     for (const apart of findings.apartFromPeers)
       names.set(`agency:${apart.agencyId}`, apart.agency.name);
