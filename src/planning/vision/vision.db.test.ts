@@ -13,8 +13,7 @@ import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
 import { buildFramework } from '../../../test/frameworks.ts';
 import { importFramework } from '../../assessment/frameworks/index.ts';
-import { copyAnalysis, listSwotEntries } from '../analysis/index.ts';
-import { copyVision } from './index.ts';
+import { listSwotEntries } from '../analysis/index.ts';
 import { readVision } from './vision-store.ts';
 
 const item = (code: string) => ({ code, statement: { en: code }, scale: 'agreement' });
@@ -420,7 +419,7 @@ describe('a plan’s vision', () => {
     expect(csv.body).toContain('Weakness: Few services online');
   });
 
-  it('copies a vision into a new plan under new ids', async () => {
+  it('comes along when a plan is copied, under new ids, its SWOT links pointing at the copied entries', async () => {
     const from = await startPlan('Plan copied');
     await api('PUT', `/api/plans/${from}/vision/statement`, {
       statement: 'A vision to keep',
@@ -455,11 +454,10 @@ describe('a plan’s vision', () => {
       swotEntryIds: [weakness],
       version: 1,
     });
-    const to = await startPlan('Plan copy');
-    await context.database.db.transaction().execute(async (tx) => {
-      await copyAnalysis(tx, from, to);
-      await copyVision(tx, from, to);
-    });
+    // A new plan started as a copy of this one, as a coordinator does it.
+    const copiedPlan = await api('POST', `/api/plans/${from}/copy`);
+    expect(copiedPlan.statusCode).toBe(201);
+    const to = copiedPlan.json().id as string;
     const copied = await readVision(context.database.db, to);
     expect(copied).toMatchObject({
       statement: 'A vision to keep',
