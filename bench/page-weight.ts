@@ -70,6 +70,8 @@ export async function pageWeights(): Promise<Figure[]> {
       ['analysis_page_bytes', `/plans/${sumwherePlan.id}/swot`, coordinator.cookie],
       ['analysis_draft_page_bytes', `/plans/${sumwherePlan.id}/swot/draft`, coordinator.cookie],
       ['analysis_pestle_page_bytes', `/plans/${sumwherePlan.id}/pestle`, coordinator.cookie],
+      // The vision as an editor sees it: goals with their links and a priority form each.
+      ['vision_page_bytes', `/plans/${sumwherePlan.id}/vision`, coordinator.cookie],
     ] as [string, string, string?][]) {
       const { body, statusCode } = await app.inject({
         method: 'GET',
