@@ -22,6 +22,7 @@ import {
 } from './vision-rules.ts';
 import {
   deleteIfVersion,
+  entryExists,
   insertGoal,
   insertPrinciple,
   insertPriority,
@@ -78,6 +79,15 @@ function notFound(what: string): never {
   throw new AppError('not_found', `There is no such ${what} in this plan`);
 }
 
+/**
+ * An entry the plan no longer holds: deleted meanwhile (a conflict, told as
+ * such), unless it is another plan's — then it is refused as unknown here.
+ */
+async function missing(tx: Kysely<Schema>, kind: VisionEntryKind, id: string) {
+  if (await entryExists(tx, tables[kind], id)) notFound(kind);
+  return { ok: false as const, conflict: true as const, current: undefined };
+}
+
 export function saveStatement(
   db: Kysely<Schema>,
   plan: Plan,
@@ -107,7 +117,7 @@ export function savePrinciple(
   return db.transaction().execute(async (tx) => {
     const { principles } = await readVision(tx, plan.id);
     const before = existing && principles.find((principle) => principle.id === existing.id);
-    if (existing && !before) return { ok: false, conflict: true, current: undefined };
+    if (existing && !before) return missing(tx, 'principle', existing.id);
     const taken = new Set(
       principles.flatMap((principle) =>
         principle.cepaKey && principle.id !== before?.id ? [principle.cepaKey] : [],
@@ -147,7 +157,7 @@ export function saveGoal(
   return db.transaction().execute(async (tx) => {
     const before =
       existing && (await readVision(tx, plan.id)).goals.find((goal) => goal.id === existing.id);
-    if (existing && !before) return { ok: false, conflict: true, current: undefined };
+    if (existing && !before) return missing(tx, 'goal', existing.id);
     const checked = checkGoal(raw, evidence);
     if (!checked.fields) return { ok: false, problems: checked.problems };
     if (!before || !existing) {
@@ -174,7 +184,7 @@ export function savePriority(
     const before =
       existing &&
       goals.flatMap((goal) => goal.priorities).find((priority) => priority.id === existing.id);
-    if (existing && !before) return { ok: false, conflict: true, current: undefined };
+    if (existing && !before) return missing(tx, 'priority', existing.id);
     const checked = checkPriority(raw);
     if (!checked.fields) return { ok: false, problems: checked.problems };
     if (!before || !existing) {
@@ -223,7 +233,7 @@ export function deleteEntry(
 ): Promise<VisionOutcome<VisionPrinciple | VisionGoal | VisionPriority>> {
   return db.transaction().execute(async (tx) => {
     const found = findEntry(await readVision(tx, plan.id), kind, existing.id);
-    if (!found) return { ok: false, conflict: true, current: undefined };
+    if (!found) return missing(tx, kind, existing.id);
     if (!(await deleteIfVersion(tx, tables[kind], existing.id, existing.version)))
       return { ok: false, conflict: true, current: found.entry };
     await audit(tx, by, plan, `vision_${kind}`, 'deleted', existing.id, found.title);

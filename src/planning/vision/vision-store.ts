@@ -333,6 +333,12 @@ export async function updatePriorityIfVersion(
 
 export type VisionTable = 'vision_principles' | 'vision_goals' | 'vision_priorities';
 
+/** Whether an entry of this id exists in any plan: one of another plan is refused as unknown, not as deleted. */
+export async function entryExists(db: Kysely<Schema>, table: VisionTable, id: string) {
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Deletes a principle, goal or priority if it is still at `version`; false otherwise. */
 export async function deleteIfVersion(
   db: Kysely<Schema>,

@@ -297,6 +297,20 @@ describe('a plan’s vision', () => {
     expect(badPriority.statusCode).toBe(400);
     expect(badPriority.body).toContain('Term: choose short or long term');
     expect(badPriority.body).toContain('value="Typed and kept"');
+    // Another plan's goal named under this plan is unknown here, and stays as it was.
+    const elsewhere = await startPlan('Plan next door');
+    const theirs = (
+      await api('POST', `/api/plans/${elsewhere}/vision/goals`, { title: 'Theirs' })
+    ).json();
+    const across = await api('PUT', `/api/plans/${planId}/vision/goals/${theirs.id}`, {
+      title: 'Taken over',
+      version: 1,
+    });
+    expect(across.statusCode).toBe(404);
+    expect((await post(`${base}/goals/${theirs.id}/delete`, { version: '1' })).statusCode).toBe(
+      404,
+    );
+    expect((await readVision(context.database.db, elsewhere)).goals[0]?.title).toBe('Theirs');
     const vision = await readVision(context.database.db, planId);
     expect(vision.goals.map((goal) => goal.priorities)).toEqual([[]]);
     expect(vision.principles).toHaveLength(1);
