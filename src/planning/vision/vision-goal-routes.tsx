@@ -8,13 +8,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { saveGoal, savePriority, type VisionOutcome } from './vision-changes.ts';
-import {
-  type GoalFormValues,
-  GoalFormView,
-  goalFormValues,
-  type PriorityFormValues,
-  PriorityFormView,
-} from './vision-goal-views.tsx';
+import { type GoalFormValues, GoalFormView, goalFormValues } from './vision-goal-form-views.tsx';
+import { type PriorityFormValues, PriorityFormView } from './vision-goal-views.tsx';
 import { goalEvidenceOf, openVision } from './vision-lookup.ts';
 import { goalAnchor, goalHref, visionFormErrors, visionHref } from './vision-parts.tsx';
 import {
