@@ -8,12 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { buildApp } from '../../app.ts';
+import { roundDisclosure } from '../../assessment/results/index.ts';
 import { sumwherePlan } from '../../demo/sumwhere-plan.ts';
 import type { App } from '../../platform/http/feature.ts';
+import { requireWorkspace } from '../../platform/workspaces/workspace-store.ts';
 import { copyAnalysis, listPestleFactors, listSwotEntries } from './index.ts';
 
 const PLAN = sumwherePlan.id;
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
+// Above the respondents of several demo agencies the default threshold shows.
+const STRICT_THRESHOLD = 15;
 
 describe('a plan’s SWOT and PESTLE', () => {
   let database: TestDatabase;
@@ -112,6 +116,39 @@ describe('a plan’s SWOT and PESTLE', () => {
       expect.objectContaining({ text: edited, quadrant: proposal.quadrant }),
     ]);
     expect((await get(`/plans/${PLAN}/swot/draft`)).body).not.toContain(`value="${proposal.key}"`);
+  });
+
+  it('never names an agency whose results are hidden by small-number protection', async () => {
+    const agenciesNamed = async (on: App) => {
+      const response = await on.inject({
+        method: 'GET',
+        url: `/api/plans/${PLAN}/swot/proposals`,
+        headers: { cookie: coordinator.cookie },
+      });
+      const { proposals } = response.json() as {
+        proposals: { evidence: { agencyId?: string; roundId?: string } }[];
+      };
+      return {
+        roundId: proposals.find((p) => p.evidence.roundId)?.evidence.roundId ?? '',
+        named: proposals.flatMap((p) => (p.evidence.agencyId ? [p.evidence.agencyId] : [])),
+      };
+    };
+    // A stricter threshold hides agencies the default shows.
+    const threshold = STRICT_THRESHOLD;
+    const strict = await buildApp({ database, resultsMinRespondents: threshold });
+    try {
+      const before = await agenciesNamed(app);
+      const disclosure = await roundDisclosure(database.db, {
+        workspace: await requireWorkspace(database.db),
+        roundId: before.roundId,
+        threshold,
+      });
+      expect(before.named.filter((id) => disclosure.hidden.has(id)).length).toBeGreaterThan(0);
+      const after = await agenciesNamed(strict);
+      expect(after.named.filter((id) => disclosure.hidden.has(id))).toEqual([]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('drops a proposal from the draft without storing anything', async () => {
