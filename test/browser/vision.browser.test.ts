@@ -1,7 +1,8 @@
-// Journey: a facilitator writes a goal of the demo plan's vision with
-// JavaScript off — ticks SDG 16, saves to see its targets, ticks 16.6 and a
-// weak sub-dimension, then adds a priority — and every vision page passes axe
-// in English and Spanish.
+// Journeys with JavaScript off: a facilitator writes a goal of the demo plan's
+// vision — ticks SDG 16, saves to see its targets, ticks 16.6 and a weak
+// sub-dimension, then adds a priority; a coordinator starts a plan from
+// scratch and gives it the principle of sound policymaking and a goal serving
+// SDG 16. Every vision page passes axe in English and Spanish.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,39 @@ describe.skipIf(!hasChromium)('writing the vision', () => {
       subdimensionCodes: ['GOV-CAB'],
       priorities: [{ text: 'Publish the register of public services', term: 'long' }],
     });
+    await browserContext.close();
+  });
+
+  it('writes the vision of a plan started from scratch: sound policymaking and a goal serving SDG 16, with JavaScript off', async () => {
+    const browserContext = await context.browser.newContext({ javaScriptEnabled: false });
+    const page = await browserContext.newPage();
+    await signInThroughPage(page, context.baseUrl, 'coordinator@sumwhere.example');
+    await page.goto(`${context.baseUrl}/plans/new`);
+    await page.getByLabel('Title').fill('Digital Sumwhere 2031–2035');
+    await page.getByLabel('First year').fill('2031');
+    await page.getByLabel('Last year').fill('2035');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page
+      .getByRole('navigation', { name: 'Parts of the plan' })
+      .getByRole('link', { name: 'Vision' })
+      .click();
+    await page
+      .getByLabel('A CEPA principle')
+      .selectOption({ label: 'Sound policymaking (effectiveness)' });
+    await page.getByRole('button', { name: 'Add the principle' }).click();
+    await page.getByLabel('9. Strategic planning and foresight').check();
+    await page.getByRole('button', { name: 'Save the principle' }).click();
+    await page.getByRole('link', { name: 'Add a goal' }).click();
+    await page.getByLabel('Title').fill('Institutions that answer to the people');
+    await page.getByLabel('SDG 16: Peace, justice and strong institutions').check();
+    await page.getByRole('button', { name: 'Save the goal' }).click();
+    const vision = await page.locator('main').textContent();
+    expect(vision).toContain('Sound policymaking');
+    expect(vision).toContain('9. Strategic planning and foresight');
+    expect(vision).toContain('Institutions that answer to the people');
+    expect(vision).toContain('SDG 16: Peace, justice and strong institutions');
+    // With no baseline round, the goal has no gaps to answer yet, and says so.
+    expect(vision).toContain('No gap or recommendation linked yet.');
     await browserContext.close();
   });
 
