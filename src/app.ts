@@ -9,6 +9,8 @@ import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
 import { plans } from './planning/plans/index.ts';
+import { stakeholders } from './planning/stakeholders/index.ts';
+import { starProfile } from './planning/star-profile/index.ts';
 import { accounts } from './platform/accounts/index.ts';
 import type { OidcSignIn } from './platform/accounts/oidc.ts';
 import { audit } from './platform/audit/index.ts';
@@ -34,6 +36,8 @@ export const features: readonly Feature[] = [
   workshop,
   results,
   plans,
+  starProfile,
+  stakeholders,
   outbox,
   audit,
 ];

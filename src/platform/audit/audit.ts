@@ -10,6 +10,8 @@ export type AuditEntity =
   | 'target'
   | 'recommendation'
   | 'plan'
+  | 'star_profile_point'
+  | 'stakeholder'
   | 'membership'
   | 'api_token'
   | 'workspace';

@@ -1,0 +1,492 @@
+// The star profile's pages: the star (radar) of the levels with its table,
+// each point with its narrative and evidence, and the form that assesses one
+// point, with what another person saved in the meantime when a save came too
+// late.
+import { radarChart } from '../../platform/charts/radar-chart.ts';
+import { ChoicesField } from '../../platform/http/choice-fields.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/forms.tsx';
+import { TextAreaField } from '../../platform/http/text-area-field.tsx';
+import type { Messages } from '../../platform/i18n/messages.ts';
+import { type Plan, PlanHeading } from '../plans/index.ts';
+import type { ScoreChoice } from './star-lookup.ts';
+import {
+  modelText,
+  STAR_LEVEL_MAX,
+  STAR_LEVEL_MIN,
+  type StarPoint,
+  starGroupNames,
+  starGroups,
+  starLevelName,
+  starLevels,
+  starPoints,
+} from './star-model.ts';
+import {
+  EVIDENCE_MAX,
+  EVIDENCE_TITLE_MAX,
+  type Evidence,
+  NARRATIVE_MAX,
+  notAssessed,
+  type StarPointState,
+  type StarProblem,
+  scoreKey,
+  URL_MAX,
+} from './star-rules.ts';
+
+export const starHref = (planId: string) => `/plans/${planId}/star`;
+
+/** A level in words: "3 — Developing", or "not assessed yet". */
+export function levelText(messages: Messages, level: number | null): string {
+  return level === null
+    ? messages.t('starProfile.notAssessed')
+    : messages.t('starProfile.levelValue', {
+        level,
+        name: starLevelName(level, messages.language),
+      });
+}
+
+function EvidenceItem({
+  messages,
+  evidence,
+  scores,
+}: {
+  messages: Messages;
+  evidence: Evidence;
+  scores: ReadonlyMap<string, ScoreChoice>;
+}) {
+  if (evidence.type === 'link')
+    return (
+      <a href={evidence.url} rel="noopener noreferrer">
+        {evidence.title}
+      </a>
+    );
+  const choice = scores.get(scoreKey(evidence.roundId, evidence.code));
+  return (
+    <a href={`/rounds/${evidence.roundId}/results`}>
+      {messages.t('starProfile.evidence.score', {
+        round: choice?.roundName ?? '—',
+        code: evidence.code,
+        name: choice?.name ?? '',
+      })}
+    </a>
+  );
+}
+
+function PointSection({
+  messages,
+  planId,
+  point,
+  state,
+  scores,
+  mayEdit,
+}: {
+  messages: Messages;
+  planId: string;
+  point: StarPoint;
+  state: StarPointState;
+  scores: ReadonlyMap<string, ScoreChoice>;
+  mayEdit: boolean;
+}) {
+  const { t, language } = messages;
+  return (
+    <section class="star-point" aria-labelledby={`point-${point.key}`}>
+      <h3 id={`point-${point.key}`}>{modelText(point.name, language)}</h3>
+      <p class="hint">{modelText(point.description, language)}</p>
+      <dl class="summary">
+        <div>
+          <dt>{t('starProfile.field.level')}</dt>
+          <dd>{levelText(messages, state.level)}</dd>
+        </div>
+      </dl>
+      {state.narrative && <p class="narrative">{state.narrative}</p>}
+      {state.evidence.length > 0 && (
+        <>
+          <h4>{t('starProfile.field.evidence')}</h4>
+          <ul>
+            {state.evidence.map((evidence, index) => (
+              <li key={index}>
+                <EvidenceItem messages={messages} evidence={evidence} scores={scores} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {mayEdit && (
+        <p>
+          <a href={`${starHref(planId)}/${point.key}/edit`}>
+            {t('starProfile.editPoint', { point: modelText(point.name, language) })}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function StarProfileView({
+  messages,
+  plan,
+  states,
+  scores,
+  mayEdit,
+}: {
+  messages: Messages;
+  plan: Plan;
+  /** Every point of the model, assessed or not, in the model's order. */
+  states: readonly StarPointState[];
+  scores: ReadonlyMap<string, ScoreChoice>;
+  mayEdit: boolean;
+}) {
+  const { t, language } = messages;
+  const href = starHref(plan.id);
+  const stateOf = (key: string) => states.find((state) => state.point === key);
+  const svg = radarChart({
+    id: 'star-profile',
+    title: t('starProfile.chart.title'),
+    description: t('starProfile.chart.description', {
+      assessed: states.filter((state) => state.level !== null).length,
+      points: starPoints.length,
+    }),
+    formatNumber: (value) => messages.number(value, { maximumFractionDigits: 0 }),
+    axes: starPoints.map((point) => modelText(point.name, language)),
+    scale: { min: STAR_LEVEL_MIN, max: STAR_LEVEL_MAX },
+    series: [
+      {
+        name: t('starProfile.chart.series'),
+        values: starPoints.map((point) => stateOf(point.key)?.level ?? undefined),
+      },
+    ],
+  });
+  return (
+    <>
+      <PlanHeading messages={messages} plan={plan} current="star" title={t('starProfile.title')} />
+      <p class="lead">{t('starProfile.intro')}</p>
+      <div class="actions">
+        <a class="button secondary" href={`${href}/export.csv`}>
+          {t('starProfile.export.csv')}
+        </a>
+        <a class="button secondary" href={`${href}/export.xlsx`}>
+          {t('starProfile.export.xlsx')}
+        </a>
+      </div>
+      <figure class="chart">
+        {/* The SVG is built by src/platform/charts from escaped labels. */}
+        <div class="chart-image" dangerouslySetInnerHTML={{ __html: svg }} />
+        <figcaption>{t('starProfile.chart.caption')}</figcaption>
+        <table>
+          <caption class="visually-hidden">{t('starProfile.chart.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('starProfile.field.point')}</th>
+              <th scope="col">{t('starProfile.field.group')}</th>
+              <th scope="col">{t('starProfile.field.level')}</th>
+              <th scope="col">{t('starProfile.field.evidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {starPoints.map((point) => {
+              const state = stateOf(point.key);
+              return (
+                <tr key={point.key}>
+                  <th scope="row">
+                    <a href={`#point-${point.key}`}>{modelText(point.name, language)}</a>
+                  </th>
+                  <td>{modelText(starGroupNames[point.group], language)}</td>
+                  <td>{levelText(messages, state?.level ?? null)}</td>
+                  <td>{state?.evidence.length ?? 0}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </figure>
+      <details>
+        <summary>{t('starProfile.levels')}</summary>
+        <dl>
+          {starLevels.map((level) => (
+            <div key={level.value}>
+              <dt>{levelText(messages, level.value)}</dt>
+              <dd>{modelText(level.description, language)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      {starGroups.map((group) => (
+        <section key={group} aria-labelledby={`group-${group}`}>
+          <h2 id={`group-${group}`}>{modelText(starGroupNames[group], language)}</h2>
+          {starPoints
+            .filter((point) => point.group === group)
+            .map((point) => (
+              <PointSection
+                key={point.key}
+                messages={messages}
+                planId={plan.id}
+                point={point}
+                state={stateOf(point.key) ?? notAssessed(point.key)}
+                scores={scores}
+                mayEdit={mayEdit}
+              />
+            ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** One evidence slot of the form as typed. */
+export interface EvidenceSlotValues {
+  title: string;
+  url: string;
+  /** A scoreKey, or blank. */
+  score: string;
+}
+
+export interface StarPointFormValues {
+  level: string;
+  narrative: string;
+  evidence: EvidenceSlotValues[];
+  version: string;
+}
+
+export function starProblemText(messages: Messages, problem: StarProblem): string {
+  return messages.t(`starProfile.error.${problem.rule}`, problem.values);
+}
+
+/** The id of a field in the form: `evidence.2.url` is the input `evidence-2-url`. */
+export const fieldId = (field: string) => field.replaceAll('.', '-');
+
+/** Problems as the form shows them: one per field, the field's label first. */
+export function starFormErrors(messages: Messages, problems: readonly StarProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    const [field = '', index, part] = problem.field.split('.');
+    const label =
+      index === undefined
+        ? messages.t(`starProfile.field.${field}`)
+        : messages.t(`starProfile.evidence.${part}Of`, { n: Number(index) + 1 });
+    errors[fieldId(problem.field)] ??= `${label}: ${starProblemText(messages, problem)}`;
+  }
+  return errors;
+}
+
+/** The form's values for a point as it stands, with blank slots to add evidence to. */
+export function starFormValues(state: StarPointState): StarPointFormValues {
+  return {
+    level: state.level === null ? '' : String(state.level),
+    narrative: state.narrative,
+    evidence: state.evidence.map((evidence) =>
+      evidence.type === 'link'
+        ? { title: evidence.title, url: evidence.url, score: '' }
+        : { title: '', url: '', score: scoreKey(evidence.roundId, evidence.code) },
+    ),
+    version: String(state.version),
+  };
+}
+
+/** Blank slots after those filled in, so evidence can be added without JavaScript. */
+export const BLANK_SLOTS = 2;
+
+function EvidenceSlot({
+  messages,
+  index,
+  values,
+  errors,
+  scores,
+}: {
+  messages: Messages;
+  index: number;
+  values: EvidenceSlotValues;
+  errors: FieldErrors;
+  scores: readonly ScoreChoice[];
+}) {
+  const { t } = messages;
+  const n = index + 1;
+  const input = (part: 'title' | 'url', maxLength: number) => {
+    const id = `evidence-${index}-${part}`;
+    const error = errors[id];
+    return (
+      <div class={error ? 'field field-error' : 'field'}>
+        <label for={id}>{t(`starProfile.evidence.${part}Of`, { n })}</label>
+        {error && (
+          <p class="error-message" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+        <input
+          id={id}
+          name={part === 'title' ? 'evidenceTitle' : 'evidenceUrl'}
+          type={part === 'url' ? 'url' : 'text'}
+          value={values[part].slice(0, maxLength)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+      </div>
+    );
+  };
+  const scoreId = `evidence-${index}-score`;
+  const scoreError = errors[scoreId];
+  const rounds = [...new Set(scores.map((choice) => choice.roundId))];
+  return (
+    <fieldset class="field evidence-slot">
+      <legend>{t('starProfile.evidence.slot', { n })}</legend>
+      {input('title', EVIDENCE_TITLE_MAX)}
+      {input('url', URL_MAX)}
+      {scores.length > 0 && (
+        <div class={scoreError ? 'field field-error' : 'field'}>
+          <label for={scoreId}>{t('starProfile.evidence.scoreOf', { n })}</label>
+          <p class="hint" id={`${scoreId}-hint`}>
+            {t('starProfile.hint.score')}
+          </p>
+          {scoreError && (
+            <p class="error-message" id={`${scoreId}-error`}>
+              {scoreError}
+            </p>
+          )}
+          <select
+            id={scoreId}
+            name="evidenceScore"
+            aria-invalid={scoreError ? 'true' : undefined}
+            aria-describedby={[`${scoreId}-hint`, scoreError ? `${scoreId}-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+          >
+            <option value="">{t('starProfile.evidence.noScore')}</option>
+            {rounds.map((roundId) => {
+              const inRound = scores.filter((choice) => choice.roundId === roundId);
+              return (
+                <optgroup key={roundId} label={inRound[0]?.roundName ?? ''}>
+                  {inRound.map((choice) => (
+                    <option
+                      key={choice.key}
+                      value={choice.key}
+                      selected={choice.key === values.score}
+                    >
+                      {`${choice.depth === 1 ? '· ' : ''}${choice.code} ${choice.name}`}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function StarPointFormView({
+  messages,
+  plan,
+  point,
+  values,
+  errors,
+  scores,
+  conflict,
+  scoreNames,
+  csrfToken,
+}: {
+  messages: Messages;
+  plan: Plan;
+  point: StarPoint;
+  values: StarPointFormValues;
+  errors: FieldErrors;
+  scores: readonly ScoreChoice[];
+  /** The point as another person saved it while this form was open. */
+  conflict?: StarPointState | undefined;
+  scoreNames: ReadonlyMap<string, ScoreChoice>;
+  csrfToken: string | undefined;
+}) {
+  const { t, language } = messages;
+  const href = starHref(plan.id);
+  const name = modelText(point.name, language);
+  const slots = Math.min(EVIDENCE_MAX, values.evidence.length + BLANK_SLOTS);
+  const blank = { title: '', url: '', score: '' };
+  return (
+    <>
+      <PlanHeading messages={messages} plan={plan} current="star" title={name} />
+      <p class="lead">{modelText(point.description, language)}</p>
+      {conflict && (
+        <div class="notice" role="alert">
+          <h2>{t('starProfile.conflict.title')}</h2>
+          <p>{t('starProfile.conflict.text')}</p>
+          <dl>
+            <dt>{t('starProfile.field.level')}</dt>
+            <dd>{levelText(messages, conflict.level)}</dd>
+            <dt>{t('starProfile.field.narrative')}</dt>
+            <dd>{conflict.narrative || '—'}</dd>
+            <dt>{t('starProfile.field.evidence')}</dt>
+            <dd>
+              {conflict.evidence.length === 0 ? (
+                '—'
+              ) : (
+                <ul>
+                  {conflict.evidence.map((evidence, index) => (
+                    <li key={index}>
+                      <EvidenceItem messages={messages} evidence={evidence} scores={scoreNames} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+        </div>
+      )}
+      <ErrorSummary messages={messages} errors={errors} />
+      <form method="post" action={`${href}/${point.key}/edit`} novalidate>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="version" value={values.version} />
+        <ChoicesField
+          name="level"
+          legend={t('starProfile.field.level')}
+          error={errors.level}
+          type="radio"
+          checked={[values.level]}
+          choices={[
+            ...starLevels.map((level) => ({
+              value: String(level.value),
+              label: levelText(messages, level.value),
+              hint: modelText(level.description, language),
+            })),
+            { value: '', label: t('starProfile.notAssessed') },
+          ]}
+        />
+        <TextAreaField
+          name="narrative"
+          label={t('starProfile.field.narrative')}
+          hint={t('starProfile.hint.narrative')}
+          value={values.narrative}
+          error={errors.narrative}
+          maxLength={NARRATIVE_MAX}
+        />
+        <div id="evidence" class={errors.evidence ? 'field field-error' : undefined}>
+          <h2>{t('starProfile.field.evidence')}</h2>
+          <p class="hint">{t('starProfile.hint.evidence', { max: EVIDENCE_MAX })}</p>
+          {errors.evidence && <p class="error-message">{errors.evidence}</p>}
+          {Array.from({ length: slots }, (_, index) => (
+            <EvidenceSlot
+              key={index}
+              messages={messages}
+              index={index}
+              values={values.evidence[index] ?? blank}
+              errors={errors}
+              scores={scores}
+            />
+          ))}
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('starProfile.save')}
+          </button>
+          <a href={href}>{t('starProfile.cancel')}</a>
+        </div>
+      </form>
+      {values.version !== '0' && (
+        <form method="post" action={`${href}/${point.key}/clear`}>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="version" value={values.version} />
+          <button type="submit" class="button secondary">
+            {t('starProfile.clear')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
