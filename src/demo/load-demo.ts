@@ -12,6 +12,7 @@ import type { DemoRoundRecords } from './demo-records.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 import { sumwherePlan } from './sumwhere-plan.ts';
+import { insertSumwhereStakeholders } from './sumwhere-stakeholders.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
 
 // Rows per INSERT: large enough to be quick, small enough to stay far below
@@ -126,6 +127,16 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
       .insertInto('plan_baseline_rounds')
       .values({ plan_id: sumwherePlan.id, round_id: demo.round.id })
       .execute();
+    const owner = (role: 'admin' | 'coordinator' | 'facilitator') =>
+      accounts.find((account) => account.role === role)?.id;
+    await insertSumwhereStakeholders(tx, {
+      roundId: demo.round.id,
+      owners: {
+        admin: owner('admin'),
+        coordinator: owner('coordinator'),
+        facilitator: owner('facilitator'),
+      },
+    });
   });
   return demo;
 }
