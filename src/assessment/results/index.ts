@@ -22,3 +22,4 @@ export const results: Feature = {
 
 export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
 export { roundDisclosure } from './store/open-results.ts';
+export { publishedWholeOfGovernmentScores } from './store/published-scores.ts';

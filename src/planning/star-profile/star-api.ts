@@ -11,7 +11,7 @@ import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
 import { clearStarPoint, type StarOutcome, saveStarPoint } from './star-changes.ts';
-import { baselineScoreChoices, starPointStates } from './star-lookup.ts';
+import { baselineScoreChoices, type ScoreChoice, starPointStates } from './star-lookup.ts';
 import {
   findStarPoint as findModelPoint,
   modelText,
@@ -28,6 +28,7 @@ import {
   NARRATIVE_MAX,
   notAssessed,
   type StarPointState,
+  scoreKey,
   URL_MAX,
 } from './star-rules.ts';
 import { starProblemText } from './star-views.tsx';
@@ -50,6 +51,10 @@ const evidenceSchema = z
       type: z.literal('score'),
       roundId: z.uuid().describe('One of the plan’s baseline rounds'),
       code: z.string().describe('A dimension or sub-dimension code of its framework'),
+      wholeOfGovernmentScore: z
+        .number()
+        .nullable()
+        .describe('As the results pages publish it; null when withheld or not scored'),
     }),
   ])
   .meta({ id: 'StarEvidence' });
@@ -97,7 +102,11 @@ const conflictSchema = errorBodySchema
   .meta({ id: 'StarPointConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
-function present(state: StarPointState, language: string): z.infer<typeof pointSchema> {
+function present(
+  state: StarPointState,
+  language: string,
+  scores: ReadonlyMap<string, ScoreChoice>,
+): z.infer<typeof pointSchema> {
   const point = findModelPoint(state.point);
   if (!point) throw new AppError('not_found', 'The star profiling model has no such point');
   return {
@@ -106,7 +115,14 @@ function present(state: StarPointState, language: string): z.infer<typeof pointS
     name: modelText(point.name, language),
     level: state.level,
     narrative: state.narrative,
-    evidence: state.evidence,
+    evidence: state.evidence.map((item) =>
+      item.type === 'link'
+        ? item
+        : {
+            ...item,
+            wholeOfGovernmentScore: scores.get(scoreKey(item.roundId, item.code))?.score ?? null,
+          },
+    ),
     version: state.version,
   };
 }
@@ -120,6 +136,15 @@ function requireModelPoint(key: string) {
   return point;
 }
 
+/** The baseline scores a point may cite, with the numbers the results pages publish. */
+async function choicesFor(deps: FeatureDeps, plan: Plan, language: string) {
+  const choices = await baselineScoreChoices(deps.database.db, plan, {
+    language,
+    threshold: deps.resultsMinRespondents,
+  });
+  return new Map(choices.map((choice) => [choice.key, choice]));
+}
+
 async function answer(
   deps: FeatureDeps,
   plan: Plan,
@@ -128,12 +153,13 @@ async function answer(
   reply: FastifyReply,
   outcome: StarOutcome,
 ) {
+  const scores = await choicesFor(deps, plan, language);
   if (outcome.ok) {
     const state = (await starPointStates(deps.database.db, plan.id)).find(
       (candidate) => candidate.point === point,
     );
     if (!state) throw new AppError('not_found', 'The star profiling model has no such point');
-    return reply.status(200).send(present(state, language));
+    return reply.status(200).send(present(state, language, scores));
   }
   if ('conflict' in outcome)
     return reply.status(409).send({
@@ -142,7 +168,7 @@ async function answer(
         message: 'The point was changed since the version named; nothing was saved',
         fields: [{ path: 'version', message: `is ${outcome.conflict.version} now` }],
       },
-      current: present(outcome.conflict, language),
+      current: present(outcome.conflict, language, scores),
     });
   throw new AppError(
     'invalid_request',
@@ -178,13 +204,14 @@ export async function starApi(app: App, deps: FeatureDeps) {
       const plan = await requirePlan(request, deps, request.params.id);
       const { language } = request.messages;
       const states = await starPointStates(db, plan.id);
+      const scores = await choicesFor(deps, plan, language);
       return {
         levels: starLevels.map((level) => ({
           value: level.value,
           name: modelText(level.name, language),
         })),
         points: starPoints.map((point, index) =>
-          present(states[index] ?? notAssessed(point.key), language),
+          present(states[index] ?? notAssessed(point.key), language, scores),
         ),
       };
     },
@@ -205,14 +232,14 @@ export async function starApi(app: App, deps: FeatureDeps) {
       const plan = await requirePlan(request, deps, request.params.id);
       const point = requireModelPoint(request.params.point);
       const { version, level, narrative, evidence } = request.body;
-      const scores = await baselineScoreChoices(db, plan, request.messages.language);
+      const scores = await choicesFor(deps, plan, request.messages.language);
       const outcome = await saveStarPoint(
         db,
         plan.id,
         point.key,
         { level, narrative, evidence },
         version,
-        new Set(scores.map((choice) => choice.key)),
+        new Set(scores.keys()),
         changedBy(request),
       );
       return answer(deps, plan, point.key, request.messages.language, reply, outcome);

@@ -3,6 +3,7 @@
 // frameworks of the plan's baseline rounds, named in the reader's language.
 import type { Kysely } from 'kysely';
 import { loadFramework, localized } from '../../assessment/frameworks/index.ts';
+import { publishedWholeOfGovernmentScores } from '../../assessment/results/index.ts';
 import type { Schema } from '../../platform/db/schema.ts';
 import type { Plan } from '../plans/index.ts';
 import { starPoints } from './star-model.ts';
@@ -27,17 +28,20 @@ export interface ScoreChoice {
   name: string;
   /** A sub-dimension sits under a dimension. */
   depth: 0 | 1;
+  /** The whole of government's score as the results pages publish it; none when withheld or unscored. */
+  score: number | undefined;
 }
 
 export async function baselineScoreChoices(
   db: Kysely<Schema>,
   plan: Plan,
-  language: string,
+  options: { language: string; threshold: number },
 ): Promise<ScoreChoice[]> {
+  const { language, threshold } = options;
   if (plan.baselineRounds.length === 0) return [];
   const rounds = await db
     .selectFrom('rounds')
-    .select(['id', 'name', 'framework_id'])
+    .select(['id', 'name', 'framework_id', 'status'])
     .where(
       'id',
       'in',
@@ -48,6 +52,11 @@ export async function baselineScoreChoices(
   const choices: ScoreChoice[] = [];
   for (const round of rounds) {
     const framework = await loadFramework(db, round.framework_id);
+    // A draft has no answers yet, so no results to quote.
+    const published =
+      round.status === 'draft'
+        ? new Map<string, number>()
+        : await publishedWholeOfGovernmentScores(db, { roundId: round.id, threshold });
     const name = (text: Parameters<typeof localized>[0]) =>
       localized(text, language, framework.defaultLanguage);
     const choice = (code: string, text: string, depth: 0 | 1): ScoreChoice => ({
@@ -57,6 +66,7 @@ export async function baselineScoreChoices(
       code,
       name: text,
       depth,
+      score: published.get(code),
     });
     for (const dimension of framework.dimensions) {
       choices.push(choice(dimension.code, name(dimension.name), 0));

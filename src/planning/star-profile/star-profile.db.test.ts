@@ -92,7 +92,7 @@ describe('star profile', () => {
       narrative: 'The president chairs the digital council.',
       evidence: [
         { type: 'link', title: 'Council decree', url: 'https://gov.example/decree' },
-        { type: 'score', roundId, code: 'LEA-VIS' },
+        { type: 'score', roundId, code: 'LEA-VIS', wholeOfGovernmentScore: null },
       ],
       version: 1,
     });

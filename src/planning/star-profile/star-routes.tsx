@@ -77,6 +77,13 @@ function rawEvidence(slot: EvidenceSlotValues): RawEvidence {
   return { title: slot.title, url: slot.url, roundId, code };
 }
 
+/** The baseline scores a point may cite, with the numbers the results pages publish. */
+const choicesFor = (deps: FeatureDeps, request: FastifyRequest, plan: Plan) =>
+  baselineScoreChoices(deps.database.db, plan, {
+    language: request.messages.language,
+    threshold: deps.resultsMinRespondents,
+  });
+
 function requireModelPoint(key: string): StarPoint {
   const point = findModelPoint(key);
   if (!point) throw new AppError('not_found', 'The star profiling model has no such point');
@@ -91,7 +98,7 @@ async function renderForm(
   point: StarPoint,
   options: { values: StarPointFormValues; errors: FieldErrors; conflict?: StarPointState },
 ) {
-  const scores = await baselineScoreChoices(deps.database.db, plan, request.messages.language);
+  const scores = await choicesFor(deps, request, plan);
   return sendPage(request, reply, {
     title: `${modelText(point.name, request.messages.language)} · ${plan.title}`,
     body: (
@@ -116,11 +123,7 @@ async function showProfile(
   reply: FastifyReply,
 ) {
   const plan = await requirePlan(request, deps, request.params.id);
-  const scores: ScoreChoice[] = await baselineScoreChoices(
-    deps.database.db,
-    plan,
-    request.messages.language,
-  );
+  const scores: ScoreChoice[] = await choicesFor(deps, request, plan);
   return sendPage(request, reply, {
     title: `${request.messages.t('starProfile.title')} · ${plan.title}`,
     body: (
@@ -170,7 +173,7 @@ async function saveFromForm(
   const point = requireModelPoint(request.params.point);
   const values = valuesOf(request.body);
   const version = versionOf(values.version);
-  const scores = await baselineScoreChoices(deps.database.db, plan, request.messages.language);
+  const scores = await choicesFor(deps, request, plan);
   const outcome = await saveStarPoint(
     deps.database.db,
     plan.id,
@@ -229,7 +232,7 @@ async function sendExport(
 ) {
   const plan = await requirePlan(request, deps, request.params.id);
   const { format } = request.params;
-  const scores = await baselineScoreChoices(deps.database.db, plan, request.messages.language);
+  const scores = await choicesFor(deps, request, plan);
   const table = starTable(
     request.messages,
     await starPointStates(deps.database.db, plan.id),

@@ -2,9 +2,10 @@
 // model, with its level, narrative and evidence. Pure.
 import type { Table } from '../../platform/exports/table-file.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
+import { scoreEvidenceText } from './star-evidence.ts';
 import type { ScoreChoice } from './star-lookup.ts';
 import { modelText, starGroupNames, starLevelName, starPoints } from './star-model.ts';
-import { type Evidence, type StarPointState, scoreKey } from './star-rules.ts';
+import type { Evidence, StarPointState } from './star-rules.ts';
 
 function evidenceText(
   messages: Messages,
@@ -12,12 +13,7 @@ function evidenceText(
   scores: ReadonlyMap<string, ScoreChoice>,
 ): string {
   if (evidence.type === 'link') return `${evidence.title} <${evidence.url}>`;
-  const choice = scores.get(scoreKey(evidence.roundId, evidence.code));
-  return messages.t('starProfile.evidence.score', {
-    round: choice?.roundName ?? '—',
-    code: evidence.code,
-    name: choice?.name ?? '',
-  });
+  return scoreEvidenceText(messages, evidence, scores);
 }
 
 export function starTable(

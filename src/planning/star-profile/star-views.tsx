@@ -8,6 +8,7 @@ import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/f
 import { TextAreaField } from '../../platform/http/text-area-field.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
+import { scoreEvidenceText } from './star-evidence.ts';
 import type { ScoreChoice } from './star-lookup.ts';
 import {
   modelText,
@@ -59,14 +60,9 @@ function EvidenceItem({
         {evidence.title}
       </a>
     );
-  const choice = scores.get(scoreKey(evidence.roundId, evidence.code));
   return (
     <a href={`/rounds/${evidence.roundId}/results`}>
-      {messages.t('starProfile.evidence.score', {
-        round: choice?.roundName ?? '—',
-        code: evidence.code,
-        name: choice?.name ?? '',
-      })}
+      {scoreEvidenceText(messages, evidence, scores)}
     </a>
   );
 }
@@ -91,12 +87,9 @@ function PointSection({
     <section class="star-point" aria-labelledby={`point-${point.key}`}>
       <h3 id={`point-${point.key}`}>{modelText(point.name, language)}</h3>
       <p class="hint">{modelText(point.description, language)}</p>
-      <dl class="summary">
-        <div>
-          <dt>{t('starProfile.field.level')}</dt>
-          <dd>{levelText(messages, state.level)}</dd>
-        </div>
-      </dl>
+      <p>
+        <strong>{t('starProfile.field.level')}:</strong> {levelText(messages, state.level)}
+      </p>
       {state.narrative && <p class="narrative">{state.narrative}</p>}
       {state.evidence.length > 0 && (
         <>
@@ -313,7 +306,9 @@ function EvidenceSlot({
         <input
           id={id}
           name={part === 'title' ? 'evidenceTitle' : 'evidenceUrl'}
-          type={part === 'url' ? 'url' : 'text'}
+          type="text"
+          inputMode={part === 'url' ? 'url' : undefined}
+          spellcheck={part === 'url' ? false : undefined}
           value={values[part].slice(0, maxLength)}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
