@@ -38,6 +38,7 @@ function wrongValueFor(parameter: Parameter): string | undefined {
 // the part it means to test (a live invitation link reaches body validation).
 const validSample: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
+  stakeholderId: '00000000-0000-4000-8000-000000000000',
   key: 'dgca',
   version: '1.0.0',
 };
