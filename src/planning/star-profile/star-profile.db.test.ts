@@ -268,4 +268,36 @@ describe('star profile', () => {
       evidence: [{ type: 'link', title: 'Vision 2030' }],
     });
   });
+
+  it('keeps in sight a cited score whose round is no longer a baseline, refusing it by name rather than dropping it', async () => {
+    const planId = await startPlan('Star plan before');
+    await api('PUT', `/api/plans/${planId}/star-profile/governance-diagnosis`, {
+      level: 3,
+      evidence: [{ type: 'score', roundId, code: 'GOV' }],
+      version: 0,
+    });
+    const next = await api('POST', '/api/plans', {
+      title: 'Star plan after',
+      startsYear: 2031,
+      endsYear: 2035,
+      baselineRoundIds: [otherRoundId],
+    });
+    const nextId = next.json().id;
+    await copyStarProfile(context.database.db, planId, nextId);
+    const form = await get(`/plans/${nextId}/star/governance-diagnosis/edit`);
+    expect(form.body).toContain(
+      `<option value="${roundId}|GOV" selected>GOV of a round that is no longer a baseline</option>`,
+    );
+    const saved = await post(`/plans/${nextId}/star/governance-diagnosis/edit`, {
+      version: '1',
+      level: '3',
+      evidenceTitle: ['', ''],
+      evidenceUrl: ['', ''],
+      evidenceScore: [`${roundId}|GOV`, ''],
+    });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.body).toContain(
+      'Score for evidence 1: choose a score of one of the plan&#39;s baseline rounds',
+    );
+  });
 });

@@ -319,12 +319,13 @@ function EvidenceSlot({
   const scoreId = `evidence-${index}-score`;
   const scoreError = errors[scoreId];
   const rounds = [...new Set(scores.map((choice) => choice.roundId))];
+  const stale = values.score !== '' && !scores.some((choice) => choice.key === values.score);
   return (
     <fieldset class="field evidence-slot">
       <legend>{t('starProfile.evidence.slot', { n })}</legend>
       {input('title', EVIDENCE_TITLE_MAX)}
       {input('url', URL_MAX)}
-      {scores.length > 0 && (
+      {(scores.length > 0 || stale) && (
         <div class={scoreError ? 'field field-error' : 'field'}>
           <label for={scoreId}>{t('starProfile.evidence.scoreOf', { n })}</label>
           <p class="hint" id={`${scoreId}-hint`}>
@@ -344,6 +345,13 @@ function EvidenceSlot({
               .join(' ')}
           >
             <option value="">{t('starProfile.evidence.noScore')}</option>
+            {/* A score saved before its round stopped being a baseline stays visible, so a
+                save refuses it by name rather than dropping it unseen. */}
+            {stale && (
+              <option value={values.score} selected>
+                {t('starProfile.evidence.staleScore', { code: values.score.split('|')[1] ?? '' })}
+              </option>
+            )}
             {rounds.map((roundId) => {
               const inRound = scores.filter((choice) => choice.roundId === roundId);
               return (
