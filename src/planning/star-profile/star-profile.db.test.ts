@@ -297,7 +297,7 @@ describe('star profile', () => {
     });
     expect(saved.statusCode).toBe(400);
     expect(saved.body).toContain(
-      'Score for evidence 1: choose a score of one of the plan&#39;s baseline rounds',
+      "Score for evidence 1: choose a score of one of the plan's baseline rounds",
     );
   });
 });
