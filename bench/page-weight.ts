@@ -2,6 +2,7 @@
 // compressed as a browser would ask for them (brotli), on the demo workspace.
 
 import { buildApp } from '../src/app.ts';
+import { installReferenceCrosswalks } from '../src/assessment/crosswalks/import-crosswalk.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
@@ -27,6 +28,7 @@ export async function pageWeights(): Promise<Figure[]> {
   const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
   await migrate(database);
   await installReferenceFrameworks(database.db);
+  await installReferenceCrosswalks(database.db);
   const demo = await loadDemo(database.db);
   const app = await buildApp({ database });
   // Pages as a signed-in viewer sees them (the navigation and account line included).
@@ -54,6 +56,8 @@ export async function pageWeights(): Promise<Figure[]> {
       ['results_agency_page_bytes', `${results}/agencies/${healthMinistry?.id}`],
       ['results_items_page_bytes', `${results}/items`],
       ['results_diagnostics_page_bytes', `${results}/diagnostics`],
+      // The reading with the most target dimensions and mappings of the three shipped.
+      ['results_crosswalk_page_bytes', `${results}/crosswalks?crosswalk=dgca-to-dgra`],
       ['recommendations_page_bytes', `${results}/recommendations`],
       [
         'recommendations_agency_page_bytes',

@@ -6,9 +6,10 @@
 // 2,000 saves/s offered steadily (save-load.ts); pages without JavaScript —
 // form submits per second and the server's time for the results agencies page
 // (form-load.ts); charts (chart-render.ts); whole-of-government results
-// (wog-results.ts).
+// (wog-results.ts); results read through a crosswalk (crosswalk-results.ts).
 import { rm } from 'node:fs/promises';
 import { chartRenders } from './chart-render.ts';
+import { crosswalkResults } from './crosswalk-results.ts';
 import { formLoad, resultsPageServerTime } from './form-load.ts';
 import { type Figure, pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
@@ -40,3 +41,4 @@ try {
 }
 print(chartRenders());
 print(await wogResults());
+print(await crosswalkResults());

@@ -159,7 +159,7 @@ async function openProtected(db: Kysely<Schema>, roundId: string) {
  * A closed dgca round of new agencies, each with RESPONDENTS submitted
  * responses answering every item, but one in SMALL_EVERY with SMALL_RESPONDENTS.
  */
-async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
+export async function buildAnsweredRound(db: Kysely<Schema>, agencies: number): Promise<string> {
   const dgca = await findFramework(db, 'dgca');
   if (!dgca) throw new Error('The dgca framework is not installed');
   const { id: roundId } = await db
@@ -238,13 +238,13 @@ async function touchOneResponse(db: Kysely<Schema>, roundId: string) {
   `.execute(db);
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+export async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1

@@ -1,6 +1,7 @@
 // The app Transforma serves: the shell (src/platform/http/app.ts) around the
 // features, listed in the order they register. A new feature adds itself here.
 import { agencies } from './assessment/agencies/index.ts';
+import { crosswalks } from './assessment/crosswalks/index.ts';
 import { frameworks } from './assessment/frameworks/index.ts';
 import { invitations } from './assessment/invitations/index.ts';
 import { questionnaire } from './assessment/questionnaire/index.ts';
@@ -8,6 +9,7 @@ import { DEFAULT_MIN_RESPONDENTS, results } from './assessment/results/index.ts'
 import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
+import { planCopy } from './planning/plan-copy/index.ts';
 import { plans } from './planning/plans/index.ts';
 import { stakeholders } from './planning/stakeholders/index.ts';
 import { starProfile } from './planning/star-profile/index.ts';
@@ -35,7 +37,9 @@ export const features: readonly Feature[] = [
   questionnaire,
   workshop,
   results,
+  crosswalks,
   plans,
+  planCopy,
   starProfile,
   stakeholders,
   outbox,

@@ -5,6 +5,7 @@
 // take turns, and each step looks before it writes, so the later ones find
 // the work done and change nothing.
 import { sql } from 'kysely';
+import { installReferenceCrosswalks } from './assessment/crosswalks/index.ts';
 import { installReferenceFrameworks } from './assessment/frameworks/index.ts';
 import type { SumwhereDemo } from './demo/index.ts';
 import { isEmpty, loadDemo } from './demo/index.ts';
@@ -37,11 +38,12 @@ export async function underStartupLock<T>(database: Database, work: () => Promis
   });
 }
 
-/** Migrations and the reference frameworks: what every command needs. */
+/** Migrations, the reference frameworks, lenses and crosswalks: what every command needs. */
 export function prepareDatabase(database: Database): Promise<void> {
   return underStartupLock(database, async () => {
     await migrate(database);
     await installReferenceFrameworks(database.db);
+    await installReferenceCrosswalks(database.db);
   });
 }
 
@@ -65,6 +67,7 @@ export function startServerDatabase(database: Database, options: StartOptions): 
   return underStartupLock(database, async () => {
     await migrate(database);
     await installReferenceFrameworks(database.db);
+    await installReferenceCrosswalks(database.db);
     let demo: SumwhereDemo | undefined;
     if (await isEmpty(database.db)) {
       if (options.demo) {

@@ -8,6 +8,9 @@
 // It is told which hidden agencies have a value at each node, which a real
 // reader can only guess: the worst case. Written apart from the protection's
 // own code, so that a mistake there shows up here as numbers recovered.
+// Other views of the results (a crosswalk's reading) add their numbers as
+// further equations: a view publishes numbers about each total and each
+// shown agency, and the attacker solves for hidden agencies' own numbers.
 import {
   type AgencyFilter,
   displayableFilters,
@@ -23,6 +26,7 @@ import {
 
 export interface Recovery {
   agencyId: string;
+  /** A node of the framework, or a view's key (`view:key`). */
   node: string;
   truth: number;
   guess: number;
@@ -112,8 +116,30 @@ function inFilter(selection: ResultsSelection, id: string) {
   return filterMembers.get(selection)?.has(id) ?? false;
 }
 
-/** Every hidden agency's score that the published totals give away, on every node. */
-export function attack(round: RoundAgencies, threshold: number): Recovery[] {
+/** Numbers a view publishes, by key; undefined where it publishes no number. */
+export type Published = ReadonlyMap<string, number | undefined>;
+
+/** Another view of the results whose numbers the attacker reads as well. */
+export interface PublishedView {
+  name: string;
+  /** What the view publishes for one selection: its total's numbers and each shown agency's, by agency id. */
+  publish(selection: ResultsSelection): {
+    total: Published | undefined;
+    agencies: ReadonlyMap<string, Published>;
+  };
+  /** An agency's own numbers, as the view would publish them were it shown: what the attacker is after. */
+  truth(tree: ScoreTree): Published;
+}
+
+/**
+ * Every hidden agency's score that the published totals give away, on every
+ * node, and every number of theirs the `views` give away.
+ */
+export function attack(
+  round: RoundAgencies,
+  threshold: number,
+  views: readonly PublishedView[] = [],
+): Recovery[] {
   const disclosure = disclosureOf(round, threshold);
   const answering = round.agencies.filter(
     (agency) => (round.trees.get(agency.id)?.respondents ?? 0) > 0,
@@ -154,6 +180,68 @@ export function attack(round: RoundAgencies, threshold: number): Recovery[] {
         recoveries.push({
           agencyId: found.agencyId,
           node: node.key,
+          truth,
+          guess,
+          attack: found.attack,
+        });
+    }
+  }
+  for (const view of views)
+    recoveries.push(...attackView(round, view, selections, hiddenIds, combinations));
+  return recoveries;
+}
+
+/**
+ * A view's total at one key, less the shown agencies' numbers, is the sum of
+ * the hidden agencies' numbers there (the total being the mean over the
+ * agencies with a number, as a mean of means is when every agency has every
+ * part); with no spread published, only subtraction is tried.
+ */
+function attackView(
+  round: RoundAgencies,
+  view: PublishedView,
+  selections: readonly ResultsSelection[],
+  hiddenIds: readonly string[],
+  combinations: Map<string, Combination[]>,
+): Recovery[] {
+  const truths = new Map(
+    hiddenIds.map((id) => {
+      const tree = round.trees.get(id);
+      return [id, tree ? view.truth(tree) : new Map<string, number | undefined>()] as const;
+    }),
+  );
+  const published = selections.map((selection) => ({ selection, ...view.publish(selection) }));
+  const keys = new Set<string>();
+  for (const truth of truths.values()) for (const key of truth.keys()) keys.add(key);
+  const recoveries: Recovery[] = [];
+  for (const key of keys) {
+    const withValue = (id: string) => truths.get(id)?.get(key) !== undefined;
+    const equations = published.flatMap(({ selection, total, agencies }) => {
+      const value = total?.get(key);
+      if (value === undefined) return [];
+      const members = hiddenIds.filter((id) => withValue(id) && inFilter(selection, id));
+      if (members.length === 0) return [];
+      let sum = 0;
+      let count = members.length;
+      for (const numbers of agencies.values()) {
+        const shown = numbers.get(key);
+        if (shown === undefined) continue;
+        sum -= shown;
+        count += 1;
+      }
+      return [{ members, sum: sum + value * count, squares: Number.NaN }];
+    });
+    const columns = hiddenIds.filter(withValue);
+    for (const found of solve(equations, columns, combinations)) {
+      const truth = truths.get(found.agencyId)?.get(key);
+      if (truth === undefined) continue;
+      const guess = found.candidates.find(
+        (candidate) => Math.abs(candidate - truth) <= RECOVERED_WITHIN,
+      );
+      if (guess !== undefined)
+        recoveries.push({
+          agencyId: found.agencyId,
+          node: `${view.name}:${key}`,
           truth,
           guess,
           attack: found.attack,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { installReferenceCrosswalks } from '../src/assessment/crosswalks/import-crosswalk.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import {
@@ -20,6 +21,7 @@ import { databaseUrl, type Template } from './databases.ts';
 async function prepare(database: Database, template: Template) {
   await migrate(database);
   await installReferenceFrameworks(database.db);
+  await installReferenceCrosswalks(database.db);
   if (template === 'demo') await loadDemo(database.db);
 }
 

@@ -1,9 +1,12 @@
 // Small-number protection of the demo's two rounds against the attacker of
 // test/attacker.ts, at the default threshold and at 8 (where a third of the
-// demo's agencies are hidden): every total of every filter, both rounds.
+// demo's agencies are hidden): every total of every filter, both rounds, and
+// every total and agency read through each shipped crosswalk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attack } from '../../test/attacker.ts';
+import { crosswalkView } from '../../test/crosswalk-view.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
+import { readingsFor } from '../assessment/crosswalks/crosswalk-lookup.ts';
 import { openAdvice } from '../assessment/results/advice/open-advice.ts';
 import {
   openResults,
@@ -32,7 +35,9 @@ describe('the demo’s results against an attacker', () => {
       for (const roundId of roundIds) {
         const results = await openResults(database.db, { roundId, threshold });
         if (threshold === 8) expect(results.disclosure.hidden.size).toBeGreaterThan(10);
-        expect(attack(results, threshold)).toEqual([]);
+        const readings = await readingsFor(database.db, results.round, results.framework);
+        expect(readings).toHaveLength(3);
+        expect(attack(results, threshold, readings.map(crosswalkView))).toEqual([]);
       }
     });
 

@@ -1,11 +1,13 @@
 // Journeys: a coordinator imports a framework file through the page (a valid
-// file, then a broken one whose every problem is listed); an admin makes an
+// file, then a broken one whose every problem is listed), and an XLSForm
+// workbook (a valid one, then a broken one, in English and Spanish); an admin makes an
 // API token, a program uses it over HTTP, and the admin revokes it. The pages
 // (plain forms, no script) pass axe-core's checks at each step.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildFramework } from '../frameworks.ts';
+import { brokenXlsform, buildXlsform, xlsxOf } from '../xlsform.ts';
 import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -84,6 +86,60 @@ describe.skipIf(!hasChromium)('importing a framework and using the API with a to
       .where('key', 'in', ['city-services', 'broken'])
       .execute();
     expect(stored.map((row) => row.key)).toEqual(['city-services']);
+    await browserContext.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('imports an XLSForm workbook, then lists a broken one’s problems by sheet, row and column in English and Spanish', async () => {
+    const browserContext = await context.browser.newContext();
+    const page = await browserContext.newPage();
+    const violations: string[] = [];
+    await signInThroughPage(page, context.baseUrl, 'coordinator@sumwhere.example');
+    const workbook = async (name: string, rows: Parameters<typeof xlsxOf>[0]) => ({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsxOf(rows),
+    });
+
+    await page.goto(`${context.baseUrl}/frameworks/import`);
+    await page
+      .getByLabel('Framework file')
+      .setInputFiles(await workbook('city.xlsx', buildXlsform()));
+    await page.getByRole('button', { name: 'Import the framework' }).click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('City services readiness, version 1.2, is imported');
+    await page.getByRole('link', { name: 'See City services readiness' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('City services readiness');
+    expect(
+      await page
+        .getByRole('link', { name: 'Download as XLSForm, for KoboToolbox or ODK (.xlsx)' })
+        .getAttribute('href'),
+    ).toBe('/api/frameworks/city-readiness/versions/1.2/xlsform');
+    violations.push(...(await axeViolations(page)));
+
+    for (const [language, heading, first] of [
+      [
+        'en',
+        'The file has 2 problems; nothing was imported',
+        'Sheet survey, row 23, column A (type): ',
+      ],
+      [
+        'es',
+        'El archivo tiene 2 problemas; no se importó nada',
+        'Hoja survey, fila 23, columna A (type): ',
+      ],
+    ] as const) {
+      await page.goto(`${context.baseUrl}/frameworks/import?lang=${language}`);
+      await page.locator('#file').setInputFiles(await workbook('broken.xlsx', brokenXlsform()));
+      await page.locator('form[action="/frameworks/import"] button[type="submit"]').click();
+      const summary = page.getByRole('alert');
+      await expect.poll(() => summary.getByRole('heading').textContent()).toBe(heading);
+      const problems = await summary.getByRole('listitem').allTextContents();
+      expect(problems).toHaveLength(2);
+      expect(problems[0]?.slice(0, first.length)).toBe(first);
+      violations.push(...(await axeViolations(page)));
+    }
     await browserContext.close();
     expect(violations).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // Journey: a viewer reads the results of the demo's latest round without
 // JavaScript — overview, a filter, the agencies, one agency, the answers by
-// item, the diagnostics — and every results page passes axe in English and
-// Spanish, with no content blocked by the Content-Security-Policy.
+// item, the diagnostics — and every results page, the readings through each
+// shipped crosswalk included, passes axe in English and Spanish, with no
+// content blocked by the Content-Security-Policy.
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
@@ -83,6 +84,24 @@ describe.skipIf(!hasChromium)('reading the results', () => {
       `${base}/items`,
       `${base}/diagnostics`,
     ];
+    const { violations, blocked } = await checkPages(paths);
+    expect(violations).toEqual([]);
+    expect(blocked).toEqual([]);
+  });
+
+  it('finds no accessibility violations and nothing blocked reading through each shipped crosswalk, in either language', async () => {
+    const base = `/rounds/${(await latestRound()).id}/results/crosswalks`;
+    const { violations, blocked } = await checkPages([
+      `${base}?crosswalk=dgca-to-dgra`,
+      `${base}?crosswalk=dgca-to-nine-pillars&level=local`,
+      `${base}?crosswalk=dgca-to-oecd-dgi`,
+    ]);
+    expect(violations).toEqual([]);
+    expect(blocked).toEqual([]);
+  });
+
+  /** Each page in English and Spanish: axe's violations, and what the Content-Security-Policy blocked. */
+  async function checkPages(paths: readonly string[]) {
     const browserContext = await context.browser.newContext();
     const page = await browserContext.newPage();
     const blocked: string[] = [];
@@ -109,7 +128,6 @@ describe.skipIf(!hasChromium)('reading the results', () => {
       }
     }
     await browserContext.close();
-    expect(violations).toEqual([]);
-    expect(blocked).toEqual([]);
-  });
+    return { violations, blocked };
+  }
 });

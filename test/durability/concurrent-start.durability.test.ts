@@ -1,6 +1,7 @@
 // Several servers starting at once on one empty PostgreSQL database, as a
 // deployment with several app processes does: every one must come up, and
-// the frameworks, the demo, the workspace and the first admin exist once.
+// the frameworks, lenses and crosswalks, the demo, the workspace and the
+// first admin exist once.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -102,9 +103,18 @@ describe.skipIf(!adminUrl)('servers starting at once on one empty PostgreSQL dat
         `select (select count(*) from workspaces)::int as workspaces,
                 (select count(*) from frameworks)::int as frameworks,
                 (select count(*) from (select key, version from frameworks group by 1, 2) as k)::int as versions,
+                (select count(*) from lenses)::int as lenses,
+                (select count(*) from crosswalks)::int as crosswalks,
                 (select count(*) from schema_migrations)::int - (select count(distinct name) from schema_migrations)::int as repeated`,
       );
-      expect(counts.rows[0]).toEqual({ workspaces: 1, frameworks: 2, versions: 2, repeated: 0 });
+      expect(counts.rows[0]).toEqual({
+        workspaces: 1,
+        frameworks: 2,
+        versions: 2,
+        lenses: 2,
+        crosswalks: 3,
+        repeated: 0,
+      });
       expect(
         outcomes.filter((outcome) => outcome.output.includes('Created the demo')),
       ).toHaveLength(1);

@@ -1,14 +1,23 @@
 // The framework library as JSON: the stored framework versions, the export of
-// one as the file that was imported, and the import of a file.
+// one as the file that was imported or as an XLSForm workbook, and the import
+// of a file or of an XLSForm workbook.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { changedBy } from '../../platform/audit/changed-by.ts';
+import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps, RouteReply, RouteRequest } from '../../platform/http/feature.ts';
+import { messagesFor } from '../../platform/i18n/messages.ts';
 import { countItems, countSubdimensions, localized } from './framework.ts';
 import { frameworkKey, frameworkVersion, requireFramework } from './framework-lookup.ts';
 import { type Framework, frameworkSchema } from './framework-schema.ts';
 import { listFrameworks, type StoredFramework } from './framework-store.ts';
 import { importFramework } from './import-framework.ts';
+import { xlsformFieldProblem } from './xlsform/problems.ts';
+import { readUploadedXlsform, XLSX_CONTENT_TYPE, xlsxOfFramework } from './xlsform/xlsx-file.ts';
+
+// Problems are read by the workbook's author with their places, in English like the format's names.
+const english = messagesFor('en');
 
 const frameworkSummarySchema = z
   .object({
@@ -112,7 +121,89 @@ function postFramework({ database }: FeatureDeps) {
   };
 }
 
+const xlsformExport =
+  'An XLSForm workbook (survey, choices and settings sheets) that KoboToolbox and ODK can field, with maturity levels and stage descriptors on sheets of its own; guidance and recommendations are not in it. Importing it back gives the same framework.';
+
+const getLatestXlsformSchema = {
+  tags: ['frameworks'],
+  summary: 'Export the latest version of a framework as an XLSForm workbook',
+  description: xlsformExport,
+  produces: [XLSX_CONTENT_TYPE],
+  params: z.object({ key: frameworkKey }),
+  response: { 404: errorBodySchema },
+};
+
+const getXlsformVersionSchema = {
+  tags: ['frameworks'],
+  summary: 'Export one version of a framework as an XLSForm workbook',
+  description: xlsformExport,
+  produces: [XLSX_CONTENT_TYPE],
+  params: z.object({ key: frameworkKey, version: frameworkVersion }),
+  response: { 404: errorBodySchema },
+};
+
+async function sendXlsform(reply: FastifyReply, stored: StoredFramework) {
+  return reply
+    .header('content-type', XLSX_CONTENT_TYPE)
+    .header('content-disposition', `attachment; filename="${stored.key}-${stored.version}.xlsx"`)
+    .send(await xlsxOfFramework(stored.framework));
+}
+
+function getXlsform({ database }: FeatureDeps) {
+  return async (
+    request: RouteRequest<typeof getXlsformVersionSchema | typeof getLatestXlsformSchema>,
+    reply: FastifyReply,
+  ) => {
+    const { key } = request.params;
+    const version = 'version' in request.params ? request.params.version : undefined;
+    return sendXlsform(reply, await requireFramework(database, key, version));
+  };
+}
+
+const postXlsformSchema = {
+  tags: ['frameworks'],
+  summary: 'Import a framework from an XLSForm workbook',
+  description: `The body is the workbook itself (content type ${XLSX_CONTENT_TYPE}): survey, choices and settings sheets as KoboToolbox and ODK use them, and optionally Transforma's maturity_levels, stage_descriptors and framework sheets. Every problem is reported at once (422), each with its place as "Sheet survey, row 7, column C (label::English (en))" (the header is row 1); a file that is not an .xlsx workbook answers 400. Nothing is stored unless the whole workbook is right; as for a framework file, the same version again answers 200 and a different one under a stored version 409.`,
+  consumes: [XLSX_CONTENT_TYPE],
+  body: z.string().meta({ format: 'binary' }).describe('The .xlsx workbook'),
+  response: {
+    200: frameworkSummarySchema,
+    201: frameworkSummarySchema,
+    400: errorBodySchema,
+    409: errorBodySchema,
+    422: errorBodySchema,
+  },
+};
+
+function postXlsform({ database }: FeatureDeps) {
+  return async (request: RouteRequest<typeof postXlsformSchema>, reply: FastifyReply) => {
+    const body: unknown = request.body;
+    const converted = await readUploadedXlsform(Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+    if (!converted.ok) {
+      const count = converted.problems.length;
+      const unreadable = converted.problems.every((problem) => !problem.place);
+      throw new AppError(
+        unreadable ? 'invalid_request' : 'invalid_framework',
+        unreadable
+          ? 'The body is not an .xlsx workbook; nothing was imported'
+          : `The workbook has ${count} ${count === 1 ? 'problem' : 'problems'}; nothing was imported`,
+        converted.problems.map((problem) => xlsformFieldProblem(english, problem)),
+      );
+    }
+    const { stored, outcome } = await importFramework(
+      database.db,
+      converted.document,
+      changedBy(request),
+    );
+    return reply.status(outcome === 'created' ? 201 : 200).send(summarise(stored));
+  };
+}
+
 export async function frameworkApi(app: App, deps: FeatureDeps) {
+  // The XLSForm import takes the workbook itself as the body.
+  app.addContentTypeParser(XLSX_CONTENT_TYPE, { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   app.get(
     '/api/frameworks',
     { schema: getFrameworksSchema, config: { access: 'public' } },
@@ -139,5 +230,25 @@ export async function frameworkApi(app: App, deps: FeatureDeps) {
       config: { access: 'rounds.manage' },
     },
     postFramework(deps),
+  );
+  app.post(
+    '/api/frameworks/xlsform',
+    {
+      schema: postXlsformSchema,
+      // The body is the workbook's bytes, read by readUploadedXlsform.
+      validatorCompiler: () => (body) => ({ value: body }),
+      config: { access: 'rounds.manage' },
+    },
+    postXlsform(deps),
+  );
+  app.get(
+    '/api/frameworks/:key/xlsform',
+    { schema: getLatestXlsformSchema, config: { access: 'public' } },
+    getXlsform(deps),
+  );
+  app.get(
+    '/api/frameworks/:key/versions/:version/xlsform',
+    { schema: getXlsformVersionSchema, config: { access: 'public' } },
+    getXlsform(deps),
   );
 }

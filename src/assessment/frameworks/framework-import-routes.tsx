@@ -1,6 +1,7 @@
-// Importing a framework from a page: upload the file, see every problem with
-// its path (nothing stored), or what was imported. The same import as the API
-// and the command line (import-framework.ts).
+// Importing a framework from a page: upload a framework file (JSON) or an
+// XLSForm workbook (.xlsx), see every problem with its place (nothing stored),
+// or what was imported. The same import as the API and the command line
+// (import-framework.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,6 +15,7 @@ import {
 } from './framework-import-views.tsx';
 import { readUploadedFramework } from './framework-upload.ts';
 import { importFramework } from './import-framework.ts';
+import { isWorkbookFile, readUploadedXlsform } from './xlsform/xlsx-file.ts';
 
 /** The file a multipart form sent (see the multipart setup in http/app.ts). */
 function uploadOf(body: unknown): Buffer | undefined {
@@ -49,12 +51,29 @@ export async function frameworkImportRoutes(app: App, { database }: FeatureDeps)
   app.post(
     '/frameworks/import',
     { schema: { hide: true }, config: { access: 'rounds.manage' } },
-    async (request, reply) => {
+    async function importUpload(request, reply) {
       const workspace = workspaceOf(request);
-      const upload = readUploadedFramework(uploadOf(request.body));
-      if (!upload.ok) return renderForm(request, reply.status(400), [{ upload: upload.problem }]);
+      const file = uploadOf(request.body);
+      const fromXlsform = file !== undefined && isWorkbookFile(file);
+      let document: unknown;
+      if (fromXlsform) {
+        const converted = await readUploadedXlsform(file);
+        if (!converted.ok) {
+          const unreadable = converted.problems.every((problem) => !problem.place);
+          return renderForm(
+            request,
+            reply.status(unreadable ? 400 : 422),
+            converted.problems.map((xlsform) => ({ xlsform })),
+          );
+        }
+        document = converted.document;
+      } else {
+        const upload = readUploadedFramework(file);
+        if (!upload.ok) return renderForm(request, reply.status(400), [{ upload: upload.problem }]);
+        document = upload.document;
+      }
       try {
-        const { stored, outcome } = await importFramework(database.db, upload.document, {
+        const { stored, outcome } = await importFramework(database.db, document, {
           workspaceId: workspace.id,
           actor: actorOf(request.signedIn),
         });
@@ -65,17 +84,23 @@ export async function frameworkImportRoutes(app: App, { database }: FeatureDeps)
           ),
         });
       } catch (error) {
-        // A refused file, or a different file under a stored version: listed on the page.
-        if (
-          error instanceof AppError &&
-          (error.code === 'invalid_framework' || error.code === 'conflict')
-        ) {
-          if (error.code === 'conflict')
-            return renderForm(request, reply.status(409), [
-              { path: 'version', message: error.message },
-            ]);
-          return renderForm(request, reply.status(422), error.fields ?? []);
+        // A different file under a stored version: listed on the page, at the version's place.
+        if (error instanceof AppError && error.code === 'conflict') {
+          const path = 'version';
+          const conflict: ImportProblem = fromXlsform
+            ? {
+                xlsform: {
+                  place: { sheet: 'settings', column: 'version' },
+                  path,
+                  message: error.message,
+                },
+              }
+            : { path, message: error.message };
+          return renderForm(request, reply.status(409), [conflict]);
         }
+        // A refused JSON file: every problem with its path.
+        if (error instanceof AppError && error.code === 'invalid_framework')
+          return renderForm(request, reply.status(422), error.fields ?? []);
         throw error;
       }
     },

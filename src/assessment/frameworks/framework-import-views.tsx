@@ -6,12 +6,29 @@ import { countItems, countSubdimensions, localized } from './framework.ts';
 import type { StoredFramework } from './framework-store.ts';
 import type { UploadProblem } from './framework-upload.ts';
 import type { FrameworkProblem } from './validate-framework.ts';
+import { type XlsformProblem, xlsformPlaceText, xlsformProblemText } from './xlsform/problems.ts';
 
-/** A problem of a refused file: unreadable as a whole, or one value at its path. */
-export type ImportProblem = { upload: UploadProblem } | FrameworkProblem;
+/**
+ * A problem of a refused file: unreadable as a whole, one value at its path,
+ * or, in an XLSForm workbook, one at its sheet, row and column.
+ */
+export type ImportProblem =
+  | { upload: UploadProblem }
+  | FrameworkProblem
+  | { xlsform: XlsformProblem };
 
 function ProblemText({ messages, problem }: { messages: Messages; problem: ImportProblem }) {
   const { t } = messages;
+  if ('xlsform' in problem) {
+    const { place } = problem.xlsform;
+    const text = xlsformProblemText(messages, problem.xlsform);
+    if (!place) return <>{text}</>;
+    return (
+      <>
+        <strong>{xlsformPlaceText(messages, place)}</strong>: {text}
+      </>
+    );
+  }
   if ('upload' in problem) {
     const { upload } = problem;
     if (upload.rule === 'notJson' && upload.line !== undefined)
@@ -73,6 +90,17 @@ export function FrameworkImportView({
           dgca.json
         </a>
       </p>
+      <p>{t('frameworks.import.xlsform')}</p>
+      <p>
+        {t('frameworks.import.xlsformExample')}{' '}
+        <a href="/api/frameworks/nine-pillars/xlsform" download="nine-pillars.xlsx">
+          nine-pillars.xlsx
+        </a>
+        ,{' '}
+        <a href="/api/frameworks/dgca/xlsform" download="dgca.xlsx">
+          dgca.xlsx
+        </a>
+      </p>
       <p>{t('frameworks.import.rules')}</p>
       <form method="post" action="/frameworks/import" enctype="multipart/form-data" novalidate>
         <CsrfField token={csrfToken} />
@@ -85,7 +113,7 @@ export function FrameworkImportView({
             id="file"
             name="file"
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="file-hint"
             aria-invalid={hasProblems ? 'true' : undefined}
           />

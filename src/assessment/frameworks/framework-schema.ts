@@ -3,7 +3,7 @@
 // validates imported files and describes the format in the OpenAPI document.
 import { z } from 'zod';
 
-const languageTag = z
+export const languageTag = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "es"');
 
@@ -12,12 +12,12 @@ export const localizedTextSchema = z
   .refine((text) => Object.keys(text).length > 0, 'must have text in at least one language')
   .describe('Text by language tag, e.g. {"en": "Vision", "es": "Visión"}');
 
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, e.g. "dgca"')
   .max(64);
 
-const code = z
+export const code = z
   .string()
   .regex(
     /^[A-Z][A-Z0-9-]{0,19}$/,
@@ -41,6 +41,10 @@ const stageScaleSchema = z.strictObject({
     .min(2),
   notApplicable: z.boolean().default(false),
 });
+
+export const versionNumber = z
+  .string()
+  .regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version number such as "1.0.0"');
 
 export const scaleSchema = z.discriminatedUnion('type', [likertScaleSchema, stageScaleSchema]);
 
@@ -127,7 +131,7 @@ export const maturityLevelSchema = z.strictObject({
 
 export const frameworkSchema = z.strictObject({
   key: slug,
-  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version number such as "1.0.0"'),
+  version: versionNumber,
   defaultLanguage: languageTag,
   name: localizedTextSchema,
   description: localizedTextSchema.optional(),

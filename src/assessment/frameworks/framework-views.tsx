@@ -113,6 +113,18 @@ export function FrameworkView({
           {t('frameworks.download')}
         </a>
       </p>
+      <p>
+        <a
+          href={`/api/frameworks/${stored.key}/versions/${stored.version}/xlsform`}
+          download={`${stored.key}-${stored.version}.xlsx`}
+          aria-describedby="xlsform-leaves-out"
+        >
+          {t('frameworks.downloadXlsform')}
+        </a>
+      </p>
+      <p class="hint" id="xlsform-leaves-out">
+        {t('frameworks.xlsformLeavesOut')}
+      </p>
 
       <nav aria-labelledby="contents-heading" class="contents">
         <h2 id="contents-heading">{t('frameworks.contents')}</h2>

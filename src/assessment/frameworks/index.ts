@@ -18,6 +18,7 @@ export const frameworks: Feature = {
 };
 
 export {
+  compareVersions,
   countItems,
   frameworkItems,
   itemScale,
@@ -28,6 +29,7 @@ export {
   textOf,
 } from './framework.ts';
 export {
+  code,
   DEFAULT_MINIMUM_ANSWERED_SHARE,
   type Dimension,
   EFFORTS,
@@ -38,15 +40,29 @@ export {
   type Item,
   type LevelGuidance,
   type LocalizedText,
+  languageTag,
+  localizedTextSchema,
   type MaturityLevel,
+  maturityLevelSchema,
   type Recommendation,
   type Scale,
   type Subdimension,
+  slug,
+  versionNumber,
 } from './framework-schema.ts';
-export { findFramework, listFrameworks, loadFramework } from './framework-store.ts';
+export {
+  findFramework,
+  listFrameworks,
+  loadFramework,
+  type StoredFramework,
+} from './framework-store.ts';
 export {
   importFramework,
   installReferenceFrameworks,
   readFrameworkFile,
 } from './import-framework.ts';
-export { describeProblem } from './validate-framework.ts';
+export {
+  describeProblem,
+  type FrameworkProblem,
+  problemsOfIssue,
+} from './validate-framework.ts';

@@ -46,7 +46,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function problemsOfIssue(issue: z.core.$ZodIssue): FrameworkProblem[] {
+/** A zod issue as problems with paths, in the words of the schema where it has some. */
+export function problemsOfIssue(issue: z.core.$ZodIssue): FrameworkProblem[] {
   // A value that fits no branch of a union reports why it failed each branch;
   // the branch whose `type` matches is the one the author meant.
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {

@@ -20,6 +20,42 @@ export const results: Feature = {
   },
 };
 
-export { DEFAULT_MIN_RESPONDENTS, type Disclosure, nodeKeys } from './protection/disclosure.ts';
-export { roundDisclosure } from './store/open-results.ts';
+// What other features read results through (the crosswalks' readings): the
+// opened results of a round, the selection a filter makes under protection,
+// scores, the pages' frame and formats, and the export files.
+export { contentTypes, exportFile } from './exports/export-files.ts';
+export {
+  agencyColumns,
+  agencyFields,
+  type ExportFormat,
+  exportFileName,
+  exportFormats,
+  rounded,
+  type TableLayout,
+} from './exports/exports.ts';
+export { METHODOLOGY_PATH } from './pages/methodology-routes.tsx';
+export {
+  agencyLabel,
+  type FilteredPage,
+  formatScore,
+  ResultsFrame,
+  resultsTitle,
+  TableScroll,
+} from './pages/results-parts.tsx';
+export {
+  type AgencyFilter,
+  DEFAULT_MIN_RESPONDENTS,
+  type Disclosure,
+  filterOf,
+  nodeKeys,
+} from './protection/disclosure.ts';
+export { scoreScaleOf } from './scoring/score-scale.ts';
+export { levelOf, type Score, type ScoreTree } from './scoring/scoring.ts';
+export { intervalOf, levelsSpanned } from './scoring/uncertainty.ts';
+export { openResults, roundDisclosure } from './store/open-results.ts';
 export { publishedWholeOfGovernmentScores } from './store/published-scores.ts';
+export {
+  type AgencyProfile,
+  type ResultsSelection,
+  selectResults,
+} from './store/results-selection.ts';

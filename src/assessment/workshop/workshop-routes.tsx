@@ -8,7 +8,7 @@ import { actorOf } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
-import type { FieldErrors } from '../../platform/http/forms.tsx';
+import { type FieldErrors, formValue } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { textOf } from '../frameworks/index.ts';
 import {
@@ -38,13 +38,9 @@ const agencyQuery = z
 const pageQuery = z.object({ agency: agencyQuery, saved: z.string().max(40).optional() });
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
-function single(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
 /** The consensus as the form posted it; a value that is no number is kept so the rules refuse it. */
 function consensusFromForm(body: Record<string, string | string[]>): ConsensusContent {
-  const value = single(body.value);
+  const value = formValue(body.value);
   return normalizeConsensus({
     value:
       value === '' || value === NOT_APPLICABLE
@@ -53,7 +49,7 @@ function consensusFromForm(body: Record<string, string | string[]>): ConsensusCo
           ? Number(value)
           : Number.NaN,
     notApplicable: value === NOT_APPLICABLE,
-    rationale: single(body.rationale),
+    rationale: formValue(body.rationale),
   });
 }
 
@@ -152,7 +148,7 @@ async function saveConsensus(
   const code = request.params.subdimension;
   const found = findSubdimension(framework, code);
   if (!found) throw new AppError('not_found', `There is no sub-dimension ${code}`);
-  const itemCode = single(request.body.itemCode);
+  const itemCode = formValue(request.body.itemCode);
   if (!found.subdimension.items.some((item) => item.code === itemCode))
     throw new AppError('invalid_request', `${itemCode} is not an item of ${code}`, [
       { path: 'itemCode', message: 'is not an item of this sub-dimension' },

@@ -14,7 +14,8 @@ export const plans: Feature = {
   },
 };
 
+export { planSchema, presentPlan } from './plan-api.ts';
 export { requirePlan } from './plan-lookup.ts';
-export { type PlanStatus, planStatuses } from './plan-rules.ts';
+export { type PlanStatus, planStatuses, TITLE_MAX } from './plan-rules.ts';
 export { findPlan, type Plan } from './plan-store.ts';
 export { PlanHeading, type PlanPart, periodText, planHref } from './plan-views.tsx';

@@ -20,7 +20,7 @@ const idParams = z.object({ id: z.uuid() });
 // API errors are read by programs and their authors, in English like the field names.
 const english = messagesFor('en');
 
-const planSchema = z
+export const planSchema = z
   .object({
     id: z.uuid(),
     title: z.string(),
@@ -47,7 +47,7 @@ const conflictSchema = errorBodySchema
   .meta({ id: 'PlanConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
-const present = (plan: Plan): z.infer<typeof planSchema> => ({
+export const presentPlan = (plan: Plan): z.infer<typeof planSchema> => ({
   ...plan,
   updatedAt: plan.updatedAt.toISOString(),
 });
@@ -63,7 +63,7 @@ async function answer(
   if (outcome.ok) {
     const plan = await findPlan(deps.database.db, workspaceId, outcome.id);
     if (!plan) throw new AppError('not_found', 'There is no such plan');
-    return reply.status(created ? 201 : 200).send(present(plan));
+    return reply.status(created ? 201 : 200).send(presentPlan(plan));
   }
   if ('conflict' in outcome)
     return reply.status(409).send({
@@ -72,7 +72,7 @@ async function answer(
         message: 'The plan was changed since the version named; nothing was saved',
         fields: [{ path: 'version', message: `is ${outcome.conflict.version} now` }],
       },
-      current: present(outcome.conflict),
+      current: presentPlan(outcome.conflict),
     });
   throw new AppError(
     'invalid_request',
@@ -96,7 +96,7 @@ export async function planApi(app: App, deps: FeatureDeps) {
       },
       config: { access: 'workspace.read' },
     },
-    async (request) => ({ plans: (await listPlans(db, workspaceOf(request).id)).map(present) }),
+    async (request) => ({ plans: (await listPlans(db, workspaceOf(request).id)).map(presentPlan) }),
   );
   app.get(
     '/api/plans/:id',
@@ -109,7 +109,7 @@ export async function planApi(app: App, deps: FeatureDeps) {
       },
       config: { access: 'workspace.read' },
     },
-    async (request) => present(await requirePlan(request, deps, request.params.id)),
+    async (request) => presentPlan(await requirePlan(request, deps, request.params.id)),
   );
   app.post(
     '/api/plans',

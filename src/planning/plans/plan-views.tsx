@@ -177,6 +177,12 @@ export function PlanOverviewView({
           <a class="button secondary" href={`/plans/${plan.id}/edit`}>
             {t('plans.edit')}
           </a>
+          <form method="post" action={`/plans/${plan.id}/copy`}>
+            <CsrfField token={csrfToken} />
+            <button type="submit" class="button secondary">
+              {t('plans.copy')}
+            </button>
+          </form>
           {next && (
             <form method="post" action={`/plans/${plan.id}/status`}>
               <CsrfField token={csrfToken} />

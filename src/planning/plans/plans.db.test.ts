@@ -190,4 +190,24 @@ describe('plans', () => {
     ).toBe(403);
     expect((await get('/plans/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
+
+  it('starts a new plan from a copy of another, over the same period and baseline, to rename', async () => {
+    const planId = await startPlan('Plan to copy');
+    const copied = await post(`/plans/${planId}/copy`, {});
+    expect(copied.statusCode).toBe(303);
+    const copyId = (copied.headers.location as string).split('/')[2] as string;
+    expect(copied.headers.location).toBe(`/plans/${copyId}/edit`);
+    const copy = (await api('GET', `/api/plans/${copyId}`)).json();
+    expect(copy).toMatchObject({
+      title: 'Copy of Plan to copy',
+      startsYear: 2026,
+      endsYear: 2030,
+      status: 'draft',
+      copiedFrom: planId,
+      baselineRounds: [{ id: roundId }],
+    });
+    const throughApi = await api('POST', `/api/plans/${planId}/copy`);
+    expect(throughApi.statusCode).toBe(201);
+    expect(throughApi.json()).toMatchObject({ title: 'Copy of Plan to copy', copiedFrom: planId });
+  });
 });

@@ -158,12 +158,11 @@ export async function copyStakeholderRows(
   db: Kysely<Schema>,
   fromPlanId: string,
   toPlanId: string,
-): Promise<number> {
+): Promise<void> {
   const rows = await listStakeholders(db, fromPlanId);
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return;
   await db
     .insertInto('stakeholders')
     .values(rows.map((row) => ({ plan_id: toPlanId, ...columnsOf(row), updated_by: null })))
     .execute();
-  return rows.length;
 }

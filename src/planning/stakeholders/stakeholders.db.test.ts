@@ -278,5 +278,11 @@ describe('stakeholder map', () => {
     expect(copied).toHaveLength(1);
     expect(copied[0]).toMatchObject({ name: 'Ministry of Finance', version: 1 });
     expect(copied[0].id).not.toBe(id);
+    // A plan started as a copy of another brings its stakeholders along.
+    const copy = await api('POST', `/api/plans/${planId}/copy`);
+    expect(copy.statusCode).toBe(201);
+    expect(
+      (await api('GET', `/api/plans/${copy.json().id}/stakeholders`)).json().stakeholders,
+    ).toMatchObject([{ name: 'Ministry of Finance', engagement: 'consult' }]);
   });
 });

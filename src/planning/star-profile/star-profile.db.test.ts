@@ -267,6 +267,13 @@ describe('star profile', () => {
       version: 1,
       evidence: [{ type: 'link', title: 'Vision 2030' }],
     });
+    // A plan started as a copy of another brings its star profile along.
+    const copy = await api('POST', `/api/plans/${planId}/copy`);
+    expect(copy.statusCode).toBe(201);
+    const points = (await api('GET', `/api/plans/${copy.json().id}/star-profile`)).json().points;
+    expect(points.find((point: { key: string }) => point.key === 'envisioning')).toMatchObject({
+      level: 3,
+    });
   });
 
   it('keeps in sight a cited score whose round is no longer a baseline, refusing it by name rather than dropping it', async () => {

@@ -166,9 +166,8 @@ export async function copyStarPointRows(
   db: Kysely<Schema>,
   fromPlanId: string,
   toPlanId: string,
-): Promise<number> {
+): Promise<void> {
   const points = await listStarPoints(db, fromPlanId);
   for (const point of points.values())
     await insertStarPoint(db, toPlanId, point.point, point, null);
-  return points.size;
 }

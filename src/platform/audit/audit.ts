@@ -5,6 +5,8 @@ export type AuditEntity =
   | 'agency'
   | 'round'
   | 'framework'
+  | 'lens'
+  | 'crosswalk'
   | 'invitation'
   | 'consensus'
   | 'target'

@@ -37,6 +37,28 @@ export interface FrameworkTable {
   imported_at: CreatedAt;
 }
 
+export interface LensTable {
+  id: Generated<string>;
+  key: string;
+  version: string;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  imported_at: CreatedAt;
+}
+
+export interface CrosswalkTable {
+  id: Generated<string>;
+  key: string;
+  version: string;
+  name: string;
+  source_framework_id: string;
+  /** Exactly one of the two targets is set. */
+  target_framework_id: string | null;
+  target_lens_id: string | null;
+  definition: ColumnType<unknown, string, string>;
+  imported_at: CreatedAt;
+}
+
 export interface RoundTable {
   id: Generated<string>;
   workspace_id: string;
@@ -329,6 +351,8 @@ export interface Schema {
   consensus: ConsensusTable;
   result_tallies: ResultTalliesTable;
   result_staleness: ResultStalenessTable;
+  lenses: LensTable;
+  crosswalks: CrosswalkTable;
   targets: TargetTable;
   recommendation_decisions: RecommendationDecisionTable;
   plans: PlanTable;

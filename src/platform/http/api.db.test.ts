@@ -52,14 +52,22 @@ describe('the JSON API', () => {
       '/api/agencies/{id}',
       '/api/audit',
       '/api/audit/export',
+      '/api/crosswalks',
+      '/api/crosswalks/{key}/versions/{version}',
       '/api/frameworks',
+      '/api/frameworks/xlsform',
       '/api/frameworks/{key}',
       '/api/frameworks/{key}/versions/{version}',
+      '/api/frameworks/{key}/versions/{version}/xlsform',
+      '/api/frameworks/{key}/xlsform',
       '/api/invitations/{id}/revoke',
+      '/api/lenses',
+      '/api/lenses/{key}/versions/{version}',
       '/api/members',
       '/api/members/{userId}',
       '/api/plans',
       '/api/plans/{id}',
+      '/api/plans/{id}/copy',
       '/api/plans/{id}/stakeholders',
       '/api/plans/{id}/stakeholders/{stakeholderId}',
       '/api/plans/{id}/star-profile',
@@ -77,6 +85,7 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/reminders',
       '/api/rounds/{id}/results',
       '/api/rounds/{id}/results/answers',
+      '/api/rounds/{id}/results/crosswalks/{key}',
       '/api/rounds/{id}/results/dimension-scores',
       '/api/rounds/{id}/results/item-scores',
       '/api/rounds/{id}/results/recommendations',
@@ -85,6 +94,8 @@ describe('the JSON API', () => {
       '/api/rounds/{id}/workshop/items',
     ]);
     expect(document.components.schemas).toHaveProperty('Framework');
+    expect(document.components.schemas).toHaveProperty('Crosswalk');
+    expect(document.components.schemas).toHaveProperty('CrosswalkReading');
   });
 
   it('lists the agencies at every level of government, each child with its parent’s name', async () => {

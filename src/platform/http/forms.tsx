@@ -78,6 +78,11 @@ export function TextField({
   );
 }
 
+/** A posted field's value: a form may send a name twice (the first counts) or not at all. */
+export function formValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
 export function CsrfField({ token }: { token: string | undefined }) {
   return token ? <input type="hidden" name="_csrf" value={token} /> : null;
 }

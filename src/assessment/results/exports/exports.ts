@@ -21,7 +21,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 /** The file's name: the round's name and the table, with the filter, in letters, digits and hyphens. */
 export function exportFileName(
   roundName: string,
-  table: ExportTable,
+  /** The table, or another feature's name for what it downloads (a crosswalk's key). */
+  table: ExportTable | (string & {}),
   filter: AgencyFilter,
   format: ExportFormat,
 ): string {
@@ -54,7 +55,7 @@ export interface TableLayout<Row> {
   columns: ExportColumn<Row>[];
 }
 
-const agencyFields = {
+export const agencyFields = {
   agency: z
     .string()
     .nullable()

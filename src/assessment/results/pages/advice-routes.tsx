@@ -8,7 +8,7 @@ import { roleHas } from '../../../platform/accounts/access.ts';
 import { changedBy } from '../../../platform/audit/changed-by.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../../platform/http/feature.ts';
-import type { FieldErrors } from '../../../platform/http/forms.tsx';
+import { type FieldErrors, formValue } from '../../../platform/http/forms.tsx';
 import { sendPage } from '../../../platform/http/page.tsx';
 import type { Messages } from '../../../platform/i18n/messages.ts';
 import { checkDecision, checkTargets, type TargetProblem } from '../advice/advice-input.ts';
@@ -71,10 +71,6 @@ export async function adviceRoutes(app: App, deps: FeatureDeps) {
   );
 }
 
-function single(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
 const mayManagePlans = (request: FastifyRequest) =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, 'plans.manage');
 
@@ -124,26 +120,26 @@ async function decide(
   request: RouteRequest<typeof decisionForm>,
   reply: FastifyReply,
 ) {
-  const agencyId = agencyField.safeParse(single(request.body.agency));
+  const agencyId = agencyField.safeParse(formValue(request.body.agency));
   if (!agencyId.success)
     throw new AppError('invalid_request', 'The agency is not one of this round', [
       { path: 'agency', message: 'must be the id of an agency' },
     ]);
   const advice = await adviceOf(deps, request.params.id, agencyId.data);
   const checked = checkDecision(advice.results.framework, {
-    code: single(request.body.code),
-    status: single(request.body.status),
-    note: single(request.body.note),
+    code: formValue(request.body.code),
+    status: formValue(request.body.status),
+    note: formValue(request.body.note),
   });
   if (!checked.ok) {
     if (checked.problem.field !== 'note')
       throw new AppError('invalid_request', checked.problem.message, [
         { path: checked.problem.field, message: checked.problem.message },
       ]);
-    const code = single(request.body.code);
+    const code = formValue(request.body.code);
     return renderRecommendations(request, reply.status(400), advice, {
       code,
-      note: single(request.body.note),
+      note: formValue(request.body.note),
       errors: { [decisionNoteId(code)]: noteProblemText(request.messages, checked.problem.kind) },
     });
   }
@@ -213,7 +209,10 @@ async function setTargets(
   for (const dimension of framework.dimensions)
     for (const code of [dimension.code, ...dimension.subdimensions.map((s) => s.code)]) {
       const ids = targetFieldIds(code);
-      values[code] = { level: single(request.body[ids.level]), due: single(request.body[ids.due]) };
+      values[code] = {
+        level: formValue(request.body[ids.level]),
+        due: formValue(request.body[ids.due]),
+      };
     }
   const checked = checkTargets(framework, values);
   if (!checked.ok) {

@@ -219,7 +219,6 @@ function WeakSubdimensionEntry({
               key={recommendation.code}
               messages={messages}
               advice={advice}
-              entry={entry}
               recommendation={recommendation}
               decision={advice.decisions.get(recommendation.code)}
               mayDecide={mayDecide}
@@ -243,7 +242,6 @@ function nextLevelName(messages: Messages, framework: Framework, level: Maturity
 function RecommendationCard({
   messages,
   advice,
-  entry,
   recommendation,
   decision,
   mayDecide,
@@ -252,7 +250,6 @@ function RecommendationCard({
 }: {
   messages: Messages;
   advice: RoundAdvice;
-  entry: WeakSubdimension;
   recommendation: Recommendation;
   decision: RecommendationDecision | undefined;
   mayDecide: boolean;

@@ -20,7 +20,8 @@ export type ResultsPageName =
   | 'items'
   | 'diagnostics'
   | 'recommendations'
-  | 'targets';
+  | 'targets'
+  | 'crosswalks';
 
 export interface ResultsQuery extends AgencyFilter {
   /** An earlier round to compare with. */
@@ -72,6 +73,7 @@ export function ResultsNav({
     'diagnostics',
     'recommendations',
     'targets',
+    'crosswalks',
   ];
   return (
     <nav class="results-nav" aria-label={t('results.nav.label')}>
