@@ -2,7 +2,9 @@
 // every point assessed, every stakeholder group present, and every entry one
 // the pages and the API would themselves accept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersOf, signInAs } from '../../test/accounts.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.ts';
+import { buildApp } from '../app.ts';
 import { DEFAULT_MIN_RESPONDENTS } from '../assessment/results/index.ts';
 import { findPlan } from '../planning/plans/index.ts';
 import {
@@ -21,6 +23,26 @@ describe('the demo plan’s star profile and stakeholders', () => {
     database = await openTestDatabase('demo');
   });
   afterAll(() => database.drop());
+
+  it('quotes each cited score as the results API publishes it for the whole of government', async () => {
+    const app = await buildApp({ database });
+    try {
+      const headers = headersOf(await signInAs(database, 'viewer'));
+      const get = async (url: string) => (await app.inject({ method: 'GET', url, headers })).json();
+      const profile = await get(`/api/plans/${sumwherePlan.id}/star-profile`);
+      const leadership = profile.points[0].evidence.find(
+        (item: { code?: string }) => item.code === 'LEA',
+      );
+      const results = await get(`/api/rounds/${leadership.roundId}/results`);
+      const published = results.total.dimensions.find(
+        (dimension: { code: string }) => dimension.code === 'LEA',
+      );
+      expect(leadership.wholeOfGovernmentScore).toBe(published.value);
+      expect(leadership.wholeOfGovernmentScore).not.toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
 
   it('assesses every point of the star, its evidence citing the 2025 round', async () => {
     const plan = await findPlan(database.db, 'sumwhere', sumwherePlan.id);
