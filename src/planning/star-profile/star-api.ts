@@ -11,6 +11,7 @@ import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
 import { clearStarPoint, type StarOutcome, saveStarPoint } from './star-changes.ts';
+import { starProblemText } from './star-form-views.tsx';
 import { baselineScoreChoices, type ScoreChoice, starPointStates } from './star-lookup.ts';
 import {
   findStarPoint as findModelPoint,
@@ -31,7 +32,6 @@ import {
   scoreKey,
   URL_MAX,
 } from './star-rules.ts';
-import { starProblemText } from './star-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
 const pointParams = z.object({

@@ -12,19 +12,18 @@ import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { type Plan, requirePlan } from '../plans/index.ts';
 import { clearStarPoint, saveStarPoint } from './star-changes.ts';
-import { baselineScoreChoices, type ScoreChoice, starPointStates } from './star-lookup.ts';
-import { findStarPoint as findModelPoint, modelText, type StarPoint } from './star-model.ts';
-import type { RawEvidence, StarPointState } from './star-rules.ts';
-import { starTable } from './star-table.ts';
 import {
   type EvidenceSlotValues,
   type StarPointFormValues,
   StarPointFormView,
-  StarProfileView,
   starFormErrors,
   starFormValues,
-  starHref,
-} from './star-views.tsx';
+} from './star-form-views.tsx';
+import { baselineScoreChoices, type ScoreChoice, starPointStates } from './star-lookup.ts';
+import { findStarPoint as findModelPoint, modelText, type StarPoint } from './star-model.ts';
+import type { RawEvidence, StarPointState } from './star-rules.ts';
+import { starTable } from './star-table.ts';
+import { StarProfileView, starHref } from './star-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
 const pointParams = z.object({ id: z.uuid(), point: z.string().max(60) });
