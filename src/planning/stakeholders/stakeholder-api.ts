@@ -14,6 +14,7 @@ import {
   type StakeholderOutcome,
   saveStakeholder,
 } from './stakeholder-changes.ts';
+import { stakeholderProblemText } from './stakeholder-form-views.tsx';
 import {
   engagementLevels,
   NAME_MAX,
@@ -27,7 +28,6 @@ import {
   vulnerableGroups,
 } from './stakeholder-rules.ts';
 import { findStakeholder, listStakeholders, type Stakeholder } from './stakeholder-store.ts';
-import { stakeholderProblemText } from './stakeholder-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
 const stakeholderParams = z.object({ id: z.uuid(), stakeholderId: z.uuid() });

@@ -18,19 +18,18 @@ import {
   saveStakeholder,
 } from './stakeholder-changes.ts';
 import {
+  type StakeholderFormValues,
+  StakeholderFormView,
+  stakeholderFormErrors,
+} from './stakeholder-form-views.tsx';
+import {
   findStakeholder,
   listOwnerChoices,
   listStakeholders,
   type Stakeholder,
 } from './stakeholder-store.ts';
 import { stakeholderTable } from './stakeholder-table.ts';
-import {
-  type StakeholderFormValues,
-  StakeholderFormView,
-  StakeholdersView,
-  stakeholderFormErrors,
-  stakeholdersHref,
-} from './stakeholder-views.tsx';
+import { StakeholdersView, stakeholdersHref } from './stakeholder-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
 const stakeholderParams = z.object({ id: z.uuid(), stakeholderId: z.uuid() });
