@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.ts';
 import { installReferenceCrosswalks } from '../src/assessment/crosswalks/import-crosswalk.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
+import { sumwherePlan } from '../src/demo/sumwhere-plan.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { signInAs } from '../test/accounts.ts';
@@ -65,6 +66,10 @@ export async function pageWeights(): Promise<Figure[]> {
       ],
       ['recommendations_page_bytes_coordinator', `${results}/recommendations`, coordinator.cookie],
       ['targets_page_bytes_coordinator', `${results}/targets`, coordinator.cookie],
+      // The plan's analysis as an editor sees it: the SWOT with its links, the draft's proposals.
+      ['analysis_page_bytes', `/plans/${sumwherePlan.id}/swot`, coordinator.cookie],
+      ['analysis_draft_page_bytes', `/plans/${sumwherePlan.id}/swot/draft`, coordinator.cookie],
+      ['analysis_pestle_page_bytes', `/plans/${sumwherePlan.id}/pestle`, coordinator.cookie],
     ] as [string, string, string?][]) {
       const { body, statusCode } = await app.inject({
         method: 'GET',

@@ -9,6 +9,7 @@ import { DEFAULT_MIN_RESPONDENTS, results } from './assessment/results/index.ts'
 import { rounds } from './assessment/rounds/index.ts';
 import { workshop } from './assessment/workshop/index.ts';
 import { home } from './home/index.ts';
+import { analysis } from './planning/analysis/index.ts';
 import { planCopy } from './planning/plan-copy/index.ts';
 import { plans } from './planning/plans/index.ts';
 import { stakeholders } from './planning/stakeholders/index.ts';
@@ -39,6 +40,7 @@ export const features: readonly Feature[] = [
   results,
   crosswalks,
   plans,
+  analysis,
   planCopy,
   starProfile,
   stakeholders,

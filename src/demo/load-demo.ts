@@ -11,6 +11,7 @@ import { createWorkspace } from '../platform/workspaces/workspace-store.ts';
 import type { DemoRoundRecords } from './demo-records.ts';
 import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
+import { insertSumwhereAnalysis } from './sumwhere-analysis.ts';
 import { sumwherePlan } from './sumwhere-plan.ts';
 import { insertSumwhereStakeholders } from './sumwhere-stakeholders.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
@@ -138,6 +139,9 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
       },
     });
   });
+  // The SWOT is drafted from the round's results, which are read (and their
+  // tallies kept) in transactions of their own: so after the round is written.
+  await insertSumwhereAnalysis(db, { workspaceId: demo.workspace.id, planId: sumwherePlan.id });
   return demo;
 }
 

@@ -20,6 +20,7 @@ export const results: Feature = {
   },
 };
 
+export type { WeakSubdimension } from './advice/recommendations.ts';
 // What other features read results through (the crosswalks' readings): the
 // opened results of a round, the selection a filter makes under protection,
 // scores, the pages' frame and formats, and the export files.
@@ -33,6 +34,13 @@ export {
   rounded,
   type TableLayout,
 } from './exports/exports.ts';
+export type {
+  ApartFromPeers,
+  ConsensusDisagreement,
+  ItemPullingDown,
+} from './findings/diagnostics.ts';
+export type { RankedSubdimension } from './findings/highlights.ts';
+export { openRoundFindings, type RoundFindings } from './findings/open-findings.ts';
 export { METHODOLOGY_PATH } from './pages/methodology-routes.tsx';
 export {
   agencyLabel,

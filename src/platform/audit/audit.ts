@@ -12,6 +12,8 @@ export type AuditEntity =
   | 'target'
   | 'recommendation'
   | 'plan'
+  | 'swot_entry'
+  | 'pestle_factor'
   | 'star_profile_point'
   | 'stakeholder'
   | 'membership'

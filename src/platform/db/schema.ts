@@ -274,6 +274,60 @@ export interface PlanBaselineRoundTable {
   round_id: string;
 }
 
+export type PestleHeadingColumn =
+  | 'political'
+  | 'economic'
+  | 'social'
+  | 'technological'
+  | 'legal'
+  | 'environmental';
+type LevelColumn = 'high' | 'medium' | 'low';
+
+export interface PestleFactorTable {
+  id: Generated<string>;
+  plan_id: string;
+  heading: PestleHeadingColumn;
+  description: string;
+  impact: LevelColumn;
+  likelihood: LevelColumn;
+  trend: 'rising' | 'stable' | 'falling';
+  horizon: 'short' | 'medium' | 'long';
+  position: Generated<number>;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface SwotEntryTable {
+  id: Generated<string>;
+  plan_id: string;
+  quadrant: 'strength' | 'weakness' | 'opportunity' | 'threat';
+  text: string;
+  importance: LevelColumn;
+  position: Generated<number>;
+  evidence_kind:
+    | 'dimension'
+    | 'subdimension'
+    | 'item'
+    | 'recommendation'
+    | 'agency'
+    | 'pestle'
+    | null;
+  evidence_round_id: string | null;
+  evidence_code: string | null;
+  evidence_agency_id: string | null;
+  evidence_factor_id: string | null;
+  /** The draft proposal the entry was accepted from, if any. */
+  proposal_key: string | null;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
 export interface StarProfilePointTable {
   id: Generated<string>;
   plan_id: string;
@@ -357,6 +411,8 @@ export interface Schema {
   recommendation_decisions: RecommendationDecisionTable;
   plans: PlanTable;
   plan_baseline_rounds: PlanBaselineRoundTable;
+  pestle_factors: PestleFactorTable;
+  swot_entries: SwotEntryTable;
   star_profile_points: StarProfilePointTable;
   star_profile_evidence: StarProfileEvidenceTable;
   stakeholders: StakeholderTable;

@@ -16,6 +16,12 @@ import {
   itemsPullingDown,
 } from '../findings/diagnostics.ts';
 import { itemSpreads, largestDivergences } from '../findings/highlights.ts';
+import {
+  APART_FROM_PEERS,
+  MIN_GAP_BELOW_DIMENSION,
+  MIN_PEER_GAP,
+  PULLING_DOWN_PER_DIMENSION,
+} from '../findings/open-findings.ts';
 import { filterOf } from '../protection/disclosure.ts';
 import {
   agencyConsensus,
@@ -60,10 +66,6 @@ const itemsQuery = filterQuery.extend({
 });
 
 // How many findings of each kind a page lists: enough to act on, few enough to read.
-const PULLING_DOWN_PER_DIMENSION = 2;
-const MIN_GAP_BELOW_DIMENSION = 0.4;
-const APART_FROM_PEERS = 8;
-const MIN_PEER_GAP = 0.5;
 const DIVERGENCES = 10;
 const AGENCY_DIVERGENCES = 5;
 
