@@ -12,6 +12,8 @@ import { home } from './home/index.ts';
 import { analysis } from './planning/analysis/index.ts';
 import { planCopy } from './planning/plan-copy/index.ts';
 import { plans } from './planning/plans/index.ts';
+import { stakeholders } from './planning/stakeholders/index.ts';
+import { starProfile } from './planning/star-profile/index.ts';
 import { vision } from './planning/vision/index.ts';
 import { accounts } from './platform/accounts/index.ts';
 import type { OidcSignIn } from './platform/accounts/oidc.ts';
@@ -40,8 +42,10 @@ export const features: readonly Feature[] = [
   crosswalks,
   plans,
   analysis,
-  vision,
   planCopy,
+  starProfile,
+  stakeholders,
+  vision,
   outbox,
   audit,
 ];

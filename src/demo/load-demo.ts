@@ -13,6 +13,7 @@ import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 import { insertSumwhereAnalysis } from './sumwhere-analysis.ts';
 import { sumwherePlan } from './sumwhere-plan.ts';
+import { insertSumwhereStakeholders } from './sumwhere-stakeholders.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
 import { insertSumwhereVision } from './sumwhere-vision.ts';
 
@@ -128,6 +129,16 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
       .insertInto('plan_baseline_rounds')
       .values({ plan_id: sumwherePlan.id, round_id: demo.round.id })
       .execute();
+    const owner = (role: 'admin' | 'coordinator' | 'facilitator') =>
+      accounts.find((account) => account.role === role)?.id;
+    await insertSumwhereStakeholders(tx, {
+      roundId: demo.round.id,
+      owners: {
+        admin: owner('admin'),
+        coordinator: owner('coordinator'),
+        facilitator: owner('facilitator'),
+      },
+    });
   });
   // The SWOT is drafted from the round's results, which are read (and their
   // tallies kept) in transactions of their own: so after the round is written.

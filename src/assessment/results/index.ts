@@ -63,6 +63,7 @@ export { scoreScaleOf } from './scoring/score-scale.ts';
 export { levelOf, type Score, type ScoreTree } from './scoring/scoring.ts';
 export { intervalOf, levelsSpanned } from './scoring/uncertainty.ts';
 export { openResults, roundDisclosure } from './store/open-results.ts';
+export { publishedWholeOfGovernmentScores } from './store/published-scores.ts';
 export {
   type AgencyProfile,
   type ResultsSelection,

@@ -14,6 +14,8 @@ export type AuditEntity =
   | 'plan'
   | 'swot_entry'
   | 'pestle_factor'
+  | 'star_profile_point'
+  | 'stakeholder'
   | 'vision'
   | 'vision_principle'
   | 'vision_goal'

@@ -328,6 +328,45 @@ export interface SwotEntryTable {
   updated_by: string | null;
 }
 
+export interface StarProfilePointTable {
+  id: Generated<string>;
+  plan_id: string;
+  point: string;
+  level: number | null;
+  narrative: string;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface StarProfileEvidenceTable {
+  point_id: string;
+  position: number;
+  url: string | null;
+  title: string | null;
+  round_id: string | null;
+  code: string | null;
+}
+
+export interface StakeholderTable {
+  id: Generated<string>;
+  plan_id: string;
+  name: string;
+  stakeholder_group: string;
+  vulnerable_group: string | null;
+  interest: number;
+  influence: number;
+  engagement: 'inform' | 'consult' | 'involve' | 'collaborate' | 'empower';
+  needs: string;
+  owner_id: string | null;
+  /** Rises on every change; a save names the version it started from. */
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
 export interface PlanVisionTable {
   plan_id: string;
   statement: Generated<string>;
@@ -434,6 +473,9 @@ export interface Schema {
   plan_baseline_rounds: PlanBaselineRoundTable;
   pestle_factors: PestleFactorTable;
   swot_entries: SwotEntryTable;
+  star_profile_points: StarProfilePointTable;
+  star_profile_evidence: StarProfileEvidenceTable;
+  stakeholders: StakeholderTable;
   plan_visions: PlanVisionTable;
   vision_principles: VisionPrincipleTable;
   vision_principle_strategies: VisionPrincipleStrategyTable;

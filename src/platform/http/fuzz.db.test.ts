@@ -36,8 +36,9 @@ function wrongValueFor(parameter: Parameter): string | undefined {
 
 // Valid values for the parameters a case does not fuzz, so the request reaches
 // the part it means to test (a live invitation link reaches body validation).
+const sampleId = '00000000-0000-4000-8000-000000000000';
 const validSample: Record<string, string> = {
-  id: '00000000-0000-4000-8000-000000000000',
+  id: sampleId,
   key: 'dgca',
   version: '1.0.0',
 };
@@ -49,6 +50,8 @@ function casesFor(path: string, method: string, operation: Operation): Case[] {
       const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
       if (parameter && parameter === wrong)
         return encodeURIComponent(wrongValueFor(parameter) ?? '');
+      // An identifier not fuzzed is a well-formed one, so the case reaches the part it tests.
+      if (parameter?.schema?.format === 'uuid') return sampleId;
       return validSample[name] ?? 'sample';
     });
   const verb = method.toUpperCase();
