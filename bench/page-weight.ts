@@ -71,6 +71,8 @@ export async function pageWeights(): Promise<Figure[]> {
       ['analysis_draft_page_bytes', `/plans/${sumwherePlan.id}/swot/draft`, coordinator.cookie],
       ['analysis_pestle_page_bytes', `/plans/${sumwherePlan.id}/pestle`, coordinator.cookie],
       // The vision as an editor sees it: goals with their links and a priority form each.
+      ['star_profile_page_bytes', `/plans/${sumwherePlan.id}/star`, coordinator.cookie],
+      ['stakeholders_page_bytes', `/plans/${sumwherePlan.id}/stakeholders`, coordinator.cookie],
       ['vision_page_bytes', `/plans/${sumwherePlan.id}/vision`, coordinator.cookie],
     ] as [string, string, string?][]) {
       const { body, statusCode } = await app.inject({
