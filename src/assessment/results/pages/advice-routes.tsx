@@ -13,7 +13,12 @@ import { sendPage } from '../../../platform/http/page.tsx';
 import type { Messages } from '../../../platform/i18n/messages.ts';
 import { checkDecision, checkTargets, type TargetProblem } from '../advice/advice-input.ts';
 import { decideRecommendation, saveTargets } from '../advice/advice-store.ts';
-import { openAdvice, openTargets } from '../advice/open-advice.ts';
+import {
+  openAdvice,
+  openTargets,
+  type RoundAdvice,
+  type RoundTargets,
+} from '../advice/open-advice.ts';
 import {
   decisionNoteId,
   type PostedDecision,
@@ -74,6 +79,10 @@ export async function adviceRoutes(app: App, deps: FeatureDeps) {
 const mayManagePlans = (request: FastifyRequest) =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, 'plans.manage');
 
+function targetsOfRound(deps: FeatureDeps, roundId: string) {
+  return openTargets(deps.database.db, { roundId, threshold: deps.resultsMinRespondents });
+}
+
 function adviceOf(deps: FeatureDeps, roundId: string, agencyId: string | undefined) {
   return openAdvice(deps.database.db, {
     roundId,
@@ -96,7 +105,7 @@ async function showRecommendations(
 function renderRecommendations(
   request: FastifyRequest,
   reply: FastifyReply,
-  advice: Awaited<ReturnType<typeof adviceOf>>,
+  advice: RoundAdvice,
   posted?: PostedDecision,
 ) {
   const { messages } = request;
@@ -163,10 +172,7 @@ async function showTargets(
   request: RouteRequest<typeof targetsPage>,
   reply: FastifyReply,
 ) {
-  const roundTargets = await openTargets(deps.database.db, {
-    roundId: request.params.id,
-    threshold: deps.resultsMinRespondents,
-  });
+  const roundTargets = await targetsOfRound(deps, request.params.id);
   return renderTargets(request, reply, roundTargets, {
     saved: request.query.saved === '1',
   });
@@ -175,7 +181,7 @@ async function showTargets(
 function renderTargets(
   request: FastifyRequest,
   reply: FastifyReply,
-  roundTargets: Awaited<ReturnType<typeof openTargets>>,
+  roundTargets: RoundTargets,
   options: { saved: boolean; form?: TargetsForm },
 ) {
   const { messages } = request;
@@ -200,10 +206,7 @@ async function setTargets(
   request: RouteRequest<typeof targetsForm>,
   reply: FastifyReply,
 ) {
-  const roundTargets = await openTargets(deps.database.db, {
-    roundId: request.params.id,
-    threshold: deps.resultsMinRespondents,
-  });
+  const roundTargets = await targetsOfRound(deps, request.params.id);
   const { framework } = roundTargets.results;
   const values: TargetsForm['values'] = {};
   for (const dimension of framework.dimensions)
