@@ -6,12 +6,17 @@ import { z } from 'zod';
 import { roleHas } from '../../platform/accounts/access.ts';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
+import {
+  type Table,
+  type TableFormat,
+  tableContentTypes,
+  tableFile,
+} from '../../platform/exports/table-file.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
-import { type ExportTable, tableCsv, tableXlsx } from './analysis-export.ts';
 import { analysisTables } from './analysis-tables.ts';
 import {
   type PestleFormValues,
@@ -347,20 +352,11 @@ function pestleValues(body: z.infer<typeof pestleForm>): PestleFormValues {
   return values;
 }
 
-async function sendTable(
-  reply: FastifyReply,
-  table: ExportTable,
-  name: string,
-  format: 'csv' | 'xlsx',
-) {
-  const type =
-    format === 'csv'
-      ? 'text/csv; charset=utf-8'
-      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+async function sendTable(reply: FastifyReply, table: Table, name: string, format: TableFormat) {
   return reply
-    .header('content-type', type)
+    .header('content-type', tableContentTypes[format])
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
-    .send(format === 'csv' ? tableCsv(table) : await tableXlsx(table));
+    .send(await tableFile(format, table));
 }
 
 async function exportPart(

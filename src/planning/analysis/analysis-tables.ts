@@ -1,7 +1,7 @@
 // The rows a plan's SWOT and PESTLE export as, with headers and values in the
 // reader's language. Pure.
+import type { Table } from '../../platform/exports/table-file.ts';
 import type { Messages } from '../../platform/i18n/messages.ts';
-import type { ExportTable } from './analysis-export.ts';
 import type { DescribeEvidence } from './analysis-views.tsx';
 import type { PestleFactor } from './pestle-store.ts';
 import type { SwotEntry } from './swot-store.ts';
@@ -9,7 +9,7 @@ import type { SwotEntry } from './swot-store.ts';
 export function analysisTables(messages: Messages, describe: DescribeEvidence) {
   const { t } = messages;
   return {
-    swot: (entries: readonly SwotEntry[]): ExportTable => ({
+    swot: (entries: readonly SwotEntry[]): Table => ({
       title: t('swot.title'),
       headers: ['quadrant', 'text', 'importance', 'evidence', 'version'].map((field) =>
         t(`analysis.field.${field}`),
@@ -22,7 +22,7 @@ export function analysisTables(messages: Messages, describe: DescribeEvidence) {
         entry.version,
       ]),
     }),
-    pestle: (factors: readonly PestleFactor[]): ExportTable => ({
+    pestle: (factors: readonly PestleFactor[]): Table => ({
       title: t('pestle.title'),
       headers: [
         'heading',

@@ -8,6 +8,11 @@ import { z } from 'zod';
 import { roleHas } from '../../platform/accounts/access.ts';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
+import {
+  type TableFormat,
+  tableContentTypes,
+  tableFormats,
+} from '../../platform/exports/table-file.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import {
@@ -17,7 +22,7 @@ import {
   type VisionEntryKind,
 } from './vision-changes.ts';
 import type { PostedPriority } from './vision-goal-views.tsx';
-import { goalExportFormats, goalExportTypes, goalsFile } from './vision-goals-csv.ts';
+import { goalsFile } from './vision-goals-file.ts';
 import { openVision } from './vision-lookup.ts';
 import { visionFormErrors, visionHref, visionProblemText } from './vision-parts.tsx';
 import {
@@ -85,11 +90,11 @@ async function exportGoals(
   deps: FeatureDeps,
   request: RouteRequest<{ params: typeof planParams }>,
   reply: FastifyReply,
-  format: (typeof goalExportFormats)[number],
+  format: TableFormat,
 ) {
   const { plan, vision, evidence } = await openVision(request, deps, request.params.id);
   return reply
-    .header('content-type', goalExportTypes[format])
+    .header('content-type', tableContentTypes[format])
     .header('content-disposition', `attachment; filename="vision-goals-${plan.id}.${format}"`)
     .header('cache-control', 'private, no-store')
     .send(await goalsFile(format, request.messages, vision, evidence.swotEntries));
@@ -294,7 +299,7 @@ export async function visionRoutes(app: App, deps: FeatureDeps) {
   app.get(base, { schema: { hide: true, params: planParams }, config: read }, (request, reply) =>
     showVision(deps, request, reply, request.params.id),
   );
-  for (const format of goalExportFormats)
+  for (const format of tableFormats)
     app.get(
       `${base}/goals.${format}`,
       { schema: { hide: true, params: planParams }, config: read },
