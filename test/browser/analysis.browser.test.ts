@@ -1,18 +1,9 @@
 // Journey: a coordinator drafts the demo plan's SWOT from its 2025 results
 // with JavaScript off, accepts two proposals (one reworded), and adds a PESTLE
 // factor; every SWOT and PESTLE page passes axe in English and Spanish.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sumwherePlan } from '../../src/demo/sumwhere-plan.ts';
-import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const found = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-}
+import { axeViolations, hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('situation analysis', () => {
   const context = useRunningApp();

@@ -1,7 +1,9 @@
 // A running Transforma (demo workspace, embedded database) and Debian's
 // Chromium driven by playwright-core, for the browser journeys.
+
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
@@ -59,4 +61,12 @@ export async function signInThroughPage(
   await page.getByLabel(/Password|Contraseña/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /Sign in|Iniciar sesión/ }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+/** What axe-core finds against WCAG 2.2 AA on the page as it stands: "rule: first element", one per rule. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const found = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
 }

@@ -2,17 +2,8 @@
 // accepts one for the Ministry of Health with a note, and sets a target for a
 // dimension; the recommendations and targets pages pass axe in English and
 // Spanish.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const found = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-}
+import { axeViolations, hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('from scores to advice', () => {
   const context = useRunningApp();

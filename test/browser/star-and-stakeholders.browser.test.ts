@@ -1,18 +1,9 @@
 // Journey: a facilitator rates a point of the demo plan's star profile and
 // adds a stakeholder, with JavaScript off; the star profile and stakeholder
 // pages and their forms pass axe in English and Spanish.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sumwherePlan } from '../../src/demo/sumwhere-plan.ts';
-import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const found = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-}
+import { axeViolations, hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('star profile and stakeholder map', () => {
   const context = useRunningApp();

@@ -3,19 +3,10 @@
 // sub-dimension, then adds a priority; a coordinator starts a plan from
 // scratch and gives it the principle of sound policymaking and a goal serving
 // SDG 16. Every vision page passes axe in English and Spanish.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sumwherePlan } from '../../src/demo/sumwhere-plan.ts';
 import { readVision } from '../../src/planning/vision/vision-store.ts';
-import { hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const found = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-}
+import { axeViolations, hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 
 describe.skipIf(!hasChromium)('writing the vision', () => {
   const context = useRunningApp();

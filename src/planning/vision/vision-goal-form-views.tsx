@@ -2,6 +2,7 @@
 // SDGs with their targets offered goal by goal (only for the goals ticked, so
 // 169 targets stay usable without JavaScript: tick, "save and choose
 // targets", then tick targets), and what it answers.
+
 import { ChoicesField } from '../../platform/http/choice-fields.tsx';
 import {
   CsrfField,
@@ -9,6 +10,7 @@ import {
   type FieldErrors,
   TextField,
 } from '../../platform/http/forms.tsx';
+import { TextAreaField } from '../../platform/http/text-area-field.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { findSdgGoal, sdgGoals } from './sdg-goals.ts';
@@ -19,7 +21,6 @@ import {
   goalHref,
   sdgTargetText,
   sdgText,
-  TextAreaField,
   VersionField,
   visionHref,
 } from './vision-parts.tsx';

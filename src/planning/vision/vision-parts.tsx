@@ -61,52 +61,6 @@ export function visionProblemText(messages: Messages, problem: VisionProblem): s
   return messages.t(`vision.error.${problem.rule}`, problem.values);
 }
 
-export function TextAreaField({
-  name,
-  label,
-  hint,
-  value,
-  error,
-  maxLength,
-  rows = 4,
-}: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  value?: string | undefined;
-  error?: string | undefined;
-  maxLength: number;
-  rows?: number;
-}) {
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {value?.slice(0, maxLength) ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 export function VersionField({ version }: { version: string | number | undefined }) {
   return version === undefined ? null : (
     <input type="hidden" name="version" value={String(version)} />

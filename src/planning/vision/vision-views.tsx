@@ -1,6 +1,7 @@
 // The vision page of a plan — statement, principles, goals — and the forms of
 // the statement and of a principle (one of CEPA's with its strategies, or the
 // team's own).
+
 import { ChoicesField, SelectField } from '../../platform/http/choice-fields.tsx';
 import {
   CsrfField,
@@ -8,6 +9,7 @@ import {
   type FieldErrors,
   TextField,
 } from '../../platform/http/forms.tsx';
+import { TextAreaField } from '../../platform/http/text-area-field.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { cepaPrinciples, findCepaPrinciple, nameIn } from './cepa-principles.ts';
@@ -17,7 +19,6 @@ import {
   ConflictNotice,
   principleName,
   strategyText,
-  TextAreaField,
   VersionField,
   visionHref,
 } from './vision-parts.tsx';
