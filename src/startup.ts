@@ -12,6 +12,7 @@ import { isEmpty, loadDemo } from './demo/index.ts';
 import { ensureFirstAdmin, type FirstAdminOutcome } from './platform/accounts/first-admin.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { gatherPlannerStatistics } from './platform/db/planner-statistics.ts';
 import {
   createWorkspace,
   requireWorkspace,
@@ -83,6 +84,7 @@ export function startServerDatabase(database: Database, options: StartOptions): 
     }
     const workspace = await requireWorkspace(database.db);
     const admin = await ensureFirstAdmin(database.db, workspace.id, options);
+    await gatherPlannerStatistics(database);
     return { workspace, demo, admin };
   });
 }

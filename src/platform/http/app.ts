@@ -20,6 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
+import { gatherPlannerStatistics, STATISTICS_EVERY_MS } from '../db/planner-statistics.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 import {
   defaultLanguage,
@@ -29,6 +30,7 @@ import {
   messagesFor,
 } from '../i18n/messages.ts';
 import { describeRefusal } from '../i18n/validation-messages.ts';
+import { startPeriodicJob } from '../periodic-job.ts';
 import { AfterReply } from './after-reply.ts';
 import { BROTLI_QUALITY, GZIP_LEVEL, registerCompression } from './compression.ts';
 import { renderErrorPage } from './error-page.tsx';
@@ -209,9 +211,17 @@ export async function createApp({
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );
-  if (runJobs)
+  if (runJobs) {
     for (const feature of features)
       for (const stop of feature.startJobs?.(deps, app.log) ?? []) app.addHook('onClose', stop);
+    const stopStatistics = startPeriodicJob({
+      name: 'planner statistics',
+      everyMs: STATISTICS_EVERY_MS,
+      log: app.log,
+      run: () => gatherPlannerStatistics(deps.database),
+    });
+    app.addHook('onClose', stopStatistics);
+  }
   return app;
 }
 
