@@ -12,7 +12,11 @@ import {
   openResults,
   wholeOfGovernmentConsensus,
 } from '../store/open-results.ts';
-import { type AgencyProfile, selectResults } from '../store/results-selection.ts';
+import {
+  type AgencyProfile,
+  type ResultsSelection,
+  selectResults,
+} from '../store/results-selection.ts';
 import { listDecisions, listTargets, type RecommendationDecision } from './advice-store.ts';
 import { type WeakSubdimension, weakSubdimensions } from './recommendations.ts';
 import { resolveTargets, type SetTarget, type Target } from './targets.ts';
@@ -34,8 +38,12 @@ export async function openTargets(
 }
 
 /** The targets that apply to a round's results: the workspace's for its framework, else the defaults. */
-export async function targetsOf(db: Kysely<Schema>, results: OpenResults) {
-  const wholeOfGovernment = selectResults(results, results.disclosure, {}).total;
+export async function targetsOf(
+  db: Kysely<Schema>,
+  results: OpenResults,
+  everyone: ResultsSelection = selectResults(results, results.disclosure, {}),
+) {
+  const wholeOfGovernment = everyone.total;
   const set = await listTargets(db, results.workspace.id, results.framework.key);
   return {
     wholeOfGovernment,
@@ -63,9 +71,11 @@ export async function openAdvice(
     agencyField: string;
   },
 ): Promise<RoundAdvice> {
-  const roundTargets = await openTargets(db, options);
-  const { results } = roundTargets;
-  const agencies = selectResults(results, results.disclosure, {}).shown.map(({ agency }) => agency);
+  const results = await openResults(db, options);
+  // One selection of every agency: the shown total the targets start from, and who may be chosen.
+  const everyone = selectResults(results, results.disclosure, {});
+  const roundTargets = { results, ...(await targetsOf(db, results, everyone)) };
+  const agencies = everyone.shown.map(({ agency }) => agency);
   const agency = options.agencyId === undefined ? undefined : agencyToAdvise(results, options);
   const tree = agency ? results.trees.get(agency.id) : roundTargets.wholeOfGovernment;
   const consensus = agency
