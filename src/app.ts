@@ -12,6 +12,7 @@ import { home } from './home/index.ts';
 import { analysis } from './planning/analysis/index.ts';
 import { planCopy } from './planning/plan-copy/index.ts';
 import { plans } from './planning/plans/index.ts';
+import { roadmap } from './planning/roadmap/index.ts';
 import { stakeholders } from './planning/stakeholders/index.ts';
 import { starProfile } from './planning/star-profile/index.ts';
 import { vision } from './planning/vision/index.ts';
@@ -46,6 +47,7 @@ export const features: readonly Feature[] = [
   starProfile,
   stakeholders,
   vision,
+  roadmap,
   outbox,
   audit,
 ];

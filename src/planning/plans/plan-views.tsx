@@ -13,7 +13,15 @@ import { type PlanProblem, type PlanStatus, planStatuses, TITLE_MAX } from './pl
 import type { Plan } from './plan-store.ts';
 
 /** The parts of a plan, each a tab; a feature that adds a part adds its tab here. */
-export const planParts = ['overview', 'swot', 'pestle', 'star', 'stakeholders', 'vision'] as const;
+export const planParts = [
+  'overview',
+  'swot',
+  'pestle',
+  'star',
+  'stakeholders',
+  'vision',
+  'roadmap',
+] as const;
 export type PlanPart = (typeof planParts)[number];
 
 export const planHref = (planId: string, part: PlanPart = 'overview') =>

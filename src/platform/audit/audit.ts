@@ -20,6 +20,8 @@ export type AuditEntity =
   | 'vision_principle'
   | 'vision_goal'
   | 'vision_priority'
+  | 'initiative'
+  | 'roadmap'
   | 'membership'
   | 'api_token'
   | 'workspace';

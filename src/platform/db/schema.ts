@@ -427,6 +427,166 @@ export interface VisionPriorityTable {
   updated_by: string | null;
 }
 
+export interface InitiativeStatusTable {
+  workspace_id: string;
+  key: string;
+  label: string;
+  kind: 'proposed' | 'active' | 'completed' | 'cancelled';
+  default_progress: number;
+  position: number;
+}
+
+export interface InitiativeTable {
+  id: Generated<string>;
+  plan_id: string;
+  parent_id: string | null;
+  external_id: string | null;
+  level: 'programme' | 'project' | 'activity';
+  title: string;
+  description: Generated<string>;
+  horizon: 'short' | 'medium' | 'long';
+  /** 'YYYY-MM-DD'. */
+  starts_on: string | null;
+  ends_on: string | null;
+  lead_agency_id: string | null;
+  owner_id: string | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  budget_source: string | null;
+  status: string;
+  progress: number | null;
+  weight: Generated<number>;
+  is_public: Generated<boolean>;
+  origin_kind: 'recommendation' | 'swot_entry' | 'goal' | null;
+  origin_ref: string | null;
+  origin_round_id: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface InitiativePartnerTable {
+  initiative_id: string;
+  agency_id: string;
+}
+
+export interface InitiativeDependencyTable {
+  initiative_id: string;
+  depends_on_id: string;
+}
+
+export interface InitiativeCodeTable {
+  initiative_id: string;
+  kind: 'dimension' | 'subdimension' | 'recommendation';
+  code: string;
+}
+
+export interface InitiativeGoalTable {
+  initiative_id: string;
+  goal_id: string;
+}
+
+export interface InitiativeSwotEntryTable {
+  initiative_id: string;
+  swot_entry_id: string;
+}
+
+export interface InitiativeUpdateTable {
+  id: Generated<string>;
+  initiative_id: string;
+  happened_on: string;
+  text: string;
+  progress: number | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface PriorityCriterionTable {
+  workspace_id: string;
+  key: string;
+  axis: 'value' | 'feasibility';
+  label: string;
+  weight: number;
+  position: number;
+}
+
+export interface InitiativeScoreTable {
+  initiative_id: string;
+  user_id: string;
+  criterion: string;
+  score: number;
+  updated_at: UpdatedAt;
+}
+
+export interface InitiativeStepTable {
+  id: Generated<string>;
+  initiative_id: string;
+  external_id: string | null;
+  what: string;
+  responsible: Generated<string>;
+  supporting: Generated<string>;
+  due_on: string | null;
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+export interface InitiativeMilestoneTable {
+  id: Generated<string>;
+  initiative_id: string;
+  title: string;
+  due_on: string;
+  reached_on: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface InitiativeResourceTable {
+  id: Generated<string>;
+  initiative_id: string;
+  kind: 'financial' | 'people' | 'technology' | 'other';
+  description: string;
+  amount: number | null;
+  unit: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface InitiativeKpiTable {
+  id: Generated<string>;
+  initiative_id: string;
+  name: string;
+  unit: Generated<string>;
+  baseline: number | null;
+  target: number | null;
+  target_on: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface InitiativeCommunicationTable {
+  id: Generated<string>;
+  initiative_id: string;
+  audience: string;
+  message: string;
+  channel: string;
+  frequency: string;
+  owner: Generated<string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface RoadmapPublicationTable {
+  plan_id: string;
+  slug: string;
+  show_budgets: Generated<boolean>;
+  published_at: CreatedAt;
+  published_by: string | null;
+}
+
 export interface MailMessageTable {
   id: Generated<string>;
   workspace_id: string | null;
@@ -483,6 +643,22 @@ export interface Schema {
   vision_goal_links: VisionGoalLinkTable;
   vision_goal_swot_entries: VisionGoalSwotEntryTable;
   vision_priorities: VisionPriorityTable;
+  initiative_statuses: InitiativeStatusTable;
+  initiatives: InitiativeTable;
+  initiative_partners: InitiativePartnerTable;
+  initiative_dependencies: InitiativeDependencyTable;
+  initiative_codes: InitiativeCodeTable;
+  initiative_goals: InitiativeGoalTable;
+  initiative_swot_entries: InitiativeSwotEntryTable;
+  initiative_updates: InitiativeUpdateTable;
+  priority_criteria: PriorityCriterionTable;
+  initiative_scores: InitiativeScoreTable;
+  initiative_steps: InitiativeStepTable;
+  initiative_milestones: InitiativeMilestoneTable;
+  initiative_resources: InitiativeResourceTable;
+  initiative_kpis: InitiativeKpiTable;
+  initiative_communications: InitiativeCommunicationTable;
+  roadmap_publications: RoadmapPublicationTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
