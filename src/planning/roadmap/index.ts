@@ -3,6 +3,7 @@
 // their action plans and progress that rolls up, on a timeline and, when an
 // admin chooses, published for everyone. Reached through the plan's tabs.
 import type { Feature } from '../../platform/http/feature.ts';
+import { initiativeApi } from './initiative-api.ts';
 import { initiativeRoutes } from './initiative-routes.tsx';
 import { roadmapRoutes } from './roadmap-routes.tsx';
 
@@ -12,5 +13,6 @@ export const roadmap: Feature = {
   async register(app, deps) {
     await roadmapRoutes(app, deps);
     await initiativeRoutes(app, deps);
+    await initiativeApi(app, deps);
   },
 };
