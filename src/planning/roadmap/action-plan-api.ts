@@ -16,11 +16,11 @@ import { problemText } from './action-plan-form-views.tsx';
 import { entryParams, type PartKey, partKeys } from './action-plan-parts.ts';
 import {
   type ActionPlanProblem,
-  type RawFields,
   CHANNEL_MAX,
   DESCRIPTION_MAX,
   MESSAGE_MAX,
   PERSON_MAX,
+  type RawFields,
   resourceKinds,
   TITLE_MAX,
   UNIT_MAX,

@@ -5,8 +5,8 @@
 // these descriptions. Pure.
 import {
   type ActionPlanProblem,
-  type Checked,
   CHANNEL_MAX,
+  type Checked,
   type CommunicationFields,
   checkCommunication,
   checkKpi,

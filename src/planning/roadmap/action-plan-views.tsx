@@ -7,10 +7,10 @@ import { CsrfField } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import type { Plan } from '../plans/index.ts';
 import { partHref, valueText } from './action-plan-form-views.tsx';
+import type { ActionPlan } from './action-plan-lookup.ts';
 import { type PartKey, partSpecs, stepMoves } from './action-plan-parts.ts';
 import { totalsByUnit } from './action-plan-rules.ts';
 import type { PartEntry } from './action-plan-store.ts';
-import type { ActionPlan } from './action-plan-lookup.ts';
 import type { Initiative } from './initiative-store.ts';
 import { milestoneOverdue, stepOverdue } from './overdue.ts';
 
@@ -32,6 +32,7 @@ function Section({
   part,
   mayEdit,
   empty,
+  note,
   children,
 }: {
   messages: Messages;
@@ -40,6 +41,8 @@ function Section({
   part: PartKey | 'updates';
   mayEdit: boolean;
   empty: boolean;
+  /** Said of the list whether it has entries or not. */
+  note?: string | undefined;
   children: ComponentChildren;
 }) {
   const { t } = messages;
@@ -47,6 +50,7 @@ function Section({
   return (
     <section id={id} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t(`actionPlan.${part}.title`)}</h2>
+      {note && <p>{note}</p>}
       {empty ? <p>{t(`actionPlan.${part}.none`)}</p> : children}
       {mayEdit && (
         <p>
@@ -63,9 +67,9 @@ function Section({
 function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
-    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <section class="table-scroll" aria-label={label} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }
 
@@ -100,7 +104,7 @@ function EntryName<K extends PartKey>({
   return mayEdit ? (
     <a href={`${partHref(plan.id, initiative.id, part)}/${entry.id}/edit`}>{name}</a>
   ) : (
-    <>{name}</>
+    name
   );
 }
 
@@ -333,8 +337,7 @@ function PlainList<K extends 'kpis' | 'communications'>({
   const [first] = partSpecs[part].fields;
   const skip = first ? [first.name] : [];
   return (
-    <Section {...props} part={part} empty={entries.length === 0}>
-      {note && <p>{note}</p>}
+    <Section {...props} part={part} empty={entries.length === 0} note={note}>
       <TableScroll label={messages.t(`actionPlan.${part}.title`)}>
         <table>
           <thead>
