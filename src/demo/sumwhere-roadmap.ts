@@ -7,10 +7,12 @@
 // vision and the SWOT's weaknesses on the same gaps; four have full action plans. Written after the vision, whose goals
 // the projects serve.
 import type { Kysely, Transaction } from 'kysely';
-import type { InitiativeFields } from '../planning/roadmap/initiative-rules.ts';
-import { insertInitiative } from '../planning/roadmap/initiative-store.ts';
-import type { StepFields } from '../planning/roadmap/step-rules.ts';
-import { insertStep } from '../planning/roadmap/step-store.ts';
+import {
+  type InitiativeFields,
+  insertInitiative,
+  insertStep,
+  type StepFields,
+} from '../planning/roadmap/index.ts';
 import type { Schema } from '../platform/db/schema.ts';
 
 type Horizon = InitiativeFields['horizon'];

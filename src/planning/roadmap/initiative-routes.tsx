@@ -22,6 +22,8 @@ import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
+import { loadActionPlan } from './action-plan-lookup.ts';
+import { ActionPlanSections } from './action-plan-views.tsx';
 import { deleteInitiative, type InitiativeOutcome, saveInitiative } from './initiative-changes.ts';
 import {
   type InitiativeFormChoices,
@@ -447,14 +449,28 @@ async function showInitiative(
     plan,
     request.params.initiativeId,
   );
+  const actionPlan = await loadActionPlan(deps.database.db, page.initiative.id);
+  const csrfToken = request.signedIn?.csrfToken;
   return sendPage(request, reply, {
     title: `${page.initiative.title} · ${plan.title}`,
     body: (
       <InitiativeView
         messages={request.messages}
         page={page}
+        kpis={actionPlan.kpis}
         mayEdit={mayEdit(request)}
-        csrfToken={request.signedIn?.csrfToken}
+        csrfToken={csrfToken}
+        actionPlan={
+          <ActionPlanSections
+            messages={request.messages}
+            plan={plan}
+            initiative={page.initiative}
+            actionPlan={actionPlan}
+            mayEdit={mayEdit(request)}
+            csrfToken={csrfToken}
+            today={page.today}
+          />
+        }
       />
     ),
   });

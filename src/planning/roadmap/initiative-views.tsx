@@ -8,6 +8,7 @@ import { CsrfField } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { recommendationText, subdimensionText, swotText } from '../vision/index.ts';
+import type { KpiFields } from './action-plan-rules.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';
@@ -149,7 +150,15 @@ function Chain({ messages, page }: { messages: Messages; page: InitiativePage })
 }
 
 /** Forward from the initiative: the programme above it and the goals it serves, with their progress. */
-function Serves({ messages, page }: { messages: Messages; page: InitiativePage }) {
+function Serves({
+  messages,
+  page,
+  kpis,
+}: {
+  messages: Messages;
+  page: InitiativePage;
+  kpis: readonly KpiFields[];
+}) {
   const { t } = messages;
   const { plan } = page.roadmap;
   const top = page.ancestors[0];
@@ -157,6 +166,23 @@ function Serves({ messages, page }: { messages: Messages; page: InitiativePage }
     <section aria-labelledby="chain-forward">
       <h2 id="chain-forward">{t('roadmap.chain.forward')}</h2>
       {!top && page.goals.length === 0 && <p>{t('roadmap.chain.servesNothing')}</p>}
+      {kpis.length > 0 && (
+        <>
+          <h3>{t('roadmap.chain.measuredBy')}</h3>
+          <ul>
+            {kpis.map((kpi) => (
+              <li key={kpi.name}>
+                <a href="#kpis">{kpi.name}</a>
+                {kpi.target !== null &&
+                  ` · ${t('roadmap.chain.kpiTarget', {
+                    target: messages.number(kpi.target),
+                    unit: kpi.unit,
+                  })}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {page.ancestors.length > 0 && (
         <>
           <h3>{t('roadmap.field.parentId')}</h3>
@@ -235,11 +261,14 @@ export function InitiativeView({
   page,
   mayEdit,
   csrfToken,
+  kpis,
   priority,
   actionPlan,
 }: {
   messages: Messages;
   page: InitiativePage;
+  /** Its KPIs: where the chain leads. */
+  kpis: readonly KpiFields[];
   mayEdit: boolean;
   csrfToken: string | undefined;
   /** Its value and feasibility, from the prioritisation. */
@@ -305,7 +334,7 @@ export function InitiativeView({
         </section>
       )}
       <Chain messages={messages} page={page} />
-      <Serves messages={messages} page={page} />
+      <Serves messages={messages} page={page} kpis={kpis} />
       {(page.waitsFor.length > 0 || page.neededBy.length > 0) && (
         <section aria-labelledby="dependencies">
           <h2 id="dependencies">{t('roadmap.dependencies')}</h2>
