@@ -74,6 +74,8 @@ export async function pageWeights(): Promise<Figure[]> {
       ['star_profile_page_bytes', `/plans/${sumwherePlan.id}/star`, coordinator.cookie],
       ['stakeholders_page_bytes', `/plans/${sumwherePlan.id}/stakeholders`, coordinator.cookie],
       ['vision_page_bytes', `/plans/${sumwherePlan.id}/vision`, coordinator.cookie],
+      // The roadmap as an editor sees it: 16 projects under 3 programmes, the timeline.
+      ['roadmap_page_bytes', `/plans/${sumwherePlan.id}/roadmap`, coordinator.cookie],
     ] as [string, string, string?][]) {
       const { body, statusCode } = await app.inject({
         method: 'GET',

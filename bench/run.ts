@@ -6,13 +6,15 @@
 // 2,000 saves/s offered steadily (save-load.ts); pages without JavaScript —
 // form submits per second and the server's time for the results agencies page
 // (form-load.ts); charts (chart-render.ts); whole-of-government results
-// (wog-results.ts); results read through a crosswalk (crosswalk-results.ts).
+// (wog-results.ts); results read through a crosswalk (crosswalk-results.ts);
+// the roadmap's roll-up and page (roadmap.ts).
 import { rm } from 'node:fs/promises';
 import { chartRenders } from './chart-render.ts';
 import { crosswalkResults } from './crosswalk-results.ts';
 import { formLoad, resultsPageServerTime } from './form-load.ts';
 import { type Figure, pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
+import { progressRollup, roadmapPage } from './roadmap.ts';
 import { saveLoad, steadySaveLoad } from './save-load.ts';
 import { prepareData } from './server-process.ts';
 import { wogResults } from './wog-results.ts';
@@ -42,3 +44,5 @@ try {
 print(chartRenders());
 print(await wogResults());
 print(await crosswalkResults());
+print(progressRollup());
+print(await roadmapPage());
