@@ -3,9 +3,18 @@
 // their action plans and progress that rolls up, on a timeline and, when an
 // admin chooses, published for everyone. Reached through the plan's tabs.
 import type { Feature } from '../../platform/http/feature.ts';
+import { priorityApi } from './priority-api.ts';
+import { priorityRoutes } from './priority-routes.tsx';
+import { prioritySettingsApi } from './priority-settings-api.ts';
+import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
 
 export const roadmap: Feature = {
   name: 'roadmap',
   // Each part of the roadmap registers its pages and API here.
-  async register(_app, _deps) {},
+  async register(app, deps) {
+    await prioritySettingsRoutes(app, deps);
+    await prioritySettingsApi(app, deps);
+    await priorityRoutes(app, deps);
+    await priorityApi(app, deps);
+  },
 };
