@@ -107,15 +107,19 @@ export function priorityMatrixChart(input: MatrixInput): string {
     `<text x="${round(left + plotWidth / 2)}" y="${height - 10}" text-anchor="middle" fill="${textColour}">${escaped(input.xTitle)}</text>`,
     `<text transform="translate(20 ${round(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle" fill="${textColour}">${escaped(input.yTitle)}</text>`,
   );
-  // One group carries what every dot shares, so each dot is a circle and a number.
-  parts.push(`<g fill="${markerFill}" stroke="#fff" text-anchor="middle" font-weight="bold">`);
+  // Groups carry what every dot and every number share, so each is a few
+  // attributes: the circles first, the numbers over them.
   const positions = dotPositions(input.points);
+  parts.push(`<g fill="${markerFill}" stroke="#fff">`);
+  for (const at of positions) parts.push(`<circle cx="${at.cx}" cy="${at.cy}" r="${RADIUS}"/>`);
+  parts.push('</g><g fill="#fff" text-anchor="middle" font-weight="bold" font-size="10">');
   input.points.forEach((point, index) => {
     const at = positions[index];
     if (!at) return;
-    const size = point.marker.length > 2 ? (point.marker.length > 3 ? 7 : 8) : 10;
+    const length = point.marker.length;
+    const size = length > 3 ? 7 : length > 2 ? 8 : 10;
     parts.push(
-      `<circle cx="${at.cx}" cy="${at.cy}" r="${RADIUS}"/><text x="${at.cx}" y="${round(at.cy + size / 2.8)}" fill="#fff" stroke="none" font-size="${size}">${escaped(point.marker)}</text>`,
+      `<text x="${at.cx}" y="${round(at.cy + size / 2.8)}"${size === 10 ? '' : ` font-size="${size}"`}>${escaped(point.marker)}</text>`,
     );
   });
   parts.push('</g></svg>');

@@ -1,6 +1,6 @@
 // Members' score sheets as stored: read for a whole plan in one query (the
 // priorities page) or for one initiative, and one member's sheet replaced.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import type { ScoreSheet } from './prioritisation.ts';
 
@@ -11,14 +11,17 @@ export async function listScoreSheets(
   db: Kysely<Schema>,
   scope: { planId: string } | { initiativeId: string },
 ): Promise<SheetsByInitiative> {
+  // One row per member and initiative, the sheet as one JSON object: a plan
+  // of a thousand initiatives reads a tenth of the rows it would otherwise.
   const rows = await db
     .selectFrom('initiative_scores')
     .innerJoin('initiatives', 'initiatives.id', 'initiative_scores.initiative_id')
     .select([
       'initiative_scores.initiative_id',
       'initiative_scores.user_id',
-      'initiative_scores.criterion',
-      'initiative_scores.score',
+      sql<
+        Record<string, number>
+      >`json_object_agg(initiative_scores.criterion, initiative_scores.score)`.as('scores'),
     ])
     .$if('planId' in scope, (query) =>
       query.where('initiatives.plan_id', '=', 'planId' in scope ? scope.planId : ''),
@@ -26,14 +29,13 @@ export async function listScoreSheets(
     .$if('initiativeId' in scope, (query) =>
       query.where('initiatives.id', '=', 'initiativeId' in scope ? scope.initiativeId : ''),
     )
+    .groupBy(['initiative_scores.initiative_id', 'initiative_scores.user_id'])
     .execute();
   const sheets: SheetsByInitiative = new Map();
   for (const row of rows) {
     const members = sheets.get(row.initiative_id) ?? new Map<string, Map<string, number>>();
     sheets.set(row.initiative_id, members);
-    const sheet = members.get(row.user_id) ?? new Map<string, number>();
-    members.set(row.user_id, sheet);
-    sheet.set(row.criterion, row.score);
+    members.set(row.user_id, new Map(Object.entries(row.scores)));
   }
   return sheets;
 }
