@@ -58,6 +58,22 @@ describe('the value × feasibility matrix', () => {
     expect(third).not.toEqual(second);
   });
 
+  it('draws the dividing lines where the quadrants change, at the middle of the scale', () => {
+    // The dividing lines: one path, down at x then across at y.
+    const [, x = '', y = ''] =
+      /d="M([\d.]+) [\d.]+V[\d.]+M[\d.]+ ([\d.]+)H[\d.]+" stroke="[^"]+" stroke-width="2"/.exec(
+        svg,
+      ) ?? [];
+    const [justLow, onTheLine] = dotPositions([
+      { marker: 'a', x: 2.9, y: 2.9 },
+      { marker: 'b', x: 3, y: 3 },
+    ]);
+    // 2.9 is low on both axes (reconsider): left of and below the lines; 3 is on them.
+    expect(justLow?.cx).toBeLessThan(Number(x));
+    expect(justLow?.cy).toBeGreaterThan(Number(y));
+    expect(onTheLine).toEqual({ cx: Number(x), cy: Number(y) });
+  });
+
   it('escapes the words it is given', () => {
     expect(priorityMatrixChart({ ...input, title: 'A <b> & "c"' })).toContain(
       'A &lt;b&gt; &amp; &quot;c&quot;',

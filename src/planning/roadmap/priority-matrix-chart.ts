@@ -76,7 +76,8 @@ export function dotPositions(points: MatrixInput['points']): { cx: number; cy: n
 
 export function priorityMatrixChart(input: MatrixInput): string {
   const id = escaped(input.id);
-  const mid = { x: xOf(MIDPOINT - 0.5), y: yOf(MIDPOINT - 0.5) };
+  // The scale's middle is where "high" starts (quadrantOf), so a dot on it sits on the line.
+  const mid = { x: xOf(MIDPOINT), y: yOf(MIDPOINT) };
   const left = margin.left;
   const top = margin.top;
   const right = margin.left + plotWidth;
