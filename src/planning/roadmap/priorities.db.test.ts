@@ -135,7 +135,9 @@ describe('prioritisation', () => {
     expect(page.body).toContain(`<a href="${other}">Open data portal</a>`);
     expect(page.body).not.toContain('Score “Open data portal”');
     const editorPage = await get(`/plans/${planId}/roadmap/priorities?lang=es`);
-    expect(editorPage.body).toContain(`href="${other}/score">Puntuar «Open data portal»</a>`);
+    expect(editorPage.body).toContain(
+      `href="${other}/score?from=priorities">Puntuar «Open data portal»</a>`,
+    );
     expect(editorPage.body).toContain('<td>3,0</td>');
 
     const ranking = (await api('GET', `/api/plans/${planId}/roadmap/priorities`)).json();
@@ -179,6 +181,14 @@ describe('prioritisation', () => {
     ]);
     const stored = await api('GET', `/api/plans/${planId}/initiatives/${id}/scores`);
     expect(stored.json()).toMatchObject({ scores: {}, aggregate: { scorers: 0 } });
+    // Opened from the priorities page, the form goes back there once the scores are right.
+    const form = await get(`/plans/${planId}/roadmap/${id}/score?from=priorities`);
+    expect(form.body).toContain('name="from" value="priorities"');
+    const fixed = await post(`/plans/${planId}/roadmap/${id}/score`, {
+      'score.public_value': '3',
+      from: 'priorities',
+    });
+    expect(fixed.headers.location).toBe(`/plans/${planId}/roadmap/priorities`);
   });
 
   it('lets a viewer read the priorities but not score, and hides another plan’s initiative', async () => {

@@ -15,7 +15,7 @@ import { requireInitiative } from './initiative-lookup.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Criterion } from './prioritisation.ts';
 import { loadOwnSheet, loadPriorities } from './priority-lookup.ts';
-import { initiativeHref } from './priority-parts.tsx';
+import { initiativeHref, prioritiesHref } from './priority-parts.tsx';
 import { saveScoreSheet } from './priority-score-changes.ts';
 import { ScoreFormView, scoreField, scoreFormErrors } from './priority-score-views.tsx';
 import { listCriteria } from './priority-settings-store.ts';
@@ -24,6 +24,11 @@ import { PrioritiesView } from './priority-views.tsx';
 const planParams = z.object({ id: z.uuid() });
 const initiativeParams = z.object({ id: z.uuid(), initiativeId: z.uuid() });
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+// Where the member came from, and goes back to: the initiative's page unless the priorities page.
+const fromQuery = z.object({ from: z.enum(['priorities']).optional() });
+type From = z.infer<typeof fromQuery>['from'];
+const returnHref = (planId: string, initiativeId: string, from: From) =>
+  from === 'priorities' ? prioritiesHref(planId) : initiativeHref(planId, initiativeId);
 
 const may = (request: FastifyRequest, permission: 'plans.edit' | 'plans.manage') =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, permission);
@@ -56,6 +61,7 @@ function renderScoreForm(
   initiative: Initiative,
   criteria: readonly Criterion[],
   values: Record<string, string>,
+  from: From,
   errors: FieldErrors = {},
 ) {
   return sendPage(request, reply, {
@@ -68,6 +74,8 @@ function renderScoreForm(
         criteria={criteria}
         values={values}
         errors={errors}
+        from={from}
+        back={returnHref(plan.id, initiative.id, from)}
         csrfToken={request.signedIn?.csrfToken}
       />
     ),
@@ -82,7 +90,7 @@ function memberOf(request: FastifyRequest): string {
 
 async function showScoreForm(
   deps: FeatureDeps,
-  request: RouteRequest<{ params: typeof initiativeParams }>,
+  request: RouteRequest<{ params: typeof initiativeParams; querystring: typeof fromQuery }>,
   reply: FastifyReply,
 ) {
   const plan = await requirePlan(request, deps, request.params.id);
@@ -93,7 +101,7 @@ async function showScoreForm(
     loadOwnSheet(db, initiative.id, memberOf(request)),
   ]);
   const values = Object.fromEntries([...sheet].map(([key, score]) => [key, String(score)]));
-  return renderScoreForm(request, reply, plan, initiative, criteria, values);
+  return renderScoreForm(request, reply, plan, initiative, criteria, values, request.query.from);
 }
 
 async function scoreFromForm(
@@ -110,8 +118,9 @@ async function scoreFromForm(
       .filter(([name]) => name.startsWith(prefix))
       .map(([name, value]) => [name.slice(prefix.length), formValue(value)]),
   );
+  const from = formValue(request.body.from) === 'priorities' ? 'priorities' : undefined;
   const outcome = await saveScoreSheet(deps.database.db, initiative, values, changedBy(request));
-  if (outcome.ok) return reply.redirect(initiativeHref(plan.id, initiative.id), 303);
+  if (outcome.ok) return reply.redirect(returnHref(plan.id, initiative.id, from), 303);
   const criteria = await listCriteria(deps.database.db, workspaceOf(request).id);
   return renderScoreForm(
     request,
@@ -120,6 +129,7 @@ async function scoreFromForm(
     initiative,
     criteria,
     values,
+    from,
     scoreFormErrors(request.messages, criteria, outcome.problems),
   );
 }
@@ -132,7 +142,10 @@ export async function priorityRoutes(app: App, deps: FeatureDeps) {
   );
   app.get(
     '/plans/:id/roadmap/:initiativeId/score',
-    { schema: { hide: true, params: initiativeParams }, config: { access: 'plans.edit' } },
+    {
+      schema: { hide: true, params: initiativeParams, querystring: fromQuery },
+      config: { access: 'plans.edit' },
+    },
     (request, reply) => showScoreForm(deps, request, reply),
   );
   app.post(

@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, type FieldErrors } from '../../platform/http/f
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { axes, type Criterion, SCORE_MAX, SCORE_MIN } from './prioritisation.ts';
-import { criterionLabel, initiativeHref, scoreHref } from './priority-parts.tsx';
+import { criterionLabel, scoreHref } from './priority-parts.tsx';
 import type { ScoreProblem } from './priority-score-rules.ts';
 
 /** The form's field for a criterion. */
@@ -37,6 +37,8 @@ export function ScoreFormView({
   criteria,
   values,
   errors,
+  from,
+  back,
   csrfToken,
 }: {
   messages: Messages;
@@ -46,6 +48,9 @@ export function ScoreFormView({
   /** Scores as typed, or as the member last saved them, by criterion key. */
   values: Readonly<Record<string, string>>;
   errors: FieldErrors;
+  /** The page the member came from, to go back to once saved. */
+  from: 'priorities' | undefined;
+  back: string;
   csrfToken: string | undefined;
 }) {
   const { t } = messages;
@@ -61,6 +66,7 @@ export function ScoreFormView({
       <ErrorSummary messages={messages} errors={errors} />
       <form method="post" action={scoreHref(plan.id, initiative.id)} novalidate>
         <CsrfField token={csrfToken} />
+        {from && <input type="hidden" name="from" value={from} />}
         {axes.map((axis) => (
           <section key={axis} aria-labelledby={`axis-${axis}`}>
             <h2 id={`axis-${axis}`}>{t(`priorities.axis.${axis}`)}</h2>
@@ -91,7 +97,7 @@ export function ScoreFormView({
           <button type="submit" class="button">
             {t('priorities.score.save')}
           </button>
-          <a href={initiativeHref(plan.id, initiative.id)}>{t('priorities.cancel')}</a>
+          <a href={back}>{t('priorities.cancel')}</a>
         </div>
       </form>
     </>

@@ -139,7 +139,9 @@ export function PrioritiesView({
                 {mayScore && (
                   <>
                     {' · '}
-                    <a href={`${id}/score`}>{t('priorities.scoreLink', { title })}</a>
+                    <a href={`${id}/score?from=priorities`}>
+                      {t('priorities.scoreLink', { title })}
+                    </a>
                   </>
                 )}
               </li>
