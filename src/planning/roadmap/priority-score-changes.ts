@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { audit } from './initiative-changes.ts';
 import type { Initiative } from './initiative-store.ts';
 import { checkScoreSheet, type RawScores, type ScoreProblem } from './priority-score-rules.ts';
-import { replaceScoreSheet } from './priority-score-store.ts';
+import { lockInitiative, replaceScoreSheet } from './priority-score-store.ts';
 import { listCriteria } from './priority-settings-store.ts';
 
 export type ScoreOutcome = { ok: true } | { ok: false; problems: ScoreProblem[] };
@@ -23,6 +23,8 @@ export function saveScoreSheet(
     throw new AppError('forbidden', 'Only a member scores an initiative: the scores are theirs');
   const userId = by.actor.userId;
   return db.transaction().execute(async (tx) => {
+    if (!(await lockInitiative(tx, initiative.id)))
+      throw new AppError('not_found', 'There is no such initiative in this plan');
     const { sheet, problems } = checkScoreSheet(scores, await listCriteria(tx, by.workspaceId));
     if (!sheet) return { ok: false, problems };
     await replaceScoreSheet(tx, initiative.id, userId, sheet);

@@ -40,6 +40,20 @@ export async function listScoreSheets(
   return sheets;
 }
 
+/**
+ * Holds the initiative until the transaction ends; false when it was deleted
+ * meanwhile, so a sheet is never written for an initiative that is gone.
+ */
+export async function lockInitiative(tx: Transaction<Schema>, initiativeId: string) {
+  const row = await tx
+    .selectFrom('initiatives')
+    .select('id')
+    .where('id', '=', initiativeId)
+    .forShare()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Replaces one member's sheet of one initiative; other members' scores are not touched. */
 export async function replaceScoreSheet(
   tx: Transaction<Schema>,
