@@ -3,15 +3,21 @@
 // their action plans and progress that rolls up, on a timeline and, when an
 // admin chooses, published for everyone. Reached through the plan's tabs.
 import type { Feature } from '../../platform/http/feature.ts';
+import { initiativeApi } from './initiative-api.ts';
+import { initiativeRoutes } from './initiative-routes.tsx';
 import { priorityApi } from './priority-api.ts';
 import { priorityRoutes } from './priority-routes.tsx';
 import { prioritySettingsApi } from './priority-settings-api.ts';
 import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
+import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
   name: 'roadmap',
   // Each part of the roadmap registers its pages and API here.
   async register(app, deps) {
+    await roadmapRoutes(app, deps);
+    await initiativeRoutes(app, deps);
+    await initiativeApi(app, deps);
     await prioritySettingsRoutes(app, deps);
     await prioritySettingsApi(app, deps);
     await priorityRoutes(app, deps);

@@ -68,6 +68,8 @@ describe('the JSON API', () => {
       '/api/plans',
       '/api/plans/{id}',
       '/api/plans/{id}/copy',
+      '/api/plans/{id}/initiatives',
+      '/api/plans/{id}/initiatives/{initiativeId}',
       '/api/plans/{id}/initiatives/{initiativeId}/scores',
       '/api/plans/{id}/pestle',
       '/api/plans/{id}/pestle/{factorId}',
