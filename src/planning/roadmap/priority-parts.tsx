@@ -1,13 +1,11 @@
 // What the prioritisation pages share: their addresses, the words for a
-// criterion or a status (the workspace's own, or the catalogue's for a
-// default), and how a mean and its spread read.
+// criterion (the workspace's own, or the catalogue's for a default), and how
+// a mean and its spread read.
 import type { Messages } from '../../platform/i18n/messages.ts';
 import type { AxisScore, Criterion } from './prioritisation.ts';
-import type { InitiativeStatus } from './roadmap-statuses.ts';
+import { initiativeHref } from './roadmap-labels.ts';
 
 export const prioritiesHref = (planId: string) => `/plans/${planId}/roadmap/priorities`;
-export const initiativeHref = (planId: string, initiativeId: string) =>
-  `/plans/${planId}/roadmap/${initiativeId}`;
 export const scoreHref = (planId: string, initiativeId: string) =>
   `${initiativeHref(planId, initiativeId)}/score`;
 export const criteriaSettingsHref = '/roadmap-settings/criteria';
@@ -15,9 +13,6 @@ export const statusesSettingsHref = '/roadmap-settings/statuses';
 
 export const criterionLabel = (messages: Messages, criterion: Pick<Criterion, 'key' | 'label'>) =>
   criterion.label ?? messages.t(`priorities.criterion.${criterion.key}`);
-
-export const statusLabel = (messages: Messages, status: Pick<InitiativeStatus, 'key' | 'label'>) =>
-  status.label ?? messages.t(`roadmap.status.${status.key}`);
 
 /** A score to one decimal, as the reader's language writes it. */
 export const scoreText = (messages: Messages, score: number) =>

@@ -15,11 +15,12 @@ import { requireInitiative } from './initiative-lookup.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Criterion } from './prioritisation.ts';
 import { loadOwnSheet, loadPriorities } from './priority-lookup.ts';
-import { initiativeHref, prioritiesHref } from './priority-parts.tsx';
+import { prioritiesHref } from './priority-parts.tsx';
 import { saveScoreSheet } from './priority-score-changes.ts';
 import { ScoreFormView, scoreField, scoreFormErrors } from './priority-score-views.tsx';
 import { listCriteria } from './priority-settings-store.ts';
 import { PrioritiesView } from './priority-views.tsx';
+import { initiativeHref } from './roadmap-labels.ts';
 
 const planParams = z.object({ id: z.uuid() });
 const initiativeParams = z.object({ id: z.uuid(), initiativeId: z.uuid() });

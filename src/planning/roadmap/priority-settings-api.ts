@@ -10,7 +10,7 @@ import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { axes, type Criterion, defaultCriteria } from './prioritisation.ts';
-import { criterionLabel, statusLabel } from './priority-parts.tsx';
+import { criterionLabel } from './priority-parts.tsx';
 import { type SettingsOutcome, saveCriteria, saveStatuses } from './priority-settings-changes.ts';
 import {
   CRITERION_LABEL_MAX,
@@ -20,6 +20,7 @@ import {
   STATUS_LABEL_MAX,
 } from './priority-settings-rules.ts';
 import { listCriteria, statusUsage } from './priority-settings-store.ts';
+import { statusLabel } from './roadmap-labels.ts';
 import { defaultStatuses, type InitiativeStatus, statusKinds } from './roadmap-statuses.ts';
 import { listStatuses } from './roadmap-statuses-store.ts';
 

@@ -10,7 +10,7 @@ import { type FieldErrors, formValue } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import type { Criterion } from './prioritisation.ts';
-import { criteriaSettingsHref, statusesSettingsHref, statusLabel } from './priority-parts.tsx';
+import { criteriaSettingsHref, statusesSettingsHref } from './priority-parts.tsx';
 import { saveCriteria, saveStatuses } from './priority-settings-changes.ts';
 import { revisionOf } from './priority-settings-rules.ts';
 import { listCriteria, statusUsage } from './priority-settings-store.ts';
@@ -21,6 +21,7 @@ import {
   StatusesSettingsView,
   settingsFormErrors,
 } from './priority-settings-views.tsx';
+import { statusLabel } from './roadmap-labels.ts';
 import type { InitiativeStatus } from './roadmap-statuses.ts';
 import { listStatuses } from './roadmap-statuses-store.ts';
 

@@ -12,17 +12,13 @@ import {
 } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { axes, type Criterion, defaultCriteria } from './prioritisation.ts';
-import {
-  criteriaSettingsHref,
-  criterionLabel,
-  statusesSettingsHref,
-  statusLabel,
-} from './priority-parts.tsx';
+import { criteriaSettingsHref, criterionLabel, statusesSettingsHref } from './priority-parts.tsx';
 import {
   CRITERION_LABEL_MAX,
   type SettingsProblem,
   STATUS_LABEL_MAX,
 } from './priority-settings-rules.ts';
+import { statusLabel } from './roadmap-labels.ts';
 import { defaultStatuses, type InitiativeStatus, statusKinds } from './roadmap-statuses.ts';
 
 /** One entry of a list as the form holds it: every field as typed. */
