@@ -7,6 +7,10 @@ import { actionPlanApi } from './action-plan-api.ts';
 import { actionPlanRoutes } from './action-plan-routes.tsx';
 import { initiativeApi } from './initiative-api.ts';
 import { initiativeRoutes } from './initiative-routes.tsx';
+import { priorityApi } from './priority-api.ts';
+import { priorityRoutes } from './priority-routes.tsx';
+import { prioritySettingsApi } from './priority-settings-api.ts';
+import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
 import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
@@ -18,6 +22,10 @@ export const roadmap: Feature = {
     await initiativeApi(app, deps);
     await actionPlanRoutes(app, deps);
     await actionPlanApi(app, deps);
+    await prioritySettingsRoutes(app, deps);
+    await prioritySettingsApi(app, deps);
+    await priorityRoutes(app, deps);
+    await priorityApi(app, deps);
   },
 };
 

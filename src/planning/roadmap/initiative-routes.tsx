@@ -37,6 +37,8 @@ import type { RawInitiativeFields } from './initiative-rules.ts';
 import type { Initiative } from './initiative-store.ts';
 import { type InitiativePage, InitiativeView } from './initiative-views.tsx';
 import { openRoadmap, progressNodes } from './open-roadmap.ts';
+import { loadPriority } from './priority-lookup.ts';
+import { PrioritySummary } from './priority-summary-views.tsx';
 import { groupProgress } from './progress-rollup.ts';
 import { openRoadmapEvidence, type RoadmapEvidence } from './roadmap-evidence.ts';
 import { initiativeHref, roadmapHref } from './roadmap-labels.ts';
@@ -449,7 +451,10 @@ async function showInitiative(
     plan,
     request.params.initiativeId,
   );
-  const actionPlan = await loadActionPlan(deps.database.db, page.initiative.id);
+  const [actionPlan, { priority, criteria }] = await Promise.all([
+    loadActionPlan(deps.database.db, page.initiative.id),
+    loadPriority(deps.database.db, workspaceOf(request).id, page.initiative.id),
+  ]);
   const csrfToken = request.signedIn?.csrfToken;
   return sendPage(request, reply, {
     title: `${page.initiative.title} · ${plan.title}`,
@@ -460,6 +465,16 @@ async function showInitiative(
         kpis={actionPlan.kpis}
         mayEdit={mayEdit(request)}
         csrfToken={csrfToken}
+        priority={
+          <PrioritySummary
+            messages={request.messages}
+            plan={plan}
+            initiative={page.initiative}
+            priority={priority}
+            criteria={criteria}
+            mayScore={mayEdit(request)}
+          />
+        }
         actionPlan={
           <ActionPlanSections
             messages={request.messages}

@@ -11,6 +11,7 @@ import type { OriginChoice } from './initiative-origins.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';
 import { initiativeOverdue } from './overdue.ts';
+import { prioritiesHref, statusesSettingsHref } from './priority-parts.tsx';
 import type { RoadmapEvidence } from './roadmap-evidence.ts';
 import {
   agencyName,
@@ -262,14 +263,13 @@ export function RoadmapView({
   messages,
   page,
   mayEdit,
-  actions,
+  mayManage,
   timeline,
 }: {
   messages: Messages;
   page: RoadmapPage;
   mayEdit: boolean;
-  /** Links to the roadmap's other pages (priorities, import, publication…). */
-  actions?: ComponentChildren;
+  mayManage: boolean;
   /** The timeline chart with its table. */
   timeline?: ComponentChildren;
 }) {
@@ -286,7 +286,14 @@ export function RoadmapView({
             {t('roadmap.add')}
           </a>
         )}
-        {actions}
+        <a class="button secondary" href={prioritiesHref(plan.id)}>
+          {t('priorities.title')}
+        </a>
+        {mayManage && (
+          <a class="button secondary" href={statusesSettingsHref}>
+            {t('priorities.statusesLink')}
+          </a>
+        )}
       </div>
       {empty ? <p>{t('roadmap.none')}</p> : <Glance messages={messages} page={page} />}
       <Waiting messages={messages} page={page} mayEdit={mayEdit} />

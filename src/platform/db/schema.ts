@@ -430,7 +430,8 @@ export interface VisionPriorityTable {
 export interface InitiativeStatusTable {
   workspace_id: string;
   key: string;
-  label: string;
+  /** Null: a default status, labelled from the catalogue. */
+  label: string | null;
   kind: 'proposed' | 'active' | 'completed' | 'cancelled';
   default_progress: number;
   position: number;
@@ -506,7 +507,8 @@ export interface PriorityCriterionTable {
   workspace_id: string;
   key: string;
   axis: 'value' | 'feasibility';
-  label: string;
+  /** Null: a default criterion, labelled from the catalogue. */
+  label: string | null;
   weight: number;
   position: number;
 }
