@@ -70,6 +70,7 @@ describe('the JSON API', () => {
       '/api/plans/{id}/copy',
       '/api/plans/{id}/pestle',
       '/api/plans/{id}/pestle/{factorId}',
+      '/api/plans/{id}/roadmap/publication',
       '/api/plans/{id}/stakeholders',
       '/api/plans/{id}/stakeholders/{stakeholderId}',
       '/api/plans/{id}/star-profile',
