@@ -64,7 +64,8 @@ function row(layout: TimelineLayout, timelineRow: TimelineRow, labels: TimelineL
 
 export function timelineChart(layout: TimelineLayout, labels: TimelineLabels): string {
   const { width, height, left, years, rows } = layout;
-  const bottom = height - 4;
+  // The grid and today's line stop above the bottom strip where today's name goes.
+  const bottom = height - 16;
   const grid: string[] = [];
   for (const year of years) {
     grid.push(
@@ -88,7 +89,7 @@ export function timelineChart(layout: TimelineLayout, labels: TimelineLabels): s
       ? []
       : [
           `<path class="tl-today" d="M${layout.todayX} ${HEADER_HEIGHT - 4}V${bottom}"/>`,
-          `<text class="tl-today-label" x="${layout.todayX + 3}" y="${HEADER_HEIGHT - 6}">${escaped(labels.today)}</text>`,
+          `<text class="tl-today-label" x="${layout.todayX}" y="${height - 4}">${escaped(labels.today)}</text>`,
         ];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="tl-title tl-desc">`,

@@ -86,7 +86,7 @@ export const short = (value: number) => Math.round(value * 10) / 10;
 const isScheduled = (initiative: Initiative) =>
   initiative.startsOn !== null && initiative.endsOn !== null;
 
-/** Initiatives in tree order, each with its depth; siblings by start date (undated last), then title. */
+/** Initiatives in tree order, each with its depth; siblings by start date (undated last), then as given. */
 export function treeOrder(
   initiatives: readonly Initiative[],
 ): { initiative: Initiative; depth: number }[] {
@@ -100,10 +100,11 @@ export function treeOrder(
     if (siblings) siblings.push(initiative);
     else children.set(parent, [initiative]);
   }
+  // ISO days compare as text; the sort is stable, so siblings on one day keep
+  // the order they came in (the store's: by title), with no costly collation.
+  const startOf = (initiative: Initiative) => initiative.startsOn ?? '9999';
   const bySchedule = (a: Initiative, b: Initiative) =>
-    (a.startsOn ?? '9999').localeCompare(b.startsOn ?? '9999') ||
-    a.title.localeCompare(b.title) ||
-    a.id.localeCompare(b.id);
+    startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : 0;
   for (const siblings of children.values()) siblings.sort(bySchedule);
   const ordered: { initiative: Initiative; depth: number }[] = [];
   // Depth first without recursion: a stack of what is left to visit.
@@ -241,7 +242,8 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const inPeriod = todayDay >= firstDay && todayDay < yearStart(last + 1);
   return {
     width: WIDTH,
-    height: HEADER_HEIGHT + rows.length * ROW_HEIGHT + 8,
+    // Below the rows: today's name, under its line, clear of the quarters' names above.
+    height: HEADER_HEIGHT + rows.length * ROW_HEIGHT + 20,
     left,
     right,
     years,

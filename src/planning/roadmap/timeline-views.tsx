@@ -17,12 +17,31 @@ export const statusText = (messages: Messages, status: InitiativeStatus) =>
 export const percentText = (messages: Messages, value: number) =>
   messages.number(Math.round(value) / 100, { style: 'percent' });
 
-function milestoneText(messages: Messages, { milestone, overdue }: TimelineRow['milestones'][0]) {
-  const values = { title: milestone.title, date: messages.date(milestone.dueOn) };
+type DayText = (day: string) => string;
+
+/** Days in words, each formatted once: a large roadmap repeats the same few dates, and formatting is the slow part. */
+function dayTexts(messages: Messages): DayText {
+  const known = new Map<string, string>();
+  return (day) => {
+    let text = known.get(day);
+    if (text === undefined) {
+      text = messages.date(day);
+      known.set(day, text);
+    }
+    return text;
+  };
+}
+
+function milestoneText(
+  messages: Messages,
+  dayText: DayText,
+  { milestone, overdue }: TimelineRow['milestones'][0],
+) {
+  const values = { title: milestone.title, date: dayText(milestone.dueOn) };
   if (milestone.reachedOn)
     return messages.t('timeline.milestone.reached', {
       ...values,
-      reached: messages.date(milestone.reachedOn),
+      reached: dayText(milestone.reachedOn),
     });
   return messages.t(overdue ? 'timeline.milestone.missed' : 'timeline.milestone.due', values);
 }
@@ -70,7 +89,8 @@ function TimelineTable({
   hrefOf: ((initiative: Initiative) => string) | undefined;
 }) {
   const { t } = messages;
-  const dateText = (day: string | null) => (day ? messages.date(day) : '—');
+  const dayText = dayTexts(messages);
+  const dateText = (day: string | null) => (day ? dayText(day) : '—');
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
     <section class="table-scroll" aria-label={t('timeline.table.caption')} tabIndex={0}>
@@ -109,7 +129,7 @@ function TimelineTable({
                 {row.milestones.length > 0 && (
                   <ul>
                     {row.milestones.map((entry) => (
-                      <li key={entry.milestone.id}>{milestoneText(messages, entry)}</li>
+                      <li key={entry.milestone.id}>{milestoneText(messages, dayText, entry)}</li>
                     ))}
                   </ul>
                 )}
