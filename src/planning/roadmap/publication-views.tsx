@@ -56,7 +56,7 @@ export function PublicationView({
       <ErrorSummary messages={messages} errors={errors} />
       <p class="lead">{t('roadmapPublic.manage.intro')}</p>
       {publication && publicUrl ? (
-        <div class="panel">
+        <div class="notice">
           <p>
             {t('roadmapPublic.manage.published', {
               date: messages.date(publication.publishedAt),

@@ -109,7 +109,7 @@ describe('a published roadmap', () => {
     });
     expect(controls.statusCode).toBe(200);
     expect(controls.body).toContain('The roadmap is not published.');
-    expect(controls.body).toContain('3 initiatives of 5 would be shown to the public.');
+    expect(controls.body).toContain('The public sees 3 of the plan’s 5 initiatives');
 
     const unconfirmed = await post(`/plans/${planId}/roadmap/publication`, { budgets: 'hidden' });
     expect(unconfirmed.statusCode).toBe(400);
