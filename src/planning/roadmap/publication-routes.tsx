@@ -12,12 +12,12 @@ import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { isoToday } from '../../platform/iso-day.ts';
-import { findPlan, type Plan, requirePlan } from '../plans/index.ts';
-import { listMilestones } from './milestone-store.ts';
+import { type Plan, requirePlan } from '../plans/index.ts';
+import { openPublicRoadmap, PUBLIC_CACHE } from './open-public-roadmap.ts';
 import { openRoadmap } from './open-roadmap.ts';
-import { publicInitiativeIds, publicRoadmap } from './public-roadmap.ts';
+import { publicInitiativeIds } from './public-roadmap.ts';
 import { publishRoadmap, unpublishRoadmap } from './publication-changes.ts';
-import { findPublication, findPublicationBySlug } from './publication-store.ts';
+import { findPublication } from './publication-store.ts';
 import {
   type PublicationFormValues,
   PublicationView,
@@ -34,10 +34,6 @@ const unpublishForm = z.object({ confirmUnpublish: formText });
 
 const mayManage = (request: FastifyRequest) =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, 'plans.manage');
-
-// A published roadmap is the same for everyone: shared caches may keep it a
-// little while; a minute is how long an unpublished one may still be seen.
-const PUBLIC_CACHE = 'public, max-age=60';
 
 async function showPublication(
   deps: FeatureDeps,
@@ -119,25 +115,17 @@ async function showPublicRoadmap(
   request: RouteRequest<{ params: typeof slugParams }>,
   reply: FastifyReply,
 ) {
-  const { db } = deps.database;
-  const workspace = workspaceOf(request);
-  const publication = await findPublicationBySlug(db, workspace.id, request.params.slug);
-  const plan = publication && (await findPlan(db, workspace.id, publication.planId));
-  if (!publication || !plan) throw new AppError('not_found', 'There is no such published roadmap');
-  const roadmap = await openRoadmap(db, workspace.id, plan);
-  const shown = publicRoadmap(
-    roadmap,
-    await listMilestones(
-      db,
-      roadmap.initiatives.map((initiative) => initiative.id),
-    ),
-    publication.showBudgets,
+  const roadmap = await openPublicRoadmap(
+    deps.database.db,
+    workspaceOf(request).id,
+    request.params.slug,
   );
+  if (!roadmap) throw new AppError('not_found', 'There is no such published roadmap');
   // Signed in, the page frame is the reader's own (their name, their token): it stays private.
   if (!request.signedIn) reply.header('cache-control', PUBLIC_CACHE);
   return sendPage(request, reply, {
-    title: `${request.messages.t('roadmapPublic.page.title')} · ${plan.title}`,
-    body: <PublicRoadmapView messages={request.messages} roadmap={shown} today={isoToday()} />,
+    title: `${request.messages.t('roadmapPublic.page.title')} · ${roadmap.plan.title}`,
+    body: <PublicRoadmapView messages={request.messages} roadmap={roadmap} today={isoToday()} />,
   });
 }
 

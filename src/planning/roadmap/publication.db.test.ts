@@ -183,6 +183,42 @@ describe('a published roadmap', () => {
     expect(withBudgets.body).toContain('$1,250,000');
   });
 
+  it('gives the published roadmap as JSON to anyone, shaped as the page: nothing private', async () => {
+    const planId = await planWithInitiatives('JSON plan');
+    const { url } = (
+      await context.app.inject({
+        method: 'PUT',
+        url: `/api/plans/${planId}/roadmap/publication`,
+        headers: as(admin),
+        payload: { showBudgets: false },
+      })
+    ).json();
+    const slug = slugOf(url).split('/').at(-1);
+    const response = await anonymous(`/api/public/roadmaps/${slug}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=60');
+    const body = response.json();
+    expect(body.plan).toEqual({ title: 'JSON plan', startsYear: 2026, endsYear: 2030 });
+    expect(body.summary).toMatchObject({
+      total: 3,
+      byStatusKind: { proposed: 0, active: 2, completed: 1, cancelled: 0 },
+    });
+    expect(
+      body.initiatives.map((initiative: { title: string }) => initiative.title).sort(),
+    ).toEqual(['Digital identity for all', 'ID card pilot', 'Open data portal']);
+    expect(
+      body.initiatives.every((initiative: { budget: unknown }) => initiative.budget === null),
+    ).toBe(true);
+    expect(response.body).not.toContain('Ada Admin');
+    expect(response.body).not.toContain('owner');
+    await context.app.inject({
+      method: 'DELETE',
+      url: `/api/plans/${planId}/roadmap/publication`,
+      headers: as(admin),
+    });
+    expect((await anonymous(`/api/public/roadmaps/${slug}`)).statusCode).toBe(404);
+  });
+
   it('answers 404 at the address once unpublished, and records both in the audit log', async () => {
     const planId = await planWithInitiatives('Unpublished plan');
     await post(`/plans/${planId}/roadmap/publication`, { budgets: 'hidden', confirm: 'yes' });

@@ -234,6 +234,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'PUT /api/plans/:id/roadmap/publication': ['admin', 'coordinator'],
   'DELETE /api/plans/:id/roadmap/publication': ['admin', 'coordinator'],
   'GET /public/roadmaps/:slug': everyone,
+  'GET /api/public/roadmaps/:slug': everyone,
   'GET /rounds/:id/workshop': facilitators,
   'GET /rounds/:id/workshop/:subdimension': facilitators,
   'POST /rounds/:id/workshop/:subdimension': facilitators,

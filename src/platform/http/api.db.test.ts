@@ -76,6 +76,7 @@ describe('the JSON API', () => {
       '/api/plans/{id}/star-profile',
       '/api/plans/{id}/star-profile/{point}',
       '/api/plans/{id}/status',
+      '/api/public/roadmaps/{slug}',
       '/api/plans/{id}/swot',
       '/api/plans/{id}/swot/proposals',
       '/api/plans/{id}/swot/{entryId}',
