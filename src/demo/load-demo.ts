@@ -1,6 +1,6 @@
 // Writes the generated Sumwhere demo (agencies, two closed rounds, accounts,
 // the workshop's consensus, the targets set after it and the plan that rests
-// on it) into an empty database, in one transaction.
+// on it, with its analysis, vision and roadmap) into an empty database.
 import type { Kysely } from 'kysely';
 import { findFramework } from '../assessment/frameworks/index.ts';
 import { createUser, setMembership } from '../platform/accounts/account-store.ts';
@@ -13,6 +13,7 @@ import { generateSumwhere, type SumwhereDemo } from './sumwhere.ts';
 import { DEMO_PASSWORD, demoAccounts } from './sumwhere-accounts.ts';
 import { insertSumwhereAnalysis } from './sumwhere-analysis.ts';
 import { sumwherePlan } from './sumwhere-plan.ts';
+import { insertSumwhereRoadmap } from './sumwhere-roadmap.ts';
 import { insertSumwhereStakeholders } from './sumwhere-stakeholders.ts';
 import { sumwhereTargets } from './sumwhere-targets.ts';
 import { insertSumwhereVision } from './sumwhere-vision.ts';
@@ -147,6 +148,16 @@ export async function loadDemo(db: Kysely<Schema>): Promise<SumwhereDemo> {
   await db
     .transaction()
     .execute((tx) => insertSumwhereVision(tx, { planId: sumwherePlan.id, updatedBy: null }));
+  // The roadmap's projects serve the vision's goals: so after the vision.
+  const coordinator = accounts.find((account) => account.role === 'coordinator');
+  await db.transaction().execute((tx) =>
+    insertSumwhereRoadmap(tx, {
+      workspaceId: demo.workspace.id,
+      planId: sumwherePlan.id,
+      roundId: demo.round.id,
+      ownerId: coordinator?.id ?? null,
+    }),
+  );
   return demo;
 }
 

@@ -23,6 +23,7 @@ import {
   type Origin,
   updateInitiativeIfVersion,
 } from './initiative-store.ts';
+import { addTo } from './multimap.ts';
 import { listStatuses } from './roadmap-statuses-store.ts';
 
 export type InitiativeOutcome =
@@ -63,11 +64,7 @@ export async function initiativeContext(
       .execute(),
   ]);
   const dependsOn = new Map<string, string[]>();
-  for (const row of dependencies)
-    dependsOn.set(row.initiative_id, [
-      ...(dependsOn.get(row.initiative_id) ?? []),
-      row.depends_on_id,
-    ]);
+  for (const row of dependencies) addTo(dependsOn, row.initiative_id, row.depends_on_id);
   return {
     statuses,
     memberIds: new Set(members.map((row) => row.user_id)),

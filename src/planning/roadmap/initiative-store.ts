@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import type { CodeKind, InitiativeFields } from './initiative-rules.ts';
+import { addTo } from './multimap.ts';
 
 export type OriginKind = 'recommendation' | 'swot_entry' | 'goal';
 
@@ -143,16 +144,11 @@ async function linksOf(db: Kysely<Schema>, { planId, initiativeId }: Scope) {
   ]);
   const grouped = (rows: { initiative_id: string; ref: string }[]) => {
     const map = new Map<string, string[]>();
-    for (const row of rows)
-      map.set(row.initiative_id, [...(map.get(row.initiative_id) ?? []), row.ref]);
+    for (const row of rows) addTo(map, row.initiative_id, row.ref);
     return map;
   };
   const codeMap = new Map<string, { kind: CodeKind; code: string }[]>();
-  for (const row of codes)
-    codeMap.set(row.initiative_id, [
-      ...(codeMap.get(row.initiative_id) ?? []),
-      { kind: row.kind, code: row.code },
-    ]);
+  for (const row of codes) addTo(codeMap, row.initiative_id, { kind: row.kind, code: row.code });
   return {
     partners: grouped(partners),
     dependencies: grouped(dependencies),

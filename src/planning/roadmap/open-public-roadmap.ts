@@ -17,6 +17,7 @@ export async function openPublicRoadmap(
   db: Kysely<Schema>,
   workspaceId: string,
   slug: string,
+  today: string,
 ): Promise<PublicRoadmap | undefined> {
   const publication = await findPublicationBySlug(db, workspaceId, slug);
   const plan = publication && (await findPlan(db, workspaceId, publication.planId));
@@ -26,5 +27,5 @@ export async function openPublicRoadmap(
     db,
     roadmap.initiatives.map((initiative) => initiative.id),
   );
-  return publicRoadmap(roadmap, milestones, publication.showBudgets);
+  return publicRoadmap(roadmap, milestones, publication.showBudgets, today);
 }

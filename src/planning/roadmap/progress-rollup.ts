@@ -9,6 +9,8 @@
 // 4. progress was reported (on the initiative or its latest timeline entry);
 // 5. its status's default progress.
 // Cancelled initiatives keep a progress of their own but count nowhere above them.
+
+import { addTo } from './multimap.ts';
 import type { StatusKind } from './roadmap-statuses.ts';
 
 export interface ProgressNode {
@@ -36,7 +38,7 @@ export function rollUpProgress(nodes: readonly ProgressNode[]): Map<string, Prog
   const roots: ProgressNode[] = [];
   for (const node of nodes) {
     const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-    if (parent) children.set(parent.id, [...(children.get(parent.id) ?? []), node]);
+    if (parent) addTo(children, parent.id, node);
     else roots.push(node);
   }
   // Parents before children; worked through backwards, children come first.

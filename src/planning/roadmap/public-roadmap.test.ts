@@ -6,6 +6,8 @@ import {
 } from '../../../test/factories/timeline-roadmaps.ts';
 import { publicInitiativeIds, publicRoadmap } from './public-roadmap.ts';
 
+const TODAY = '2026-07-01';
+
 describe('what a published roadmap shows', () => {
   const initiatives = [
     buildInitiative('programme', { level: 'programme' }),
@@ -38,7 +40,7 @@ describe('what a published roadmap shows', () => {
         codes: [{ kind: 'subdimension', code: 'LEA' }],
       }),
     ];
-    const [hidden] = publicRoadmap(buildRoadmap(budgeted), [], false).initiatives;
+    const [hidden] = publicRoadmap(buildRoadmap(budgeted), [], false, TODAY).initiatives;
     expect(hidden).toMatchObject({
       ownerId: null,
       ownerName: null,
@@ -49,7 +51,7 @@ describe('what a published roadmap shows', () => {
       budgetCurrency: null,
       budgetSource: null,
     });
-    const [shown] = publicRoadmap(buildRoadmap(budgeted), [], true).initiatives;
+    const [shown] = publicRoadmap(buildRoadmap(budgeted), [], true, TODAY).initiatives;
     expect(shown).toMatchObject({ ownerName: null, budgetAmount: 1000, budgetSource: 'Treasury' });
   });
 
@@ -58,6 +60,7 @@ describe('what a published roadmap shows', () => {
       buildRoadmap(initiatives),
       [buildMilestone('project', '2026-06-30'), buildMilestone('hidden-project', '2026-06-30')],
       false,
+      TODAY,
     );
     expect(shown.initiatives.find((initiative) => initiative.id === 'done')?.dependsOnIds).toEqual([
       'project',
@@ -65,21 +68,25 @@ describe('what a published roadmap shows', () => {
     expect(shown.milestones.map((milestone) => milestone.initiativeId)).toEqual(['project']);
   });
 
-  it('counts what is shown by kind of status, with the weighted progress of the top of each tree', () => {
+  it('counts what is shown by kind of status and overdue, with the weighted progress of the top of each tree', () => {
     const { summary } = publicRoadmap(
       buildRoadmap([
         buildInitiative('programme', { level: 'programme', weight: 3 }),
         buildInitiative('half', { parentId: 'programme', steps: { done: 1, total: 2 } }),
         buildInitiative('done', { status: 'completed' }),
         buildInitiative('dropped', { status: 'cancelled' }),
+        buildInitiative('late', { endsOn: '2026-06-30' }),
         buildInitiative('private', { status: 'proposed', isPublic: false }),
       ]),
       [],
       false,
+      TODAY,
     );
-    expect(summary.total).toBe(4);
-    expect(summary.byKind).toEqual({ proposed: 0, active: 2, completed: 1, cancelled: 1 });
-    // The programme (50 %, weight 3) and the completed project (100 %, weight 1); cancelled work counts nowhere.
-    expect(summary.progress).toBeCloseTo((3 * 50 + 100) / 4);
+    expect(summary.total).toBe(5);
+    expect(summary.byKind).toEqual({ proposed: 0, active: 3, completed: 1, cancelled: 1 });
+    expect(summary.overdue).toBe(1);
+    // The programme (50 %, weight 3), the completed project (100 %) and the late one (its
+    // status's 25 %), weight 1 each; cancelled work counts nowhere.
+    expect(summary.progress).toBeCloseTo((3 * 50 + 100 + 25) / 5);
   });
 });

@@ -5,19 +5,14 @@
 // is counted on what is shown. Pure: the public page and its tests read it.
 import type { Initiative } from './initiative-store.ts';
 import type { Milestone } from './milestone-store.ts';
-import { progressNodes, type Roadmap, statusOf } from './open-roadmap.ts';
-import { groupProgress } from './progress-rollup.ts';
-import { type StatusKind, statusKinds } from './roadmap-statuses.ts';
+import { progressNodes, type Roadmap } from './open-roadmap.ts';
+import { overallTally, type Tally } from './roadmap-summary.ts';
 
 export interface PublicRoadmap extends Roadmap {
   milestones: Milestone[];
   showBudgets: boolean;
-  summary: {
-    total: number;
-    byKind: Record<StatusKind, number>;
-    /** Weighted progress of what is shown, each initiative once; undefined when nothing counts. */
-    progress: number | undefined;
-  };
+  /** Counted on what is shown, as of the day it is opened. */
+  summary: Tally;
 }
 
 /** The initiatives a published roadmap may show: public, under public ancestors only. */
@@ -62,24 +57,20 @@ export function publicRoadmap(
   roadmap: Roadmap,
   milestones: readonly Milestone[],
   showBudgets: boolean,
+  today: string,
 ): PublicRoadmap {
   const shown = publicInitiativeIds(roadmap.initiatives);
   const initiatives = roadmap.initiatives
     .filter((initiative) => shown.has(initiative.id))
     .map((initiative) => shownToThePublic(initiative, shown, showBudgets));
-  const byKind = Object.fromEntries(statusKinds.map((kind) => [kind, 0])) as Record<
-    StatusKind,
-    number
-  >;
-  for (const initiative of initiatives)
-    byKind[statusOf(roadmap.statuses, initiative.status).kind]++;
   // Progress stays as rolled up over the whole tree: a programme is as far
   // along as its work, shown or not; only the initiatives counted are those shown.
-  const { progress } = groupProgress(
-    progressNodes(initiatives, roadmap.statuses),
-    roadmap.progress,
-    shown,
-  );
+  const summary = overallTally({
+    initiatives,
+    nodes: progressNodes(initiatives, roadmap.statuses),
+    progress: roadmap.progress,
+    today,
+  });
   return {
     plan: roadmap.plan,
     statuses: roadmap.statuses,
@@ -87,6 +78,6 @@ export function publicRoadmap(
     progress: new Map([...roadmap.progress].filter(([id]) => shown.has(id))),
     milestones: milestones.filter((milestone) => shown.has(milestone.initiativeId)),
     showBudgets,
-    summary: { total: initiatives.length, byKind, progress },
+    summary,
   };
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
+import { isoToday } from '../../platform/iso-day.ts';
 import { requirePlan } from '../plans/index.ts';
 import { horizons, levels } from './initiative-rules.ts';
 import { openPublicRoadmap, PUBLIC_CACHE } from './open-public-roadmap.ts';
@@ -39,6 +40,7 @@ const publicRoadmapSchema = z
     summary: z.object({
       total: z.number().int(),
       byStatusKind: z.record(z.enum(statusKinds), z.number().int()),
+      overdue: z.number().int().describe('Open initiatives past their end date'),
       progress: z
         .number()
         .nullable()
@@ -79,6 +81,7 @@ function presentPublic(roadmap: PublicRoadmap): z.infer<typeof publicRoadmapSche
     summary: {
       total: roadmap.summary.total,
       byStatusKind: roadmap.summary.byKind,
+      overdue: roadmap.summary.overdue,
       progress: roadmap.summary.progress ?? null,
     },
     initiatives: roadmap.initiatives.map((initiative) => {
@@ -136,7 +139,12 @@ export async function publicationApi(app: App, deps: FeatureDeps) {
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const roadmap = await openPublicRoadmap(db, workspaceOf(request).id, request.params.slug);
+      const roadmap = await openPublicRoadmap(
+        db,
+        workspaceOf(request).id,
+        request.params.slug,
+        isoToday(),
+      );
       if (!roadmap) throw new AppError('not_found', 'There is no such published roadmap');
       if (!request.signedIn) reply.header('cache-control', PUBLIC_CACHE);
       return presentPublic(roadmap);

@@ -115,17 +115,19 @@ async function showPublicRoadmap(
   request: RouteRequest<{ params: typeof slugParams }>,
   reply: FastifyReply,
 ) {
+  const today = isoToday();
   const roadmap = await openPublicRoadmap(
     deps.database.db,
     workspaceOf(request).id,
     request.params.slug,
+    today,
   );
   if (!roadmap) throw new AppError('not_found', 'There is no such published roadmap');
   // Signed in, the page frame is the reader's own (their name, their token): it stays private.
   if (!request.signedIn) reply.header('cache-control', PUBLIC_CACHE);
   return sendPage(request, reply, {
     title: `${request.messages.t('roadmapPublic.page.title')} · ${roadmap.plan.title}`,
-    body: <PublicRoadmapView messages={request.messages} roadmap={roadmap} today={isoToday()} />,
+    body: <PublicRoadmapView messages={request.messages} roadmap={roadmap} today={today} />,
   });
 }
 

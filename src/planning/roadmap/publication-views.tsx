@@ -9,8 +9,9 @@ import { horizons } from './initiative-rules.ts';
 import { statusOf } from './open-roadmap.ts';
 import type { PublicRoadmap } from './public-roadmap.ts';
 import type { Publication } from './publication-store.ts';
+import { percent, statusLabel } from './roadmap-labels.ts';
 import { statusKinds } from './roadmap-statuses.ts';
-import { percentText, RoadmapTimeline, statusText } from './timeline-views.tsx';
+import { RoadmapTimeline } from './roadmap-timeline-views.tsx';
 
 export const publicationHref = (planId: string) => `/plans/${planId}/roadmap/publication`;
 export const publicRoadmapPath = (slug: string) => `/public/roadmaps/${slug}`;
@@ -148,9 +149,13 @@ function StatusSummary({ messages, roadmap }: { messages: Messages; roadmap: Pub
         </div>
       ))}
       <div>
+        <dt>{t('roadmap.overdue')}</dt>
+        <dd class="figure">{messages.number(summary.overdue)}</dd>
+      </div>
+      <div>
         <dt>{t('roadmapPublic.summary.progress')}</dt>
         <dd class="figure">
-          {summary.progress === undefined ? '—' : percentText(messages, summary.progress)}
+          {summary.progress === undefined ? '—' : percent(messages, summary.progress)}
         </dd>
       </div>
     </dl>
@@ -197,9 +202,9 @@ export function PublicRoadmapView({
                   <li key={initiative.id} class="card">
                     <h3>{initiative.title}</h3>
                     <p class="meta">
-                      {t(`roadmap.level.${initiative.level}`)} · {statusText(messages, status)} ·{' '}
+                      {t(`roadmap.level.${initiative.level}`)} · {statusLabel(messages, status)} ·{' '}
                       {t('roadmapPublic.initiative.progress', {
-                        progress: percentText(messages, progress),
+                        progress: percent(messages, progress),
                       })}
                     </p>
                     {initiative.description && <p>{initiative.description}</p>}

@@ -1,7 +1,7 @@
 // The stakeholder map's page: the interest × influence grid with its table,
 // each stakeholder's chosen engagement beside the one its place suggests.
-import type { ComponentChildren } from 'preact';
 import { placementGridChart } from '../../platform/charts/placement-grid-chart.ts';
+import { TableScroll } from '../../platform/http/table-scroll.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { HIGH_FROM, quadrantOf, RATING_MAX, suggestedEngagement } from './stakeholder-rules.ts';
@@ -18,16 +18,6 @@ export function groupText(
   return stakeholder.vulnerableGroup
     ? `${group}: ${messages.t(`stakeholders.vulnerable.${stakeholder.vulnerableGroup}`)}`
     : group;
-}
-
-/** A wide table that scrolls sideways on a narrow screen; keyboard users can focus it to scroll. */
-function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
-    <section class="table-scroll" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
-  );
 }
 
 function StakeholderGrid({

@@ -16,4 +16,10 @@ export const vision: Feature = {
   },
 };
 
-export { copyVision } from './vision-store.ts';
+export { openVisionEvidence, type VisionEvidence } from './vision-evidence.ts';
+export {
+  recommendationText,
+  subdimensionText,
+  swotText,
+} from './vision-evidence-text.ts';
+export { copyVision, readVision, type VisionGoal } from './vision-store.ts';

@@ -6,22 +6,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
+import {
+  type FormBody,
+  formBody,
+  bodyList as listOf,
+  bodyText as textOf,
+  bodyVersion as versionOf,
+} from '../../platform/http/form-body.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { saveGoal, savePriority, type VisionOutcome } from './vision-changes.ts';
 import { type GoalFormValues, GoalFormView, goalFormValues } from './vision-goal-form-views.tsx';
 import { type PriorityFormValues, PriorityFormView } from './vision-goal-views.tsx';
 import { goalEvidenceOf, openVision } from './vision-lookup.ts';
 import { goalAnchor, goalHref, visionFormErrors, visionHref } from './vision-parts.tsx';
-import {
-  entryParams,
-  type FormBody,
-  formBody,
-  listOf,
-  planParams,
-  showVision,
-  textOf,
-  versionOf,
-} from './vision-routes.tsx';
+import { entryParams, planParams, showVision } from './vision-routes.tsx';
 import type { VisionGoal, VisionPriority } from './vision-store.ts';
 
 function goalValuesOf(body: FormBody): GoalFormValues {

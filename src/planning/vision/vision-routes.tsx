@@ -14,6 +14,12 @@ import {
   tableFormats,
 } from '../../platform/exports/table-file.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
+import {
+  formBody,
+  bodyList as listOf,
+  bodyText as textOf,
+  bodyVersion as versionOf,
+} from '../../platform/http/form-body.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import {
   deleteEntry,
@@ -34,29 +40,6 @@ import {
 
 export const planParams = z.object({ id: z.uuid() });
 export const entryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
-/** A form posts strings, one or many under a name; the rules judge them, so every problem shows beside its field. */
-export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-export type FormBody = z.infer<typeof formBody>;
-
-export const textOf = (body: FormBody, name: string) => {
-  const value = body[name];
-  return Array.isArray(value) ? value.join(' ') : value;
-};
-export const listOf = (body: FormBody, name: string): string[] => {
-  const value = body[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-};
-
-/** The version a form was opened at, which every change of an existing entry names. */
-export function versionOf(body: FormBody): number {
-  const version = Number(textOf(body, 'version'));
-  if (!Number.isInteger(version) || version < 0)
-    throw new AppError('invalid_request', 'The form has no version', [
-      { path: 'version', message: 'must be the version the form was opened at' },
-    ]);
-  return version;
-}
-
 const mayEditVision = (request: FastifyRequest) =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, 'plans.edit');
 

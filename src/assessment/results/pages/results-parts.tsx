@@ -384,15 +384,7 @@ function ProtectionNote({
   );
 }
 
-/** A wide table that scrolls sideways on a narrow screen; keyboard users can focus it to scroll. */
-export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
-    <section class="table-scroll" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
-  );
-}
+export { TableScroll } from '../../../platform/http/table-scroll.tsx';
 
 export function agencyLabel(agency: { name: string; acronym: string | null }): string {
   return agency.acronym ? `${agency.name} (${agency.acronym})` : agency.name;

@@ -3,13 +3,14 @@
 // from start to end with its progress, milestones, today's line, arrows from
 // a prerequisite's end to its dependent's start, and a year and quarter grid
 // across the plan's period widened to the initiatives' dates. Pure: drawing
-// it is timeline-chart.ts's job.
+// it is roadmap-timeline-chart.ts's job.
 import type { Initiative } from './initiative-store.ts';
 import type { Milestone } from './milestone-store.ts';
 import { statusOf } from './open-roadmap.ts';
 import { initiativeOverdue, milestoneOverdue } from './overdue.ts';
 import type { Progress } from './progress-rollup.ts';
 import type { InitiativeStatus } from './roadmap-statuses.ts';
+import { treeRows } from './roadmap-summary.ts';
 
 /** What the timeline is laid out from: a roadmap (open-roadmap.ts), its milestones and today. */
 export interface TimelineInput {
@@ -86,44 +87,12 @@ export const short = (value: number) => Math.round(value * 10) / 10;
 const isScheduled = (initiative: Initiative) =>
   initiative.startsOn !== null && initiative.endsOn !== null;
 
-/** Initiatives in tree order, each with its depth; siblings by start date (undated last), then as given. */
-export function treeOrder(
-  initiatives: readonly Initiative[],
-): { initiative: Initiative; depth: number }[] {
-  const ids = new Set(initiatives.map((initiative) => initiative.id));
-  const children = new Map<string | null, Initiative[]>();
-  for (const initiative of initiatives) {
-    // A parent outside the list (e.g. not published) leaves its child a root.
-    const parent =
-      initiative.parentId !== null && ids.has(initiative.parentId) ? initiative.parentId : null;
-    const siblings = children.get(parent);
-    if (siblings) siblings.push(initiative);
-    else children.set(parent, [initiative]);
-  }
-  // ISO days compare as text; the sort is stable, so siblings on one day keep
-  // the order they came in (the store's: by title), with no costly collation.
-  const startOf = (initiative: Initiative) => initiative.startsOn ?? '9999';
-  const bySchedule = (a: Initiative, b: Initiative) =>
-    startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : 0;
-  for (const siblings of children.values()) siblings.sort(bySchedule);
-  const ordered: { initiative: Initiative; depth: number }[] = [];
-  // Depth first without recursion: a stack of what is left to visit.
-  const stack = [...(children.get(null) ?? [])].reverse().map((initiative) => ({
-    initiative,
-    depth: 0,
-  }));
-  const seen = new Set<string>();
-  while (stack.length > 0) {
-    const next = stack.pop() as { initiative: Initiative; depth: number };
-    if (seen.has(next.initiative.id)) continue;
-    seen.add(next.initiative.id);
-    ordered.push(next);
-    const under = children.get(next.initiative.id) ?? [];
-    for (let index = under.length - 1; index >= 0; index--)
-      stack.push({ initiative: under[index] as Initiative, depth: next.depth + 1 });
-  }
-  return ordered;
-}
+// ISO days compare as text. The sort is stable and treeRows keeps siblings in
+// the order given, so siblings come by start date (undated last), then as the
+// store gave them (by title), with no costly collation.
+const startOf = (initiative: Initiative) => initiative.startsOn ?? '9999';
+const byStart = (a: Initiative, b: Initiative) =>
+  startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : 0;
 
 /** The years shown: the plan's period, widened to every date on the timeline. */
 function yearsShown(input: TimelineInput): { first: number; last: number } {
@@ -171,7 +140,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     else milestonesOf.set(milestone.initiativeId, [milestone]);
   }
 
-  const ordered = treeOrder(input.initiatives);
+  const ordered = treeRows([...input.initiatives].sort(byStart));
   // An undated initiative stays a row when something under it is dated, so the tree reads whole.
   const hasDatedWork = new Set<string>();
   const parentOf = new Map(input.initiatives.map((i) => [i.id, i.parentId]));

@@ -5,17 +5,14 @@ import type { Messages } from '../../platform/i18n/messages.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Milestone } from './milestone-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
-import type { InitiativeStatus } from './roadmap-statuses.ts';
+import { percent, statusLabel } from './roadmap-labels.ts';
 import { statusKinds } from './roadmap-statuses.ts';
-import { timelineChart } from './timeline-chart.ts';
-import { layoutTimeline, type TimelineLayout, type TimelineRow } from './timeline-layout.ts';
-
-/** A status in words: the workspace's own label, or the catalogue's for a default status. */
-export const statusText = (messages: Messages, status: InitiativeStatus) =>
-  status.label ?? messages.t(`roadmap.status.${status.key}`);
-
-export const percentText = (messages: Messages, value: number) =>
-  messages.number(Math.round(value) / 100, { style: 'percent' });
+import { timelineChart } from './roadmap-timeline-chart.ts';
+import {
+  layoutTimeline,
+  type TimelineLayout,
+  type TimelineRow,
+} from './roadmap-timeline-layout.ts';
 
 type DayText = (day: string) => string;
 
@@ -94,7 +91,7 @@ function TimelineTable({
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
     <section class="table-scroll" aria-label={t('timeline.table.caption')} tabIndex={0}>
-      <table class="timeline-table">
+      <table class="initiatives timeline-table">
         <caption>{t('timeline.table.caption')}</caption>
         <thead>
           <tr>
@@ -121,10 +118,15 @@ function TimelineTable({
               <td>{dateText(row.initiative.startsOn)}</td>
               <td>{dateText(row.initiative.endsOn)}</td>
               <td>
-                {statusText(messages, row.status)}
-                {row.overdue && <strong class="overdue"> {t('timeline.overdue')}</strong>}
+                {statusLabel(messages, row.status)}
+                {row.overdue && (
+                  <>
+                    {' '}
+                    <strong class="overdue">{t('roadmap.overdue')}</strong>
+                  </>
+                )}
               </td>
-              <td class="numeric">{percentText(messages, row.progress)}</td>
+              <td class="numeric">{percent(messages, row.progress)}</td>
               <td>
                 {row.milestones.length > 0 && (
                   <ul>
@@ -176,7 +178,7 @@ export function RoadmapTimeline({
             <figure class="chart">
               <div
                 class="chart-image"
-                // The SVG is built by timeline-chart.ts, every text in it escaped.
+                // The SVG is built by roadmap-timeline-chart.ts, every text in it escaped.
                 dangerouslySetInnerHTML={{
                   __html: timelineChart(layout, {
                     title: t('timeline.chartTitle'),
@@ -187,7 +189,7 @@ export function RoadmapTimeline({
                       overdue,
                     }),
                     today: t('timeline.today'),
-                    overdue: t('timeline.overdue'),
+                    overdue: t('roadmap.overdue'),
                     quarter: (quarter) => t('timeline.quarter', { quarter }),
                   }),
                 }}

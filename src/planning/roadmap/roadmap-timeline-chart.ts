@@ -1,4 +1,4 @@
-// Draws a laid-out timeline (timeline-layout.ts) as an SVG string a page
+// Draws a laid-out timeline (roadmap-timeline-layout.ts) as an SVG string a page
 // embeds under the strict Content-Security-Policy: no style attributes, only
 // classes the stylesheet colours (public/styles.css, "Roadmap timeline"), and
 // short numbers, so a roadmap of a thousand rows stays light. A late bar is
@@ -9,7 +9,7 @@ import {
   HEADER_HEIGHT,
   type TimelineLayout,
   type TimelineRow,
-} from './timeline-layout.ts';
+} from './roadmap-timeline-layout.ts';
 
 export interface TimelineLabels {
   title: string;

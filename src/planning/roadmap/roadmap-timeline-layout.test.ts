@@ -7,8 +7,8 @@ import {
 import { svgElements } from '../../../test/svg.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Milestone } from './milestone-store.ts';
-import { timelineChart } from './timeline-chart.ts';
-import { layoutTimeline } from './timeline-layout.ts';
+import { timelineChart } from './roadmap-timeline-chart.ts';
+import { layoutTimeline } from './roadmap-timeline-layout.ts';
 
 const labels = {
   title: 'Timeline',

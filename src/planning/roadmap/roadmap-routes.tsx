@@ -1,0 +1,105 @@
+// The roadmap page of a plan, in the view the reader chose.
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { roleHas } from '../../platform/accounts/access.ts';
+import type { Schema } from '../../platform/db/schema.ts';
+import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
+import { sendPage } from '../../platform/http/page.tsx';
+import { workspaceOf } from '../../platform/http/request-workspace.ts';
+import { isoToday } from '../../platform/iso-day.ts';
+import { type Plan, requirePlan } from '../plans/index.ts';
+import { originChoices, unanswered } from './initiative-origins.ts';
+import { openRoadmap, progressNodes } from './open-roadmap.ts';
+import { dimensionsAddressed, openRoadmapEvidence } from './roadmap-evidence.ts';
+import {
+  groupings,
+  groupRoadmap,
+  levelTallies,
+  overallTally,
+  type RoadmapFacts,
+  treeRows,
+} from './roadmap-summary.ts';
+import { type RoadmapPage, RoadmapView } from './roadmap-views.tsx';
+
+const planParams = z.object({ id: z.uuid() });
+const roadmapQuery = z.object({ by: z.enum(groupings).default('tree') });
+
+export function listAgencyNames(db: Kysely<Schema>, workspaceId: string) {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'acronym'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('name')
+    .execute();
+}
+
+/** Everything the roadmap page shows, in the grouping asked for. */
+export async function openRoadmapPage(
+  deps: Pick<FeatureDeps, 'database' | 'resultsMinRespondents'>,
+  workspaceId: string,
+  plan: Plan,
+  grouping: RoadmapPage['grouping'],
+  today = isoToday(),
+): Promise<RoadmapPage> {
+  const { db } = deps.database;
+  const [roadmap, evidence, agencies] = await Promise.all([
+    openRoadmap(db, workspaceId, plan),
+    openRoadmapEvidence(db, plan, deps.resultsMinRespondents),
+    listAgencyNames(db, workspaceId),
+  ]);
+  const facts: RoadmapFacts = {
+    initiatives: roadmap.initiatives,
+    nodes: progressNodes(roadmap.initiatives, roadmap.statuses),
+    progress: roadmap.progress,
+    today,
+  };
+  return {
+    roadmap,
+    evidence,
+    grouping,
+    levels: levelTallies(facts),
+    overall: overallTally(facts),
+    rows: grouping === 'tree' ? treeRows(roadmap.initiatives) : [],
+    groups:
+      grouping === 'tree'
+        ? []
+        : groupRoadmap(facts, grouping, (initiative) =>
+            dimensionsAddressed(evidence, initiative.codes),
+          ),
+    waiting: unanswered(originChoices(evidence), roadmap.initiatives),
+    agencies: new Map(agencies.map((agency) => [agency.id, agency])),
+    today,
+  };
+}
+
+async function showRoadmap(
+  deps: FeatureDeps,
+  request: RouteRequest<{ params: typeof planParams; querystring: typeof roadmapQuery }>,
+  reply: FastifyReply,
+) {
+  const plan = await requirePlan(request, deps, request.params.id);
+  const page = await openRoadmapPage(deps, workspaceOf(request).id, plan, request.query.by);
+  const member = request.signedIn?.member;
+  return sendPage(request, reply, {
+    title: `${request.messages.t('roadmap.title')} · ${plan.title}`,
+    body: (
+      <RoadmapView
+        messages={request.messages}
+        page={page}
+        mayEdit={member !== undefined && roleHas(member.role, 'plans.edit')}
+      />
+    ),
+  });
+}
+
+export async function roadmapRoutes(app: App, deps: FeatureDeps) {
+  app.get(
+    '/plans/:id/roadmap',
+    {
+      schema: { hide: true, params: planParams, querystring: roadmapQuery },
+      config: { access: 'workspace.read' },
+    },
+    (request, reply) => showRoadmap(deps, request, reply),
+  );
+}
