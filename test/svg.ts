@@ -20,10 +20,10 @@ function unescaped(value: string): string {
   return value.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity);
 }
 
-/** Every element in document order. */
+/** Every element in document order, self-closing ones included. */
 export function svgElements(svg: string): SvgElement[] {
   const elements: SvgElement[] = [];
-  for (const match of svg.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*>([^<]*)/g)) {
+  for (const match of svg.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*\/?>([^<]*)/g)) {
     const [, tag = '', attributes = '', text = ''] = match;
     const attrs: Record<string, string> = {};
     for (const [, name = '', value = ''] of attributes.matchAll(/([^\s=]+)="([^"]*)"/g))

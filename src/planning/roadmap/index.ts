@@ -11,6 +11,8 @@ import { priorityApi } from './priority-api.ts';
 import { priorityRoutes } from './priority-routes.tsx';
 import { prioritySettingsApi } from './priority-settings-api.ts';
 import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
+import { publicationApi } from './publication-api.ts';
+import { publicationRoutes } from './publication-routes.tsx';
 import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
@@ -26,6 +28,8 @@ export const roadmap: Feature = {
     await prioritySettingsApi(app, deps);
     await priorityRoutes(app, deps);
     await priorityApi(app, deps);
+    await publicationRoutes(app, deps);
+    await publicationApi(app, deps);
   },
 };
 

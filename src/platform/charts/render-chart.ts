@@ -210,7 +210,7 @@ const escapes: Record<string, string> = {
   "'": '&#39;',
 };
 
-function escaped(value: string): string {
+export function escaped(value: string): string {
   return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
 }
 
