@@ -8,6 +8,8 @@ import { actionPlanRoutes } from './action-plan-routes.tsx';
 import { initiativeApi } from './initiative-api.ts';
 import { initiativeRoutes } from './initiative-routes.tsx';
 import { roadmapRoutes } from './roadmap-routes.tsx';
+import { roadmapFileRoutes } from './roadmap-file-routes.tsx';
+import { roadmapImportApi } from './roadmap-import-api.ts';
 
 export const roadmap: Feature = {
   name: 'roadmap',
@@ -18,6 +20,8 @@ export const roadmap: Feature = {
     await initiativeApi(app, deps);
     await actionPlanRoutes(app, deps);
     await actionPlanApi(app, deps);
+    await roadmapFileRoutes(app, deps);
+    await roadmapImportApi(app, deps);
   },
 };
 

@@ -83,6 +83,7 @@ describe('the JSON API', () => {
       '/api/plans/{id}/initiatives/{initiativeId}/updates',
       '/api/plans/{id}/pestle',
       '/api/plans/{id}/pestle/{factorId}',
+      '/api/plans/{id}/roadmap/import',
       '/api/plans/{id}/stakeholders',
       '/api/plans/{id}/stakeholders/{stakeholderId}',
       '/api/plans/{id}/star-profile',
