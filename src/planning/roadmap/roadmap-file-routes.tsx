@@ -19,7 +19,7 @@ import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { requirePlan } from '../plans/index.ts';
 import { listInitiatives } from './initiative-store.ts';
 import { importRoadmap } from './roadmap-import-changes.ts';
-import { sheetsOfUpload } from './roadmap-import-file.ts';
+import { sheetsOfUpload, uploadOf } from './roadmap-import-file.ts';
 import type { ImportProblem } from './roadmap-import-rows.ts';
 import { RoadmapImportedView, RoadmapImportView } from './roadmap-import-views.tsx';
 import { initiativeTable, stepTable } from './roadmap-table.ts';
@@ -69,12 +69,6 @@ function sendFile(reply: FastifyReply, name: string, format: TableFormat, file: 
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .header('cache-control', 'private, no-store')
     .send(file);
-}
-
-/** The file a multipart form sent (see the multipart setup in http/app.ts). */
-export function uploadOf(body: unknown): Buffer | undefined {
-  const form = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
-  return Buffer.isBuffer(form.file) ? form.file : undefined;
 }
 
 export async function roadmapFileRoutes(app: App, deps: FeatureDeps) {

@@ -9,9 +9,8 @@ import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { requirePlan } from '../plans/index.ts';
-import { uploadOf } from './roadmap-file-routes.tsx';
 import { importRoadmap } from './roadmap-import-changes.ts';
-import { sheetsOfUpload } from './roadmap-import-file.ts';
+import { sheetsOfUpload, uploadOf } from './roadmap-import-file.ts';
 import { IMPORT_MAX_ROWS, type ImportSheet, type SheetsRead } from './roadmap-import-rows.ts';
 import { importProblemMessage } from './roadmap-import-views.tsx';
 import { initiativeColumns, type SheetKind, stepColumns } from './roadmap-table.ts';
@@ -21,12 +20,13 @@ const planParams = z.object({ id: z.uuid() });
 const english = messagesFor('en');
 
 // A cell as a spreadsheet holds it; the rules judge it, naming the column.
-const cell = z.union([z.string().max(10_000), z.number(), z.null()]);
+const cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const rowSchema = (columns: readonly string[]) =>
   z.strictObject(Object.fromEntries(columns.map((column) => [column, cell.optional()])));
 
+// Strict, so that a multipart body (a `file`) is not read as JSON rows without any.
 const importBody = z
-  .object({
+  .strictObject({
     initiatives: z
       .array(rowSchema(initiativeColumns))
       .max(IMPORT_MAX_ROWS)
@@ -52,6 +52,8 @@ const importedSchema = z
 
 /** JSON rows as the sheets of a file; the n-th row (from 0) stands on row n + 2, under a header. */
 function sheetsOfJson(body: z.infer<typeof importBody>): SheetsRead {
+  if (!body.initiatives?.length && !body.steps?.length)
+    return { ok: false, problems: [{ rule: 'rowsMissing' }] };
   const sheets: ImportSheet[] = [];
   for (const kind of ['initiatives', 'steps'] as const) {
     const rows = body[kind];
@@ -95,10 +97,8 @@ export async function roadmapImportApi(app: App, deps: FeatureDeps) {
     async (request) => {
       const plan = await requirePlan(request, deps, request.params.id);
       const upload = uploadOf(request.body);
-      const read =
-        upload !== undefined || 'file' in request.body
-          ? await sheetsOfUpload(upload)
-          : sheetsOfJson(request.body as z.infer<typeof importBody>);
+      const { body } = request;
+      const read = 'file' in body ? await sheetsOfUpload(upload) : sheetsOfJson(body);
       const outcome = read.ok
         ? await importRoadmap(deps.database.db, plan.id, read.sheets, changedBy(request))
         : read;

@@ -7,6 +7,12 @@ import {
 } from '../../platform/exports/workbook-file.ts';
 import { type SheetsRead, sheetsOfCsv, sheetsOfWorkbook } from './roadmap-import-rows.ts';
 
+/** The file a multipart form sent, as field `file` (see the multipart setup in http/app.ts). */
+export function uploadOf(body: unknown): Buffer | undefined {
+  const form = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
+  return Buffer.isBuffer(form.file) ? form.file : undefined;
+}
+
 export async function sheetsOfUpload(file: Buffer | undefined): Promise<SheetsRead> {
   if (!file || file.length === 0) return { ok: false, problems: [{ rule: 'fileMissing' }] };
   if (isOldExcelFile(file)) return { ok: false, problems: [{ rule: 'oldExcel' }] };

@@ -119,11 +119,17 @@ export function planRoadmapImport(
 ): RoadmapImportPlan {
   const problems: ImportProblem[] = [];
   const rowsOf = (kind: SheetKind) => sheets.find((sheet) => sheet.kind === kind)?.rows ?? [];
-  const initiatives = matchInitiatives(rowsOf('initiatives'), stored.initiatives, problems);
+  const storedKeyOf = storedKeys(stored.initiatives);
+  const initiatives = matchInitiatives(
+    rowsOf('initiatives'),
+    stored.initiatives,
+    storedKeyOf,
+    problems,
+  );
 
   /** A stored initiative or a row of the file, by the external id (or id) a cell names. */
   const resolve = (reference: string): string | undefined =>
-    initiatives.keyOfExternalId.get(reference) ?? storedKeyOf(reference, stored.initiatives);
+    initiatives.keyOfExternalId.get(reference) ?? storedKeyOf(reference);
 
   const resolved = initiatives.rows.map((matched) => ({
     ...matched,
@@ -174,17 +180,20 @@ export function planRoadmapImport(
   return { ok: true, initiatives: parentsFirst(planned), steps, counts };
 }
 
-function storedKeyOf(reference: string, stored: readonly Initiative[]): string | undefined {
-  return (
-    stored.find((initiative) => initiative.externalId === reference)?.id ??
-    stored.find((initiative) => initiative.id === reference)?.id
-  );
+/** Finds a stored initiative's id by its external id first, then by its id. */
+function storedKeys(stored: readonly Initiative[]) {
+  const byExternalId = new Map<string, string>();
+  for (const { id, externalId } of stored) if (externalId) byExternalId.set(externalId, id);
+  const ids = new Set(stored.map(({ id }) => id));
+  return (reference: string): string | undefined =>
+    byExternalId.get(reference) ?? (ids.has(reference) ? reference : undefined);
 }
 
 /** Each row with its external id, matched to the stored initiative it updates or a new key. */
 function matchInitiatives(
   rows: readonly ImportRow[],
   stored: readonly Initiative[],
+  storedKeyOf: (reference: string) => string | undefined,
   problems: ImportProblem[],
 ) {
   const keyOfExternalId = new Map<string, string>();
@@ -202,7 +211,7 @@ function matchInitiatives(
       });
       continue;
     }
-    const storedKey = storedKeyOf(externalId, stored);
+    const storedKey = storedKeyOf(externalId);
     const key = storedKey ?? `row:${row}`;
     const earlier = rowOfKey.get(key) ?? rowOfKey.get(`external:${externalId}`);
     if (earlier !== undefined) {
@@ -383,6 +392,12 @@ function planSteps(
 ): PlannedStep[] {
   const planned: PlannedStep[] = [];
   const rowOfStep = new Map<string, number>();
+  const storedOf = new Map<string, Step[]>();
+  for (const step of stored) {
+    const steps = storedOf.get(step.initiativeId) ?? [];
+    steps.push(step);
+    storedOf.set(step.initiativeId, steps);
+  }
   for (const { row, values } of rows) {
     const problem = (column: string, rule: string, extra?: Record<string, string | number>) =>
       problems.push({ sheet: 'steps', row, column, rule, ...(extra ? { values: extra } : {}) });
@@ -394,7 +409,7 @@ function planSteps(
     const externalId = (values.external_id ?? '').trim();
     if (!externalId) problem('external_id', 'externalIdMissing');
 
-    const mine = stored.filter((step) => step.initiativeId === initiativeKey);
+    const mine = (initiativeKey && storedOf.get(initiativeKey)) || [];
     const before =
       mine.find((step) => step.externalId === externalId) ??
       mine.find((step) => step.id === externalId);

@@ -115,14 +115,25 @@ export function RoadmapImportView({
           <code>{stepColumns.join(', ')}</code>
         </p>
         <p>{t('roadmapImport.stepColumnsHint')}</p>
-        <RoadmapFileLinks messages={messages} plan={plan} />
+        <RoadmapFileLinks messages={messages} plan={plan} mayImport={false} />
       </div>
     </>
   );
 }
 
-/** The export files, each link saying its format; for the roadmap's page and the import page. */
-export function RoadmapFileLinks({ messages, plan }: { messages: Messages; plan: Plan }) {
+/**
+ * The export files, each link saying its format, and for an editor the
+ * import page; for the roadmap's page and the import page.
+ */
+export function RoadmapFileLinks({
+  messages,
+  plan,
+  mayImport,
+}: {
+  messages: Messages;
+  plan: Plan;
+  mayImport: boolean;
+}) {
   const { t } = messages;
   return (
     <section aria-labelledby="roadmap-files-title">
@@ -140,6 +151,11 @@ export function RoadmapFileLinks({ messages, plan }: { messages: Messages; plan:
           <a href={roadmapFileHref(plan.id, 'steps.csv')}>{t('roadmapImport.exportStepsCsv')}</a>
         </li>
       </ul>
+      {mayImport && (
+        <p>
+          <a href={roadmapImportHref(plan.id)}>{t('roadmapImport.link')}</a>
+        </p>
+      )}
     </section>
   );
 }

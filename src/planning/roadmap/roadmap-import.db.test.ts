@@ -299,6 +299,32 @@ describe('roadmap import and export', () => {
     expect(step.status).toBe('in_progress');
   });
 
+  it('takes the exported workbook through the API as a multipart file, and refuses a body with no rows', async () => {
+    const { planId } = await buildRoadmap();
+    const workbook = await get(`/plans/${planId}/roadmap/export.xlsx`);
+    const form = multipart({}, { name: 'roadmap.xlsx', content: workbook.rawPayload, type: XLSX });
+    const response = await context.app.inject({
+      method: 'POST',
+      url: `/api/plans/${planId}/roadmap/import`,
+      headers: {
+        cookie: coordinator.cookie,
+        'x-csrf-token': coordinator.csrfToken,
+        'content-type': form.contentType,
+      },
+      payload: form.payload,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      initiatives: { added: 0, changed: 0, unchanged: 3 },
+      steps: { added: 0, changed: 0, unchanged: 3 },
+    });
+    const empty = await api(planId, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields).toEqual([
+      { path: 'file', message: 'there are no rows to import' },
+    ]);
+  });
+
   it('shows the import page to editors only, saying that an import never deletes', async () => {
     const { planId } = await buildRoadmap();
     const page = await get(`/plans/${planId}/roadmap/import`);

@@ -72,7 +72,9 @@ export function treeOrder<T extends { id: string; parentId: string | null }>(
   const children = new Map<string | null, T[]>();
   for (const initiative of initiatives) {
     const parent = initiative.parentId && ids.has(initiative.parentId) ? initiative.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), initiative]);
+    const siblings = children.get(parent) ?? [];
+    siblings.push(initiative);
+    children.set(parent, siblings);
   }
   const ordered: T[] = [];
   const visit = (parentId: string | null) => {
@@ -131,8 +133,11 @@ export function initiativeTable(initiatives: readonly Initiative[], names: Roadm
 /** The steps, grouped by initiative in the order of the initiatives' table. */
 export function stepTable(initiatives: readonly Initiative[], steps: readonly Step[]): Table {
   const stepsOf = new Map<string, Step[]>();
-  for (const step of steps)
-    stepsOf.set(step.initiativeId, [...(stepsOf.get(step.initiativeId) ?? []), step]);
+  for (const step of steps) {
+    const listed = stepsOf.get(step.initiativeId) ?? [];
+    listed.push(step);
+    stepsOf.set(step.initiativeId, listed);
+  }
   return {
     title: sheetNames.steps,
     headers: [...stepColumns],
