@@ -7,9 +7,9 @@ import { actionPlanApi } from './action-plan-api.ts';
 import { actionPlanRoutes } from './action-plan-routes.tsx';
 import { initiativeApi } from './initiative-api.ts';
 import { initiativeRoutes } from './initiative-routes.tsx';
-import { roadmapRoutes } from './roadmap-routes.tsx';
 import { roadmapFileRoutes } from './roadmap-file-routes.tsx';
 import { roadmapImportApi } from './roadmap-import-api.ts';
+import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
   name: 'roadmap',

@@ -17,6 +17,7 @@ import {
   type RawInitiativeFields,
 } from './initiative-rules.ts';
 import type { Initiative } from './initiative-store.ts';
+import { addTo } from './multimap.ts';
 import type { ImportProblem, ImportRow, ImportSheet } from './roadmap-import-rows.ts';
 import { type InitiativeColumn, LIST_SEPARATOR, type SheetKind } from './roadmap-table.ts';
 import { checkStepFields, type RawStepFields, type StepFields } from './step-rules.ts';
@@ -393,11 +394,7 @@ function planSteps(
   const planned: PlannedStep[] = [];
   const rowOfStep = new Map<string, number>();
   const storedOf = new Map<string, Step[]>();
-  for (const step of stored) {
-    const steps = storedOf.get(step.initiativeId) ?? [];
-    steps.push(step);
-    storedOf.set(step.initiativeId, steps);
-  }
+  for (const step of stored) addTo(storedOf, step.initiativeId, step);
   for (const { row, values } of rows) {
     const problem = (column: string, rule: string, extra?: Record<string, string | number>) =>
       problems.push({ sheet: 'steps', row, column, rule, ...(extra ? { values: extra } : {}) });

@@ -6,6 +6,7 @@ import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import type { ImportCounts } from './roadmap-import-plan.ts';
 import type { ImportProblem } from './roadmap-import-rows.ts';
+import { roadmapHref } from './roadmap-labels.ts';
 import { initiativeColumns, stepColumns } from './roadmap-table.ts';
 
 export const roadmapImportHref = (planId: string) => `/plans/${planId}/roadmap/import`;
@@ -184,7 +185,7 @@ export function RoadmapImportedView({
       </div>
       <p>{t('roadmapImport.neverDeletes')}</p>
       <p>
-        <a href={`/plans/${plan.id}/roadmap`}>{t('roadmapImport.seeRoadmap')}</a>
+        <a href={roadmapHref(plan.id)}>{t('roadmapImport.seeRoadmap')}</a>
       </p>
       <p>
         <a href={roadmapImportHref(plan.id)}>{t('roadmapImport.importAnother')}</a>

@@ -5,6 +5,9 @@
 // re-importing an export updates the same rows instead of adding new ones. Pure.
 import type { Table, TableCell } from '../../platform/exports/table-file.ts';
 import type { Initiative } from './initiative-store.ts';
+import { addTo } from './multimap.ts';
+import { agencyName } from './roadmap-labels.ts';
+import { treeRows } from './roadmap-summary.ts';
 import type { Step } from './step-store.ts';
 
 export const initiativeColumns = [
@@ -64,28 +67,8 @@ export interface RoadmapNames {
 export const externalIdOf = (row: { id: string; externalId: string | null }) =>
   row.externalId ?? row.id;
 
-/** The initiatives with each parent before what is under it, siblings by title as listed. */
-export function treeOrder<T extends { id: string; parentId: string | null }>(
-  initiatives: readonly T[],
-): T[] {
-  const ids = new Set(initiatives.map((initiative) => initiative.id));
-  const children = new Map<string | null, T[]>();
-  for (const initiative of initiatives) {
-    const parent = initiative.parentId && ids.has(initiative.parentId) ? initiative.parentId : null;
-    const siblings = children.get(parent) ?? [];
-    siblings.push(initiative);
-    children.set(parent, siblings);
-  }
-  const ordered: T[] = [];
-  const visit = (parentId: string | null) => {
-    for (const child of children.get(parentId) ?? []) {
-      ordered.push(child);
-      visit(child.id);
-    }
-  };
-  visit(null);
-  return ordered;
-}
+const treeOrder = (initiatives: readonly Initiative[]) =>
+  treeRows(initiatives).map(({ initiative }) => initiative);
 
 export function initiativeTable(initiatives: readonly Initiative[], names: RoadmapNames): Table {
   const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
@@ -95,7 +78,7 @@ export function initiativeTable(initiatives: readonly Initiative[], names: Roadm
   };
   const agencyOf = (id: string) => {
     const agency = names.agencies.get(id);
-    return agency ? (agency.acronym ?? agency.name) : '';
+    return agency ? agencyName(agency) : '';
   };
   const codes = (initiative: Initiative, kind: string) =>
     list(initiative.codes.filter((code) => code.kind === kind).map((code) => code.code));
@@ -133,11 +116,7 @@ export function initiativeTable(initiatives: readonly Initiative[], names: Roadm
 /** The steps, grouped by initiative in the order of the initiatives' table. */
 export function stepTable(initiatives: readonly Initiative[], steps: readonly Step[]): Table {
   const stepsOf = new Map<string, Step[]>();
-  for (const step of steps) {
-    const listed = stepsOf.get(step.initiativeId) ?? [];
-    listed.push(step);
-    stepsOf.set(step.initiativeId, listed);
-  }
+  for (const step of steps) addTo(stepsOf, step.initiativeId, step);
   return {
     title: sheetNames.steps,
     headers: [...stepColumns],
