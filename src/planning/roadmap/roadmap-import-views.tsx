@@ -116,17 +116,20 @@ export function RoadmapImportView({
           <code>{stepColumns.join(', ')}</code>
         </p>
         <p>{t('roadmapImport.stepColumnsHint')}</p>
-        <RoadmapFileLinks messages={messages} plan={plan} mayImport={false} />
+        <h2>{t('roadmapImport.exportTitle')}</h2>
+        <div class="actions">
+          <RoadmapFileActions messages={messages} plan={plan} mayImport={false} />
+        </div>
       </div>
     </>
   );
 }
 
 /**
- * The export files, each link saying its format, and for an editor the
- * import page; for the roadmap's page and the import page.
+ * The roadmap's files as buttons for an actions bar: for an editor the import
+ * page, then the downloads, each saying its format.
  */
-export function RoadmapFileLinks({
+export function RoadmapFileActions({
   messages,
   plan,
   mayImport,
@@ -137,27 +140,22 @@ export function RoadmapFileLinks({
 }) {
   const { t } = messages;
   return (
-    <section aria-labelledby="roadmap-files-title">
-      <h2 id="roadmap-files-title">{t('roadmapImport.exportTitle')}</h2>
-      <ul>
-        <li>
-          <a href={roadmapFileHref(plan.id, 'export.xlsx')}>{t('roadmapImport.exportWorkbook')}</a>
-        </li>
-        <li>
-          <a href={roadmapFileHref(plan.id, 'initiatives.csv')}>
-            {t('roadmapImport.exportInitiativesCsv')}
-          </a>
-        </li>
-        <li>
-          <a href={roadmapFileHref(plan.id, 'steps.csv')}>{t('roadmapImport.exportStepsCsv')}</a>
-        </li>
-      </ul>
+    <>
       {mayImport && (
-        <p>
-          <a href={roadmapImportHref(plan.id)}>{t('roadmapImport.link')}</a>
-        </p>
+        <a class="button secondary" href={roadmapImportHref(plan.id)}>
+          {t('roadmapImport.link')}
+        </a>
       )}
-    </section>
+      <a class="button secondary" href={roadmapFileHref(plan.id, 'export.xlsx')}>
+        {t('roadmapImport.exportWorkbook')}
+      </a>
+      <a class="button secondary" href={roadmapFileHref(plan.id, 'initiatives.csv')}>
+        {t('roadmapImport.exportInitiativesCsv')}
+      </a>
+      <a class="button secondary" href={roadmapFileHref(plan.id, 'steps.csv')}>
+        {t('roadmapImport.exportStepsCsv')}
+      </a>
+    </>
   );
 }
 

@@ -330,6 +330,7 @@ describe('roadmap import and export', () => {
     const page = await get(`/plans/${planId}/roadmap/import`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('An import never deletes');
+    expect(page.body).toContain(`href="/plans/${planId}/roadmap/export.xlsx"`);
     expect((await get(`/plans/${planId}/roadmap/import`, viewer)).statusCode).toBe(403);
     const empty = await upload(planId, 'empty.csv', '');
     expect(empty.statusCode).toBe(400);
