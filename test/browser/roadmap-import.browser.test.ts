@@ -53,6 +53,28 @@ describe.skipIf(!hasChromium)('roadmap import', () => {
     await browserContext.close();
   });
 
+  it('re-imports the demo roadmap as exported, every initiative and step unchanged', async () => {
+    const browserContext = await context.browser.newContext({ javaScriptEnabled: false });
+    const page = await browserContext.newPage();
+    await signInThroughPage(page, context.baseUrl, 'coordinator@sumwhere.example');
+    const exported = await page.request.get(`${context.baseUrl}${plan}/roadmap/export.xlsx`);
+    expect(exported.status()).toBe(200);
+    await page.goto(`${context.baseUrl}${plan}/roadmap/import`);
+    await page.getByLabel('Choose a file (.xlsx or .csv)').setInputFiles({
+      name: 'roadmap.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await exported.body(),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const text = (await page.locator('main').textContent()) ?? '';
+    const unchanged = (label: string) =>
+      Number(new RegExp(`${label}: 0 added, 0 changed, (\\d+) unchanged\\.`).exec(text)?.[1]);
+    // The demo's 16 projects under their programmes, and the steps of its four action plans.
+    expect(unchanged('Initiatives')).toBeGreaterThanOrEqual(16);
+    expect(unchanged('Action-plan steps')).toBeGreaterThan(0);
+    await browserContext.close();
+  });
+
   it('finds no accessibility violations on the import page, its refusal and its summary, in either language', async () => {
     const browserContext = await context.browser.newContext();
     const page = await browserContext.newPage();
