@@ -13,6 +13,8 @@ import { prioritySettingsApi } from './priority-settings-api.ts';
 import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
 import { publicationApi } from './publication-api.ts';
 import { publicationRoutes } from './publication-routes.tsx';
+import { roadmapFileRoutes } from './roadmap-file-routes.tsx';
+import { roadmapImportApi } from './roadmap-import-api.ts';
 import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
@@ -30,6 +32,8 @@ export const roadmap: Feature = {
     await priorityApi(app, deps);
     await publicationRoutes(app, deps);
     await publicationApi(app, deps);
+    await roadmapFileRoutes(app, deps);
+    await roadmapImportApi(app, deps);
   },
 };
 

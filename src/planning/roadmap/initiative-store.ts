@@ -276,3 +276,20 @@ export async function deleteInitiativeIfVersion(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/**
+ * Adds dependencies to an initiative beside those it has; for an import, whose
+ * rows may wait for initiatives written after them.
+ */
+export async function addDependencies(
+  tx: Transaction<Schema>,
+  initiativeId: string,
+  dependsOnIds: readonly string[],
+): Promise<void> {
+  if (dependsOnIds.length === 0) return;
+  await tx
+    .insertInto('initiative_dependencies')
+    .values(dependsOnIds.map((depends_on_id) => ({ initiative_id: initiativeId, depends_on_id })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}

@@ -7,3 +7,8 @@
 export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** A cell read back from a file Transforma wrote: the text as it was before spreadsheetSafe. */
+export function fromSpreadsheetSafe(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

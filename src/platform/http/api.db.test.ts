@@ -86,6 +86,7 @@ describe('the JSON API', () => {
       '/api/plans/{id}/pestle/{factorId}',
       '/api/plans/{id}/roadmap/priorities',
       '/api/plans/{id}/roadmap/publication',
+      '/api/plans/{id}/roadmap/import',
       '/api/plans/{id}/stakeholders',
       '/api/plans/{id}/stakeholders/{stakeholderId}',
       '/api/plans/{id}/star-profile',
