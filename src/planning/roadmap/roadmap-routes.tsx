@@ -10,6 +10,7 @@ import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
 import { originChoices, unanswered } from './initiative-origins.ts';
+import { listMilestones } from './milestone-store.ts';
 import { openRoadmap, progressNodes } from './open-roadmap.ts';
 import { dimensionsAddressed, openRoadmapEvidence } from './roadmap-evidence.ts';
 import {
@@ -48,6 +49,10 @@ export async function openRoadmapPage(
     openRoadmapEvidence(db, plan, deps.resultsMinRespondents),
     listAgencyNames(db, workspaceId),
   ]);
+  const milestones = await listMilestones(
+    db,
+    roadmap.initiatives.map((initiative) => initiative.id),
+  );
   const facts: RoadmapFacts = {
     initiatives: roadmap.initiatives,
     nodes: progressNodes(roadmap.initiatives, roadmap.statuses),
@@ -69,6 +74,7 @@ export async function openRoadmapPage(
           ),
     waiting: unanswered(originChoices(evidence), roadmap.initiatives),
     agencies: new Map(agencies.map((agency) => [agency.id, agency])),
+    milestones,
     today,
   };
 }

@@ -8,11 +8,14 @@ import { TableScroll } from '../../platform/http/table-scroll.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { PlanHeading } from '../plans/index.ts';
 import type { OriginChoice } from './initiative-origins.ts';
+import type { Milestone } from './milestone-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';
 import { initiativeOverdue } from './overdue.ts';
 import { prioritiesHref, statusesSettingsHref } from './priority-parts.tsx';
+import { publicationHref } from './publication-views.tsx';
 import type { RoadmapEvidence } from './roadmap-evidence.ts';
+import { RoadmapFileActions } from './roadmap-import-views.tsx';
 import {
   agencyName,
   datesText,
@@ -29,6 +32,7 @@ import {
   type Tally,
   type TreeRow,
 } from './roadmap-summary.ts';
+import { RoadmapTimeline } from './roadmap-timeline-views.tsx';
 
 export interface RoadmapPage {
   roadmap: Roadmap;
@@ -42,6 +46,8 @@ export interface RoadmapPage {
   /** Accepted recommendations, SWOT weaknesses and goals no initiative answers yet. */
   waiting: OriginChoice[];
   agencies: ReadonlyMap<string, { name: string; acronym: string | null }>;
+  /** The milestones of every initiative, for the timeline. */
+  milestones: readonly Milestone[];
   today: string;
 }
 
@@ -264,14 +270,11 @@ export function RoadmapView({
   page,
   mayEdit,
   mayManage,
-  timeline,
 }: {
   messages: Messages;
   page: RoadmapPage;
   mayEdit: boolean;
   mayManage: boolean;
-  /** The timeline chart with its table. */
-  timeline?: ComponentChildren;
 }) {
   const { t } = messages;
   const { plan } = page.roadmap;
@@ -294,12 +297,22 @@ export function RoadmapView({
             {t('priorities.statusesLink')}
           </a>
         )}
+        <a class="button secondary" href={publicationHref(plan.id)}>
+          {t('roadmapPublic.manage.title')}
+        </a>
+        <RoadmapFileActions messages={messages} plan={plan} mayImport={mayEdit} />
       </div>
       {empty ? <p>{t('roadmap.none')}</p> : <Glance messages={messages} page={page} />}
       <Waiting messages={messages} page={page} mayEdit={mayEdit} />
       {!empty && (
         <>
-          {timeline}
+          <RoadmapTimeline
+            messages={messages}
+            roadmap={page.roadmap}
+            milestones={page.milestones}
+            today={page.today}
+            hrefOf={(initiative) => initiativeHref(plan.id, initiative.id)}
+          />
           <h2>{t('roadmap.initiatives')}</h2>
           <GroupingNav messages={messages} page={page} />
           {page.grouping === 'tree' ? (
