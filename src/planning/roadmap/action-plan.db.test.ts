@@ -10,6 +10,7 @@ import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildInitiative } from '../../../test/factories/initiatives.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
+import { requestsAs } from '../../../test/http.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { findPlan } from '../plans/index.ts';
 import { loadActionPlan } from './action-plan-lookup.ts';
@@ -26,26 +27,11 @@ describe('action plan', () => {
     coordinator = await signInAs(context.database, 'coordinator', { name: 'Carla Coordinator' });
   });
 
-  const post = (url: string, payload: Record<string, string>, as = coordinator) =>
-    context.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: as.cookie },
-      payload: { _csrf: as.csrfToken, ...payload },
-    });
-  const get = (url: string, as: { cookie: string } = coordinator) =>
-    context.app.inject({ method: 'GET', url, headers: { cookie: as.cookie } });
-  const api = (
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) =>
-    context.app.inject({
-      method,
-      url,
-      headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken },
-      ...(payload ? { payload } : {}),
-    });
+  // Requests as the coordinator, once signed in.
+  const http = () => requestsAs(context, coordinator);
+  const post: ReturnType<typeof requestsAs>['post'] = (...args) => http().post(...args);
+  const get: ReturnType<typeof requestsAs>['get'] = (...args) => http().get(...args);
+  const api: ReturnType<typeof requestsAs>['api'] = (...args) => http().api(...args);
 
   /** A plan with one initiative; the paths of its page and its API. */
   async function startInitiative(title = 'Digital identity for every resident') {
