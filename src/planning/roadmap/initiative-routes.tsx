@@ -9,22 +9,16 @@ import { roleHas } from '../../platform/accounts/access.ts';
 import { changedBy } from '../../platform/audit/changed-by.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
-import {
-  bodyFirst,
-  bodyList,
-  bodyText,
-  bodyVersion,
-  type FormBody,
-  formBody,
-} from '../../platform/http/form-body.ts';
+import { bodyVersion, formBody } from '../../platform/http/form-body.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
-import { isoToday } from '../../platform/iso-day.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
 import { loadActionPlan } from './action-plan-lookup.ts';
 import { ActionPlanSections } from './action-plan-views.tsx';
+import { listAgencyNames } from './agency-names.ts';
 import { deleteInitiative, type InitiativeOutcome, saveInitiative } from './initiative-changes.ts';
+import { rawOf, storedValues, valuesOf } from './initiative-form-values.ts';
 import {
   type InitiativeFormChoices,
   type InitiativeFormValues,
@@ -33,16 +27,14 @@ import {
 } from './initiative-form-views.tsx';
 import { requireInitiative } from './initiative-lookup.ts';
 import { findOrigin, type OriginChoice, originOf, prefillFrom } from './initiative-origins.ts';
-import type { RawInitiativeFields } from './initiative-rules.ts';
+import { openInitiativePage } from './initiative-page.ts';
 import type { Initiative } from './initiative-store.ts';
-import { type InitiativePage, InitiativeView } from './initiative-views.tsx';
-import { openRoadmap, progressNodes } from './open-roadmap.ts';
+import { InitiativeView } from './initiative-views.tsx';
+import { openRoadmap } from './open-roadmap.ts';
 import { loadPriority } from './priority-lookup.ts';
 import { PrioritySummary } from './priority-summary-views.tsx';
-import { groupProgress } from './progress-rollup.ts';
 import { openRoadmapEvidence, type RoadmapEvidence } from './roadmap-evidence.ts';
 import { initiativeHref, roadmapHref } from './roadmap-labels.ts';
-import { listAgencyNames } from './roadmap-routes.tsx';
 import { originText } from './roadmap-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
@@ -54,83 +46,6 @@ const originQuery = z.object({
 
 const mayEdit = (request: FastifyRequest) =>
   request.signedIn?.member !== undefined && roleHas(request.signedIn.member.role, 'plans.edit');
-
-function valuesOf(body: FormBody): InitiativeFormValues {
-  const text = (name: string) => bodyText(body, name) ?? '';
-  return {
-    title: text('title'),
-    description: text('description'),
-    level: text('level'),
-    parentId: text('parentId'),
-    horizon: text('horizon'),
-    startsOn: text('startsOn'),
-    endsOn: text('endsOn'),
-    leadAgencyId: text('leadAgencyId'),
-    partnerAgencyIds: bodyList(body, 'partnerAgencyIds'),
-    ownerId: text('ownerId'),
-    budgetAmount: text('budgetAmount'),
-    budgetCurrency: text('budgetCurrency'),
-    budgetSource: text('budgetSource'),
-    status: text('status'),
-    progress: text('progress'),
-    weight: text('weight'),
-    isPublic: bodyFirst(body, 'isPublic') ?? 'yes',
-    dependsOnIds: bodyList(body, 'dependsOnIds'),
-    goalIds: bodyList(body, 'goalIds'),
-    swotEntryIds: bodyList(body, 'swotEntryIds'),
-    dimensionCodes: bodyList(body, 'dimensionCodes'),
-    subdimensionCodes: bodyList(body, 'subdimensionCodes'),
-    recommendationCodes: bodyList(body, 'recommendationCodes'),
-    from: text('from'),
-    ref: text('ref'),
-    ...(body.version === undefined ? {} : { version: text('version') }),
-  };
-}
-
-function rawOf(values: InitiativeFormValues): RawInitiativeFields {
-  const codes = (kind: string, list: string[] | undefined) =>
-    (list ?? []).map((code) => ({ kind, code }));
-  return {
-    ...values,
-    isPublic: values.isPublic !== 'no',
-    codes: [
-      ...codes('dimension', values.dimensionCodes),
-      ...codes('subdimension', values.subdimensionCodes),
-      ...codes('recommendation', values.recommendationCodes),
-    ],
-  };
-}
-
-const storedValues = (initiative: Initiative): InitiativeFormValues => {
-  const codes = (kind: string) =>
-    initiative.codes.filter((code) => code.kind === kind).map((code) => code.code);
-  return {
-    title: initiative.title,
-    description: initiative.description,
-    level: initiative.level,
-    parentId: initiative.parentId ?? '',
-    horizon: initiative.horizon,
-    startsOn: initiative.startsOn ?? '',
-    endsOn: initiative.endsOn ?? '',
-    leadAgencyId: initiative.leadAgencyId ?? '',
-    partnerAgencyIds: initiative.partnerAgencyIds,
-    ownerId: initiative.ownerId ?? '',
-    budgetAmount: initiative.budgetAmount === null ? '' : String(initiative.budgetAmount),
-    budgetCurrency: initiative.budgetCurrency ?? '',
-    budgetSource: initiative.budgetSource ?? '',
-    status: initiative.status,
-    progress: initiative.progress === null ? '' : String(initiative.progress),
-    weight: String(initiative.weight),
-    isPublic: initiative.isPublic ? 'yes' : 'no',
-    dependsOnIds: initiative.dependsOnIds,
-    goalIds: initiative.goalIds,
-    swotEntryIds: initiative.swotEntryIds,
-    dimensionCodes: codes('dimension'),
-    subdimensionCodes: codes('subdimension'),
-    recommendationCodes: codes('recommendation'),
-    version: String(initiative.version),
-  };
-};
 
 async function formChoices(
   deps: FeatureDeps,
@@ -390,53 +305,6 @@ async function deleteFromForm(
     errors: {},
     conflict: outcome.conflict,
   });
-}
-
-/** Everything an initiative's page shows of the roadmap around it. */
-export async function openInitiativePage(
-  deps: Pick<FeatureDeps, 'database' | 'resultsMinRespondents'>,
-  workspaceId: string,
-  plan: Plan,
-  initiativeId: string,
-): Promise<InitiativePage> {
-  const { db } = deps.database;
-  const [roadmap, evidence, agencies] = await Promise.all([
-    openRoadmap(db, workspaceId, plan),
-    openRoadmapEvidence(db, plan, deps.resultsMinRespondents),
-    listAgencyNames(db, workspaceId),
-  ]);
-  const byId = new Map(roadmap.initiatives.map((initiative) => [initiative.id, initiative]));
-  const initiative = byId.get(initiativeId);
-  if (!initiative) throw new AppError('not_found', 'There is no such initiative in this plan');
-  const ancestors: Initiative[] = [];
-  for (let parent = initiative.parentId ? byId.get(initiative.parentId) : undefined; parent; ) {
-    if (ancestors.includes(parent)) break;
-    ancestors.unshift(parent);
-    parent = parent.parentId ? byId.get(parent.parentId) : undefined;
-  }
-  const nodes = progressNodes(roadmap.initiatives, roadmap.statuses);
-  const serving = (goalId: string) =>
-    new Set(
-      roadmap.initiatives.filter((each) => each.goalIds.includes(goalId)).map((each) => each.id),
-    );
-  return {
-    roadmap,
-    initiative,
-    evidence,
-    ancestors,
-    children: roadmap.initiatives.filter((each) => each.parentId === initiative.id),
-    waitsFor: initiative.dependsOnIds.flatMap((id) => byId.get(id) ?? []),
-    neededBy: roadmap.initiatives.filter((each) => each.dependsOnIds.includes(initiative.id)),
-    goals: evidence.goals
-      .filter((goal) => initiative.goalIds.includes(goal.id))
-      .map((goal) => ({
-        id: goal.id,
-        title: goal.title,
-        progress: groupProgress(nodes, roadmap.progress, serving(goal.id)),
-      })),
-    agencies: new Map(agencies.map((agency) => [agency.id, agency])),
-    today: isoToday(),
-  };
 }
 
 async function showInitiative(

@@ -1,14 +1,13 @@
 // The roadmap page of a plan, in the view the reader chose.
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { roleHas } from '../../platform/accounts/access.ts';
-import type { Schema } from '../../platform/db/schema.ts';
 import type { App, FeatureDeps, RouteRequest } from '../../platform/http/feature.ts';
 import { sendPage } from '../../platform/http/page.tsx';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { isoToday } from '../../platform/iso-day.ts';
 import { type Plan, requirePlan } from '../plans/index.ts';
+import { listAgencyNames } from './agency-names.ts';
 import { originChoices, unanswered } from './initiative-origins.ts';
 import { listMilestones } from './milestone-store.ts';
 import { openRoadmap, progressNodes } from './open-roadmap.ts';
@@ -25,15 +24,6 @@ import { type RoadmapPage, RoadmapView } from './roadmap-views.tsx';
 
 const planParams = z.object({ id: z.uuid() });
 const roadmapQuery = z.object({ by: z.enum(groupings).default('tree') });
-
-export function listAgencyNames(db: Kysely<Schema>, workspaceId: string) {
-  return db
-    .selectFrom('agencies')
-    .select(['id', 'name', 'acronym'])
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('name')
-    .execute();
-}
 
 /** Everything the roadmap page shows, in the grouping asked for. */
 export async function openRoadmapPage(

@@ -1,8 +1,3 @@
-// A plan's roadmap page: the roadmap at a glance (how many programmes,
-// projects and activities stand where, weighted progress, what is overdue),
-// what is waiting to become an initiative, the views by horizon, dimension,
-// goal and lead agency, the timeline, and the initiatives in a table.
-import type { ComponentChildren } from 'preact';
 import { textOf } from '../../assessment/frameworks/index.ts';
 import { TableScroll } from '../../platform/http/table-scroll.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
