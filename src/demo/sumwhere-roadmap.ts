@@ -337,8 +337,8 @@ export const sumwhereProjects: DemoProject[] = [
     description: 'Birth, marriage and death certificates requested and delivered online.',
     programme: 'g2c',
     horizon: 'medium',
-    startsOn: '2027-04-01',
-    endsOn: '2028-03-31',
+    startsOn: '2028-01-15',
+    endsOn: '2028-12-31',
     lead: 'CRIA',
     partners: ['MOJ'],
     status: 'proposed',
@@ -863,8 +863,8 @@ export async function insertSumwhereRoadmap(
         swotEntryIds: weaknesses
           .filter((entry) => project.subdimensions.includes(entry.evidence_code ?? ''))
           .map((entry) => entry.id),
-        // The identity platform is prerequisite to the services that sign people in.
-        dependsOnIds: ['certificates', 'health', 'business'].includes(project.key)
+        // The digital identity comes first for the services that sign people in once it is there.
+        dependsOnIds: ['certificates', 'health'].includes(project.key)
           ? [projectIds.get('identity') ?? ''].filter(Boolean)
           : [],
         codes: [

@@ -129,6 +129,7 @@ export function RoadmapImportView({
  * The roadmap's files as buttons for an actions bar: for an editor the import
  * page, then the downloads, each saying its format.
  */
+/** The roadmap's files, as a line of links under its actions: downloads for all, the import for editors. */
 export function RoadmapFileActions({
   messages,
   plan,
@@ -139,23 +140,24 @@ export function RoadmapFileActions({
   mayImport: boolean;
 }) {
   const { t } = messages;
+  const links = [
+    ...(mayImport ? [{ href: roadmapImportHref(plan.id), text: t('roadmapImport.link') }] : []),
+    { href: roadmapFileHref(plan.id, 'export.xlsx'), text: t('roadmapImport.exportWorkbook') },
+    {
+      href: roadmapFileHref(plan.id, 'initiatives.csv'),
+      text: t('roadmapImport.exportInitiativesCsv'),
+    },
+    { href: roadmapFileHref(plan.id, 'steps.csv'), text: t('roadmapImport.exportStepsCsv') },
+  ];
   return (
-    <>
-      {mayImport && (
-        <a class="button secondary" href={roadmapImportHref(plan.id)}>
-          {t('roadmapImport.link')}
-        </a>
-      )}
-      <a class="button secondary" href={roadmapFileHref(plan.id, 'export.xlsx')}>
-        {t('roadmapImport.exportWorkbook')}
-      </a>
-      <a class="button secondary" href={roadmapFileHref(plan.id, 'initiatives.csv')}>
-        {t('roadmapImport.exportInitiativesCsv')}
-      </a>
-      <a class="button secondary" href={roadmapFileHref(plan.id, 'steps.csv')}>
-        {t('roadmapImport.exportStepsCsv')}
-      </a>
-    </>
+    <p class="meta">
+      {links.map((link, index) => (
+        <span key={link.href}>
+          {index > 0 && ' · '}
+          <a href={link.href}>{link.text}</a>
+        </span>
+      ))}
+    </p>
   );
 }
 

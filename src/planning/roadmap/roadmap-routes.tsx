@@ -84,7 +84,6 @@ async function showRoadmap(
         messages={request.messages}
         page={page}
         mayEdit={member !== undefined && roleHas(member.role, 'plans.edit')}
-        mayManage={member !== undefined && roleHas(member.role, 'plans.manage')}
       />
     ),
   });

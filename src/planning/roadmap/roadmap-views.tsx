@@ -7,7 +7,7 @@ import type { Milestone } from './milestone-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';
 import { initiativeOverdue } from './overdue.ts';
-import { prioritiesHref, statusesSettingsHref } from './priority-parts.tsx';
+import { prioritiesHref } from './priority-parts.tsx';
 import { publicationHref } from './publication-views.tsx';
 import type { RoadmapEvidence } from './roadmap-evidence.ts';
 import { RoadmapFileActions } from './roadmap-import-views.tsx';
@@ -264,12 +264,10 @@ export function RoadmapView({
   messages,
   page,
   mayEdit,
-  mayManage,
 }: {
   messages: Messages;
   page: RoadmapPage;
   mayEdit: boolean;
-  mayManage: boolean;
 }) {
   const { t } = messages;
   const { plan } = page.roadmap;
@@ -287,16 +285,11 @@ export function RoadmapView({
         <a class="button secondary" href={prioritiesHref(plan.id)}>
           {t('priorities.title')}
         </a>
-        {mayManage && (
-          <a class="button secondary" href={statusesSettingsHref}>
-            {t('priorities.statusesLink')}
-          </a>
-        )}
         <a class="button secondary" href={publicationHref(plan.id)}>
           {t('roadmapPublic.manage.title')}
         </a>
-        <RoadmapFileActions messages={messages} plan={plan} mayImport={mayEdit} />
       </div>
+      <RoadmapFileActions messages={messages} plan={plan} mayImport={mayEdit} />
       {empty ? <p>{t('roadmap.none')}</p> : <Glance messages={messages} page={page} />}
       <Waiting messages={messages} page={page} mayEdit={mayEdit} />
       {!empty && (
