@@ -109,6 +109,8 @@ describe('the Sumwhere plan’s roadmap', () => {
       expect(page.body).toMatch(
         /1 completed · 6 under way · 9 not started · <strong class="overdue">\d+ overdue/,
       );
+      // Of the milestones, those reached are counted, and any overdue flagged.
+      expect(page.body).toMatch(/<dt>\d+ milestones<\/dt><dd>\d+ reached/);
       // The partnership gap waits for an initiative: its accepted recommendation and its weakness.
       expect(page.body).toContain('2 decisions waiting for an initiative');
       expect(page.body).toContain(

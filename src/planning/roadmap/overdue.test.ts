@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initiativeOverdue, milestoneOverdue, stepOverdue } from './overdue.ts';
+import { milestoneTally } from './roadmap-summary.ts';
 
 const today = '2027-06-15';
 
@@ -27,5 +28,22 @@ describe('what is overdue', () => {
     expect(stepOverdue({ dueOn: '2027-01-01', status: 'in_progress' }, 'active', today)).toBe(true);
     expect(stepOverdue({ dueOn: '2027-01-01', status: 'done' }, 'active', today)).toBe(false);
     expect(stepOverdue({ dueOn: null, status: 'blocked' }, 'active', today)).toBe(false);
+  });
+});
+
+describe('milestones at a glance', () => {
+  it('counts the reached and the overdue, never those under closed work', () => {
+    const kinds: Record<string, 'active' | 'cancelled'> = { open: 'active', dropped: 'cancelled' };
+    const tally = milestoneTally(
+      [
+        { initiativeId: 'open', dueOn: '2027-01-01', reachedOn: '2026-12-20' },
+        { initiativeId: 'open', dueOn: '2027-02-01', reachedOn: null },
+        { initiativeId: 'open', dueOn: '2027-09-01', reachedOn: null },
+        { initiativeId: 'dropped', dueOn: '2027-01-01', reachedOn: null },
+      ],
+      (id) => kinds[id] ?? 'active',
+      today,
+    );
+    expect(tally).toEqual({ total: 4, reached: 1, overdue: 1 });
   });
 });

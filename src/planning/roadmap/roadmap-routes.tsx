@@ -16,6 +16,7 @@ import {
   groupings,
   groupRoadmap,
   levelTallies,
+  milestoneTally,
   overallTally,
   type RoadmapFacts,
   treeRows,
@@ -49,6 +50,7 @@ export async function openRoadmapPage(
     progress: roadmap.progress,
     today,
   };
+  const kinds = new Map(facts.nodes.map((node) => [node.id, node.statusKind]));
   return {
     roadmap,
     evidence,
@@ -65,6 +67,7 @@ export async function openRoadmapPage(
     waiting: unanswered(originChoices(evidence), roadmap.initiatives),
     agencies: new Map(agencies.map((agency) => [agency.id, agency])),
     milestones,
+    milestoneTally: milestoneTally(milestones, (id) => kinds.get(id) ?? 'proposed', today),
     today,
   };
 }

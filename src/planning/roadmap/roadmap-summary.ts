@@ -6,7 +6,7 @@ import type { Level } from './initiative-rules.ts';
 import { levels } from './initiative-rules.ts';
 import type { Initiative } from './initiative-store.ts';
 import { addTo } from './multimap.ts';
-import { initiativeOverdue } from './overdue.ts';
+import { initiativeOverdue, milestoneOverdue } from './overdue.ts';
 import { groupProgress, type Progress, type ProgressNode } from './progress-rollup.ts';
 import { type StatusKind, statusKinds } from './roadmap-statuses.ts';
 
@@ -133,4 +133,26 @@ export function groupRoadmap(
     initiatives,
     tally: tallyOf(facts, initiatives),
   }));
+}
+
+export interface MilestoneTally {
+  total: number;
+  reached: number;
+  /** Not reached by their date, under an initiative still open. */
+  overdue: number;
+}
+
+/** How the roadmap's milestones stand; `kindOf` gives each initiative's kind of status. */
+export function milestoneTally(
+  milestones: readonly { initiativeId: string; dueOn: string; reachedOn: string | null }[],
+  kindOf: (initiativeId: string) => StatusKind,
+  today: string,
+): MilestoneTally {
+  let reached = 0;
+  let overdue = 0;
+  for (const milestone of milestones) {
+    if (milestone.reachedOn !== null) reached++;
+    else if (milestoneOverdue(milestone, kindOf(milestone.initiativeId), today)) overdue++;
+  }
+  return { total: milestones.length, reached, overdue };
 }

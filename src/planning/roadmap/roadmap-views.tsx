@@ -23,6 +23,7 @@ import type { StatusKind } from './roadmap-statuses.ts';
 import {
   type Grouping,
   groupings,
+  type MilestoneTally,
   type RoadmapGroup,
   type Tally,
   type TreeRow,
@@ -43,6 +44,7 @@ export interface RoadmapPage {
   agencies: ReadonlyMap<string, { name: string; acronym: string | null }>;
   /** The milestones of every initiative, for the timeline. */
   milestones: readonly Milestone[];
+  milestoneTally: MilestoneTally;
   today: string;
 }
 
@@ -90,6 +92,22 @@ function Glance({ messages, page }: { messages: Messages; page: RoadmapPage }) {
             </dd>
           </div>
         ))}
+        {page.milestoneTally.total > 0 && (
+          <div>
+            <dt>{t('roadmap.glance.milestones', { count: page.milestoneTally.total })}</dt>
+            <dd>
+              {t('roadmap.glance.reached', { count: page.milestoneTally.reached })}
+              {page.milestoneTally.overdue > 0 && (
+                <>
+                  {' · '}
+                  <strong class="overdue">
+                    {t('roadmap.glance.overdue', { count: page.milestoneTally.overdue })}
+                  </strong>
+                </>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('roadmap.glance.progress')}</dt>
           <dd>
