@@ -10,6 +10,8 @@ function databaseProject(
   kind: 'pglite' | 'postgres',
   name: string = kind,
   include = databaseTests,
+  // A journey that checks a dozen pages with axe in two languages takes tens of seconds on two busy cores.
+  testTimeout = 30_000,
 ) {
   return {
     extends: true as const,
@@ -18,7 +20,7 @@ function databaseProject(
       include,
       globalSetup: ['test/global-setup.ts'],
       env: { TRANSFORMA_TEST_DB: kind, TRANSFORMA_TEST_POSTGRES_URL: postgresUrl ?? '' },
-      testTimeout: 30_000,
+      testTimeout,
       hookTimeout: 60_000,
     },
   };
@@ -39,7 +41,7 @@ export default defineConfig({
       },
       databaseProject('pglite'),
       ...(postgresUrl ? [databaseProject('postgres')] : []),
-      databaseProject('pglite', 'browser', ['test/browser/**/*.browser.test.ts']),
+      databaseProject('pglite', 'browser', ['test/browser/**/*.browser.test.ts'], 120_000),
       databaseProject('pglite', 'durability', ['test/durability/**/*.durability.test.ts']),
     ],
   },
