@@ -7,11 +7,12 @@
 -- A workspace's status list; a workspace without rows uses the default list
 -- (src/planning/roadmap/roadmap-statuses.ts). `kind` tells the rules what a
 -- status means: cancelled initiatives leave the roll-up, completed ones are
--- at 100 and never overdue.
+-- at 100 and never overdue. A row without a label is a default status, which
+-- keeps the catalogue's wording in the reader's language.
 create table initiative_statuses (
   workspace_id text not null references workspaces (id) on delete cascade,
   key text not null check (key ~ '^[a-z][a-z0-9_]{0,39}$'),
-  label text not null check (length(label) between 1 and 80),
+  label text check (length(label) between 1 and 80),
   kind text not null check (kind in ('proposed', 'active', 'completed', 'cancelled')),
   default_progress integer not null check (default_progress between 0 and 100),
   position integer not null,
@@ -106,12 +107,13 @@ create table initiative_updates (
 create index initiative_updates_initiative on initiative_updates (initiative_id, happened_on);
 
 -- The criteria initiatives are scored on; a workspace without rows uses the
--- defaults of seed 002 chapter 7 (src/planning/roadmap/priority-criteria.ts).
+-- defaults of seed 002 chapter 7 (src/planning/roadmap/prioritisation.ts). A
+-- row without a label is a default criterion, worded by the catalogue.
 create table priority_criteria (
   workspace_id text not null references workspaces (id) on delete cascade,
   key text not null check (key ~ '^[a-z][a-z0-9_]{0,39}$'),
   axis text not null check (axis in ('value', 'feasibility')),
-  label text not null check (length(label) between 1 and 120),
+  label text check (length(label) between 1 and 120),
   weight numeric(10, 2) not null check (weight > 0),
   position integer not null,
   primary key (workspace_id, key)
