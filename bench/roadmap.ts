@@ -7,7 +7,7 @@
 
 import { buildApp } from '../src/app.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
-import { insertInitiative } from '../src/planning/roadmap/index.ts';
+import { initiativeFields, insertInitiative } from '../src/planning/roadmap/index.ts';
 import { type ProgressNode, rollUpProgress } from '../src/planning/roadmap/progress-rollup.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -83,30 +83,18 @@ export async function roadmapPage(): Promise<Figure[]> {
         insertInitiative(
           tx,
           planId,
-          {
+          initiativeFields({
             externalId: `i${++count}`,
             parentId,
             level,
             title: `${level} ${count}`,
-            description: '',
             horizon: (['short', 'medium', 'long'] as const)[index % 3] ?? 'short',
             startsOn: day(2026 + (index % 4), (index * 37) % 300),
             endsOn: day(2027 + (index % 4), (index * 53) % 300),
-            leadAgencyId: null,
-            partnerAgencyIds: [],
-            ownerId: null,
-            budgetAmount: null,
-            budgetCurrency: null,
-            budgetSource: null,
             status: statuses[index % statuses.length] ?? 'proposed',
             progress: index % 2 === 0 ? (index * 13) % 100 : null,
             weight: 1 + (index % 3),
-            isPublic: true,
-            dependsOnIds: [],
-            goalIds: [],
-            swotEntryIds: [],
-            codes: [],
-          },
+          }),
           null,
           null,
         );

@@ -9,6 +9,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   type InitiativeFields,
+  initiativeFields,
   insertInitiative,
   insertStep,
   type StepFields,
@@ -749,31 +750,6 @@ export const sumwhereProjects: DemoProject[] = [
   },
 ];
 
-const fields = (
-  values: Partial<InitiativeFields> &
-    Pick<InitiativeFields, 'title' | 'level' | 'horizon' | 'status'>,
-): InitiativeFields => ({
-  externalId: null,
-  parentId: null,
-  description: '',
-  startsOn: null,
-  endsOn: null,
-  leadAgencyId: null,
-  partnerAgencyIds: [],
-  ownerId: null,
-  budgetAmount: null,
-  budgetCurrency: null,
-  budgetSource: null,
-  progress: null,
-  weight: 1,
-  isPublic: true,
-  dependsOnIds: [],
-  goalIds: [],
-  swotEntryIds: [],
-  codes: [],
-  ...values,
-});
-
 /** Writes the demo plan's roadmap and the decisions it rests on; after the vision, whose goals it serves. */
 export async function insertSumwhereRoadmap(
   tx: Transaction<Schema>,
@@ -820,7 +796,7 @@ export async function insertSumwhereRoadmap(
       await insertInitiative(
         tx,
         planId,
-        fields({
+        initiativeFields({
           externalId: programme.key,
           title: programme.title,
           description: programme.description,
@@ -842,7 +818,7 @@ export async function insertSumwhereRoadmap(
     const id = await insertInitiative(
       tx,
       planId,
-      fields({
+      initiativeFields({
         externalId: project.key,
         parentId: programmeIds.get(project.programme) ?? null,
         level: 'project',

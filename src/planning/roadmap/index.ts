@@ -38,7 +38,7 @@ export const roadmap: Feature = {
 };
 
 // What the demo writes its roadmap with.
-export type { InitiativeFields } from './initiative-rules.ts';
+export { type InitiativeFields, initiativeFields } from './initiative-rules.ts';
 export { insertInitiative } from './initiative-store.ts';
 export type { StepFields } from './step-rules.ts';
 export { insertStep } from './step-store.ts';

@@ -42,6 +42,32 @@ export interface InitiativeFields {
   codes: { kind: CodeKind; code: string }[];
 }
 
+/** An initiative's fields with nothing set but what is given: no dates, links or budget, weight 1, public. */
+export const initiativeFields = (
+  values: Partial<InitiativeFields> &
+    Pick<InitiativeFields, 'title' | 'level' | 'horizon' | 'status'>,
+): InitiativeFields => ({
+  externalId: null,
+  parentId: null,
+  description: '',
+  startsOn: null,
+  endsOn: null,
+  leadAgencyId: null,
+  partnerAgencyIds: [],
+  ownerId: null,
+  budgetAmount: null,
+  budgetCurrency: null,
+  budgetSource: null,
+  progress: null,
+  weight: 1,
+  isPublic: true,
+  dependsOnIds: [],
+  goalIds: [],
+  swotEntryIds: [],
+  codes: [],
+  ...values,
+});
+
 type Text = string | undefined | null;
 type Numberish = string | number | undefined | null;
 
