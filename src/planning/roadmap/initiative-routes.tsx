@@ -198,7 +198,12 @@ function afterSave(
   plan: Plan,
   outcome: InitiativeOutcome,
   values: InitiativeFormValues,
-  options: { initiativeId?: string; origin?: OriginChoice | undefined; evidence: RoadmapEvidence },
+  options: {
+    initiativeId?: string;
+    origin?: OriginChoice | undefined;
+    /** Already opened to check the origin; the form opens it otherwise, only when shown again. */
+    evidence?: RoadmapEvidence | undefined;
+  },
 ) {
   const { initiativeId, origin, evidence } = options;
   if (outcome.ok) return reply.redirect(initiativeHref(plan.id, outcome.id), 303);
@@ -207,13 +212,17 @@ function afterSave(
     const { version: _, ...typed } = values;
     return renderForm(deps, request, reply.status(409), plan, {
       origin,
-      evidence,
+      ...(evidence ? { evidence } : {}),
       values: typed,
       errors: {},
       gone: true,
     });
   }
-  const base = { origin, evidence, ...(initiativeId ? { initiativeId } : {}) };
+  const base = {
+    origin,
+    ...(evidence ? { evidence } : {}),
+    ...(initiativeId ? { initiativeId } : {}),
+  };
   if ('conflict' in outcome)
     return renderForm(deps, request, reply.status(409), plan, {
       ...base,
@@ -234,15 +243,18 @@ async function addFromForm(
   reply: FastifyReply,
 ) {
   const plan = await requirePlan(request, deps, request.params.id);
-  const evidence = await openRoadmapEvidence(deps.database.db, plan, deps.resultsMinRespondents);
   const values = { ...valuesOf(request.body), version: undefined };
-  const origin = requireOrigin(evidence, values.from || undefined, values.ref || undefined);
+  // The baseline's evidence is opened only to check an origin named; a plain save needs none.
+  const evidence = values.from
+    ? await openRoadmapEvidence(deps.database.db, plan, deps.resultsMinRespondents)
+    : undefined;
+  const origin = evidence && requireOrigin(evidence, values.from, values.ref || undefined);
   const outcome = await saveInitiative(
     deps.database.db,
     plan.id,
     rawOf(values),
     changedBy(request),
-    origin ? { origin: originOf(origin, evidence) } : {},
+    origin && evidence ? { origin: originOf(origin, evidence) } : {},
   );
   return afterSave(deps, request, reply, plan, outcome, values, { origin, evidence });
 }
@@ -267,7 +279,6 @@ async function editFromForm(
   reply: FastifyReply,
 ) {
   const plan = await requirePlan(request, deps, request.params.id);
-  const evidence = await openRoadmapEvidence(deps.database.db, plan, deps.resultsMinRespondents);
   const values = valuesOf(request.body);
   const outcome = await saveInitiative(
     deps.database.db,
@@ -280,7 +291,6 @@ async function editFromForm(
   );
   return afterSave(deps, request, reply, plan, outcome, values, {
     initiativeId: request.params.initiativeId,
-    evidence,
   });
 }
 
