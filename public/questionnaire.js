@@ -205,6 +205,16 @@
     return;
   }
 
+  // The questions, to draw the next pages without a network: fetched once,
+  // then kept by the browser (their address changes when they do).
+  let questions = null;
+  fetch(data.questions)
+    .then((response) => (response.ok ? response.json() : null))
+    .then((fetched) => {
+      questions = fetched;
+    })
+    .catch(() => {});
+
   // Changes: radios at once, typing shortly after the respondent pauses.
   container.addEventListener('input', (event) => {
     const fieldset = event.target.closest?.('fieldset[data-item]');
@@ -223,14 +233,17 @@
     if (navigator.onLine && !lastSendFailed) return;
     event.preventDefault();
     schedule(0);
-    const index = data.pages.findIndex((page) => page.code === form.dataset.page);
-    const next = data.pages[index + 1];
+    // The connection went before the questions came: the respondent stays
+    // on this page, their answers kept on the device.
+    if (!questions) return;
+    const index = questions.pages.findIndex((page) => page.code === form.dataset.page);
+    const next = questions.pages[index + 1];
     if (next) history.pushState({ code: next.code }, '', `${base}/s/${next.code}`);
     draw(next);
   });
 
   window.addEventListener('popstate', (event) => {
-    const page = data.pages.find((candidate) => candidate.code === event.state?.code);
+    const page = questions?.pages.find((candidate) => candidate.code === event.state?.code);
     if (page) draw(page);
     else location.reload();
   });
@@ -246,7 +259,7 @@
   }
 
   function itemFieldset(item) {
-    const scale = data.scales[item.scale];
+    const scale = questions.scales[item.scale];
     const id = `${item.code}-value`;
     const choices = scale.choices.map((choice) => ({
       value: String(choice.value),
@@ -351,8 +364,8 @@
         ];
     container.replaceChildren(...content.filter(Boolean));
     if (back) {
-      const index = page ? data.pages.indexOf(page) : data.pages.length;
-      const previous = data.pages[index - 1];
+      const index = page ? questions.pages.indexOf(page) : questions.pages.length;
+      const previous = questions.pages[index - 1];
       back.href = previous ? `${base}/s/${previous.code}` : base;
     }
     document.title = `${page ? page.name : words.offlineEndTitle} – ${document.title.split(' – ').slice(1).join(' – ')}`;

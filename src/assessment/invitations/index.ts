@@ -20,4 +20,10 @@ export const invitations: Feature = {
 
 export { decideLink, type LinkState } from './invitation-link.ts';
 export { linkOpensOn } from './invitation-link-sql.ts';
-export { findInvitationByToken, type Invitation } from './invitation-store.ts';
+export {
+  findInvitationByToken,
+  type Invitation,
+  invitationOf,
+  selectInvitationByToken,
+} from './invitation-store.ts';
+export { looksLikeInvitationToken } from './invitation-token.ts';

@@ -25,13 +25,12 @@ export interface Invitation extends LinkFacts {
   agency: { id: string; name: string; acronym: string | null };
 }
 
-/** The invitation whose link carries `token`, revoked or not; undefined when there is none. */
-export async function findInvitationByToken(
-  db: Kysely<Schema>,
-  token: string,
-): Promise<Invitation | undefined> {
-  if (!looksLikeInvitationToken(token)) return undefined;
-  const row = await db
+/**
+ * The query of the invitation whose link carries `token`, for a reader who
+ * joins more to it (the questionnaire reads the response in the same query).
+ */
+export function selectInvitationByToken(db: Kysely<Schema>, token: string) {
+  return db
     .selectFrom('invitations as invitation')
     .innerJoin('rounds as round', 'round.id', 'invitation.round_id')
     .innerJoin('workspaces as workspace', 'workspace.id', 'round.workspace_id')
@@ -53,9 +52,24 @@ export async function findInvitationByToken(
       'agency.id as agencyId',
       'agency.name as agencyName',
       'agency.acronym as agencyAcronym',
-    ])
-    .executeTakeFirst();
-  if (!row) return undefined;
+    ]);
+}
+
+export type InvitationRow = Awaited<
+  ReturnType<ReturnType<typeof selectInvitationByToken>['executeTakeFirstOrThrow']>
+>;
+
+/** The invitation whose link carries `token`, revoked or not; undefined when there is none. */
+export async function findInvitationByToken(
+  db: Kysely<Schema>,
+  token: string,
+): Promise<Invitation | undefined> {
+  if (!looksLikeInvitationToken(token)) return undefined;
+  const row = await selectInvitationByToken(db, token).executeTakeFirst();
+  return row && invitationOf(row);
+}
+
+export function invitationOf(row: InvitationRow): Invitation {
   return {
     id: row.id,
     email: row.email,

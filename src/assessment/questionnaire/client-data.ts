@@ -1,7 +1,13 @@
-// What the questionnaire script needs to keep answering without a network:
-// every page's items and scales in the reader's language, the answers as
-// stored, and the words it shows. Embedded in each page as a JSON data block
-// (never executed, so a strict Content-Security-Policy allows it).
+// What the questionnaire script needs to keep answering without a network.
+// Each page embeds, as a JSON data block (never executed, so a strict
+// Content-Security-Policy allows it), what is the respondent's: the answers as
+// stored, the words the script shows, and where to fetch the questions. The
+// questions — every page's items and scales in the reader's language, two
+// thirds of a page's bytes — are a document of their own, fetched by the
+// script and kept by the browser: a framework version never changes, so a
+// respondent downloads them once instead of with every page, and one
+// answering without JavaScript never does.
+import { createHash } from 'node:crypto';
 
 import type { Messages } from '../../platform/i18n/messages.ts';
 import type { Framework } from '../frameworks/index.ts';
@@ -45,19 +51,44 @@ export function syncData(messages: Messages, token: string): string {
   return JSON.stringify(data).replaceAll('<', '\\u003c');
 }
 
-export function clientData(options: {
-  messages: Messages;
-  token: string;
-  framework: Framework;
-  answers: ReadonlyMap<string, StoredAnswer>;
-}): string {
-  const { messages, token, framework, answers } = options;
+interface Questions {
+  json: string;
+  /** Changes whenever the questions do: part of their address, so the browser may keep them for good. */
+  version: string;
+}
+
+// By framework and language: a stored framework version never changes (one
+// object per version is kept, framework-store.ts), and the words only with a
+// new release, which starts a new process.
+const questionsCache = new WeakMap<Framework, Map<string, Questions>>();
+
+/** Every page's items and scales in the reader's language, for the script to draw pages offline. */
+export function questions(framework: Framework, messages: Messages): Questions {
+  let byLanguage = questionsCache.get(framework);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    questionsCache.set(framework, byLanguage);
+  }
+  let cached = byLanguage.get(messages.language);
+  if (!cached) {
+    const json = questionsJson(framework, messages);
+    const version = createHash('sha256').update(json).digest('base64url').slice(0, 16);
+    cached = { json, version };
+    byLanguage.set(messages.language, cached);
+  }
+  return cached;
+}
+
+/** Where the script fetches the questions of `framework` in the reader's language. */
+export function questionsHref(token: string, framework: Framework, messages: Messages): string {
+  return `/r/${token}/questions/${messages.language}/${questions(framework, messages).version}`;
+}
+
+function questionsJson(framework: Framework, messages: Messages): string {
   const text = (value: Parameters<typeof localized>[0]) =>
     localized(value, messages.language, framework.defaultLanguage);
   const pages = questionnairePages(framework);
-  const data = {
-    token,
-    limits: { comment: COMMENT_MAX, evidence: EVIDENCE_URL_MAX },
+  return JSON.stringify({
     pages: pages.map((page) => ({
       code: page.code,
       caption: `${text(page.dimension.name)} · ${messages.t('questionnaire.pageOf', {
@@ -97,6 +128,21 @@ export function clientData(options: {
         },
       ]),
     ),
+  });
+}
+
+/** For a page of the questionnaire: the respondent's answers, the words, and where the questions are. */
+export function clientData(options: {
+  messages: Messages;
+  token: string;
+  framework: Framework;
+  answers: ReadonlyMap<string, StoredAnswer>;
+}): string {
+  const { messages, token, framework, answers } = options;
+  const data = {
+    token,
+    limits: { comment: COMMENT_MAX, evidence: EVIDENCE_URL_MAX },
+    questions: questionsHref(token, framework, messages),
     answers: Object.fromEntries(
       [...answers].map(([code, answer]) => [
         code,

@@ -1,5 +1,6 @@
 // The respondent's questionnaire through its pages, as with JavaScript off:
 // forms post, the server saves and redirects, errors re-render beside the field.
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
@@ -25,6 +26,14 @@ function pageAnswers(code: string) {
   return Object.fromEntries(
     page.subdimension.items.map((item, index) => [`${item.code}.value`, String((index % 5) + 1)]),
   );
+}
+
+/** Where a page's script fetches the questions (client-data.ts). */
+function questionsHref(body: string): string {
+  const data = body.match(
+    /<script type="application\/json" id="questionnaire-data">(.*?)<\/script>/s,
+  );
+  return JSON.parse(data?.[1] ?? '{}').questions;
 }
 
 describe('answering the questionnaire with pages', () => {
@@ -246,10 +255,43 @@ describe('answering the questionnaire with pages', () => {
     const page = await context.app.inject({ url: `/r/${invitation.token}/s/LEG-POL`, headers });
     expect(page.headers['content-encoding']).toBe('br');
     let bytes = page.rawPayload.length;
-    for (const asset of ['/assets/styles.css', '/assets/questionnaire.js']) {
+    // The questions too, which the script fetches on the first page.
+    const questions = questionsHref(brotliDecompressSync(page.rawPayload).toString());
+    for (const asset of ['/assets/styles.css', '/assets/questionnaire.js', questions]) {
       bytes += (await context.app.inject({ url: asset, headers })).rawPayload.length;
     }
     expect(bytes).toBeLessThan(50 * 1024);
+  });
+
+  it('leaves the questions out of each page: the script fetches them once, and the browser keeps them', async () => {
+    const invitation = await buildInvitation(context.database.db);
+    const first = await get(`/r/${invitation.token}/s/LEA-VIS`);
+    const second = await get(`/r/${invitation.token}/s/${pages[1]!.code}`);
+    const href = questionsHref(first.body);
+    expect(href).toMatch(new RegExp(`^/r/${invitation.token}/questions/en/[\\w-]{16}$`));
+    expect(questionsHref(second.body)).toBe(href);
+    // The page carries its own statements, not every other page's.
+    expect(first.body).toContain('LEA01');
+    expect(first.body).not.toContain('LEG01');
+
+    const fetched = await get(href);
+    expect(fetched.statusCode).toBe(200);
+    expect(fetched.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const questions = fetched.json();
+    expect(questions.pages.map((page: { code: string }) => page.code)).toEqual(
+      pages.map((page) => page.code),
+    );
+    expect(questions.pages[0].caption).toBe('Leadership · Page 1 of 20');
+    expect(Object.keys(questions.scales)).toEqual(dgca.scales.map((scale) => scale.key));
+
+    const spanish = await get(`/r/${invitation.token}/s/LEA-VIS?lang=es`);
+    const inSpanish = await get(questionsHref(spanish.body));
+    expect(questionsHref(spanish.body)).toMatch(/\/questions\/es\//);
+    expect(inSpanish.json().pages[0].caption).toBe('Liderazgo · Página 1 de 20');
+
+    const revoked = await buildInvitation(context.database.db, { revoked: true });
+    expect((await get(`/r/${revoked.token}/questions/en/anything`)).statusCode).toBe(410);
+    expect((await get(`/r/${invitation.token}/questions/fr/anything`)).statusCode).toBe(400);
   });
 
   it('lets someone signed in answer through a link, their forms carrying the session’s CSRF token', async () => {

@@ -10,7 +10,12 @@ import { errorCodes } from '../../platform/http/errors.ts';
 import type { App, RouteRequest } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
 import { sendPage } from '../../platform/http/page.tsx';
-import { isSupportedLanguage, type Messages, messagesFor } from '../../platform/i18n/messages.ts';
+import {
+  isSupportedLanguage,
+  type Messages,
+  messagesFor,
+  supportedLanguages,
+} from '../../platform/i18n/messages.ts';
 import { localized } from '../frameworks/index.ts';
 import {
   type AnswerContent,
@@ -21,9 +26,9 @@ import {
 } from './answer.ts';
 import { answersFromForm, type FormBody } from './answer-form.ts';
 import { type QuestionnaireDeps, type RefusedLink, saveThroughLink } from './answer-saves.ts';
-import { clientData } from './client-data.ts';
+import { clientData, questions } from './client-data.ts';
 import { fieldIds, SubdimensionPageView } from './page-view.tsx';
-import { loadResponse, submitResponse } from './questionnaire-store.ts';
+import { type StoredResponse, submitResponse } from './questionnaire-store.ts';
 import {
   CheckView,
   DoneView,
@@ -31,7 +36,7 @@ import {
   linkProblemTitle,
   StartView,
 } from './questionnaire-views.tsx';
-import { linkErrorCodes, type OpenedLink, openLink } from './respondent-link.ts';
+import { linkErrorCodes, type OpenedLink, openLinkWithResponse } from './respondent-link.ts';
 import { changedOnPage } from './save-decision.ts';
 import { linkIdsOf } from './save-store.ts';
 import {
@@ -46,6 +51,10 @@ import {
 const tokenParams = z.object({ token: z.string().max(200) });
 const pageParams = tokenParams.extend({ code: z.string().max(40) });
 const pageQuery = z.object({ return: z.enum(['check']).optional() });
+const questionsParams = tokenParams.extend({
+  language: z.enum(supportedLanguages),
+  version: z.string().max(40),
+});
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 type Valid = Extract<OpenedLink, { state: 'valid' }>;
@@ -55,22 +64,22 @@ function privatePage(reply: FastifyReply) {
   return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
 }
 
-/** Opens the link, or answers the page that says why it does not open. */
+/** Opens the link with its response as stored, or answers the page that says why it does not open. */
 async function withLink(
   database: Database,
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
-  work: (opened: Valid) => Promise<unknown>,
+  work: (opened: Valid, response: StoredResponse) => Promise<unknown>,
 ) {
-  const opened = await openLink(database.db, token);
+  const { opened, response } = await openLinkWithResponse(database.db, token);
   privatePage(reply);
   // A respondent invited in a language reads the questionnaire in it, unless
   // they chose another on these pages.
   const invitedIn = opened.invitation?.language;
   if (!request.languageChosen && isSupportedLanguage(invitedIn))
     request.messages = messagesFor(invitedIn);
-  if (opened.state === 'valid') return work(opened);
+  if (opened.state === 'valid') return work(opened, response);
   return sendLinkProblem(request, reply, opened);
 }
 
@@ -100,11 +109,17 @@ function problemMessage(messages: Messages, problem: AnswerProblem, length: numb
 const linkSchema = { hide: true, params: tokenParams } as const;
 const pageSchema = { hide: true, params: pageParams, querystring: pageQuery } as const;
 const savePageSchema = { ...pageSchema, body: formBody } as const;
+const questionsSchema = { hide: true, params: questionsParams } as const;
 
 export async function questionnaireRoutes(app: App, deps: QuestionnaireDeps) {
   const respondent = { access: 'respondent' as const };
   app.get('/r/:token', { schema: linkSchema, config: respondent }, (request, reply) =>
     showStart(deps, request, reply),
+  );
+  app.get(
+    '/r/:token/questions/:language/:version',
+    { schema: questionsSchema, config: respondent },
+    (request, reply) => sendQuestions(deps, request, reply),
   );
   app.get('/r/:token/s/:code', { schema: pageSchema, config: respondent }, (request, reply) =>
     showPage(deps, request, reply),
@@ -134,9 +149,8 @@ async function showStart(
     request,
     reply,
     request.params.token,
-    async ({ invitation, framework }) => {
-      const response = await loadResponse(database.db, invitation.id);
-      return sendPage(request, reply, {
+    async ({ invitation, framework }, response) =>
+      sendPage(request, reply, {
         title: invitation.round.name,
         body: (
           <StartView
@@ -148,8 +162,26 @@ async function showStart(
             tasks={taskList(framework, response.answers)}
           />
         ),
-      });
-    },
+      }),
+  );
+}
+
+/**
+ * The questions, for the script to draw pages without a network
+ * (client-data.ts). Whatever the version in the address, the current one is
+ * sent: the version only makes a new address when they change, so the
+ * browser may keep each for good.
+ */
+async function sendQuestions(
+  { database }: QuestionnaireDeps,
+  request: RouteRequest<typeof questionsSchema>,
+  reply: FastifyReply,
+) {
+  return withLink(database, request, reply, request.params.token, async ({ framework }) =>
+    reply
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .type('application/json; charset=utf-8')
+      .send(questions(framework, messagesFor(request.params.language)).json),
   );
 }
 
@@ -159,8 +191,8 @@ async function showPage(
   request: RouteRequest<typeof pageSchema>,
   reply: FastifyReply,
 ) {
-  return withLink(database, request, reply, request.params.token, (opened) =>
-    renderPage(database, request, reply, opened, {
+  return withLink(database, request, reply, request.params.token, (opened, response) =>
+    renderPage(request, reply, opened, response, {
       token: request.params.token,
       code: request.params.code,
       returnToCheck: request.query.return === 'check',
@@ -176,7 +208,7 @@ async function savePage(
 ) {
   const { token, code } = request.params;
   const returnToCheck = request.query.return === 'check';
-  return withLink(database, request, reply, token, async (opened) => {
+  return withLink(database, request, reply, token, async (opened, stored) => {
     const { invitation, framework } = opened;
     const page = findPage(framework, code);
     if (!page) throw new AppError('not_found', `There is no page ${code}`);
@@ -197,7 +229,7 @@ async function savePage(
           (problem.field === 'comment' ? answer?.comment : answer?.evidenceUrl)?.length ?? 0;
         errors[field] ??= problemMessage(request.messages, problem, length);
       }
-      return renderPage(database, request, reply.status(400), opened, {
+      return renderPage(request, reply.status(400), opened, stored, {
         token,
         code,
         returnToCheck,
@@ -205,7 +237,6 @@ async function savePage(
         errors,
       });
     }
-    const stored = await loadResponse(database.db, invitation.id);
     const changes = changedOnPage(posted, stored.answers);
     // A page submitted is a save of answers, as an autosave is, and is
     // written with the saves that arrive with it (answer-saves.ts):
@@ -232,8 +263,8 @@ async function showCheck(
   request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
-  return withLink(database, request, reply, request.params.token, (opened) =>
-    renderCheck(database, request, reply, request.params.token, opened),
+  return withLink(database, request, reply, request.params.token, (opened, response) =>
+    renderCheck(request, reply, request.params.token, opened, response),
   );
 }
 
@@ -244,9 +275,8 @@ async function submit(
   reply: FastifyReply,
 ) {
   const { token } = request.params;
-  return withLink(database, request, reply, token, async (opened) => {
+  return withLink(database, request, reply, token, async (opened, response) => {
     const { invitation, framework } = opened;
-    const response = await loadResponse(database.db, invitation.id);
     const missing = missingItems(framework, response.answers);
     if (missing.length > 0) {
       const errors: FieldErrors = {};
@@ -254,7 +284,7 @@ async function submit(
         errors[`check-${item.code}`] = request.messages.t('questionnaire.error.notAnswered', {
           code: item.code,
         });
-      return renderCheck(database, request, reply.status(400), token, opened, errors);
+      return renderCheck(request, reply.status(400), token, opened, response, errors);
     }
     await submitResponse(database.db, { invitation, framework });
     return reply.redirect(`/r/${token}/done`, 303);
@@ -267,28 +297,33 @@ async function showDone(
   request: RouteRequest<typeof linkSchema>,
   reply: FastifyReply,
 ) {
-  return withLink(database, request, reply, request.params.token, async ({ invitation }) => {
-    const response = await loadResponse(database.db, invitation.id);
-    if (response.status !== 'submitted')
-      return reply.redirect(`/r/${request.params.token}/check`, 303);
-    return sendPage(request, reply, {
-      title: request.messages.t('questionnaire.done.title'),
-      body: (
-        <DoneView
-          messages={request.messages}
-          token={request.params.token}
-          invitation={invitation}
-        />
-      ),
-    });
-  });
+  return withLink(
+    database,
+    request,
+    reply,
+    request.params.token,
+    async ({ invitation }, response) => {
+      if (response.status !== 'submitted')
+        return reply.redirect(`/r/${request.params.token}/check`, 303);
+      return sendPage(request, reply, {
+        title: request.messages.t('questionnaire.done.title'),
+        body: (
+          <DoneView
+            messages={request.messages}
+            token={request.params.token}
+            invitation={invitation}
+          />
+        ),
+      });
+    },
+  );
 }
 
 async function renderPage(
-  { db }: Database,
   request: FastifyRequest,
   reply: FastifyReply,
   opened: Valid,
+  response: StoredResponse,
   options: {
     token: string;
     code: string;
@@ -297,10 +332,9 @@ async function renderPage(
     errors?: FieldErrors;
   },
 ) {
-  const { invitation, framework } = opened;
+  const { framework } = opened;
   const page = findPage(framework, options.code);
   if (!page) throw new AppError('not_found', `There is no page ${options.code}`);
-  const response = await loadResponse(db, invitation.id);
   const shown = new Map<string, AnswerContent>(response.answers);
   for (const answer of options.posted ?? []) shown.set(answer.itemCode, answer);
   const previous = previousPage(framework, page.code);
@@ -330,15 +364,14 @@ async function renderPage(
 }
 
 async function renderCheck(
-  { db }: Database,
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   opened: Valid,
+  response: StoredResponse,
   errors: FieldErrors = {},
 ) {
   const { invitation, framework } = opened;
-  const response = await loadResponse(db, invitation.id);
   return sendPage(request, reply, {
     title: request.messages.t('questionnaire.check.title'),
     body: (

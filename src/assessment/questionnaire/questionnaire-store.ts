@@ -4,7 +4,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Framework } from '../frameworks/index.ts';
-import type { Invitation } from '../invitations/index.ts';
+import {
+  type Invitation,
+  invitationOf,
+  looksLikeInvitationToken,
+  selectInvitationByToken,
+} from '../invitations/index.ts';
 import type { ResponseStatus, StoredAnswer } from './save-decision.ts';
 import { missingItems } from './task-list.ts';
 
@@ -58,8 +63,7 @@ export async function loadResponse(
     .select(['id', 'status', 'submitted_at'])
     .where('invitation_id', '=', invitationId)
     .executeTakeFirst();
-  if (!response)
-    return { id: undefined, status: 'not_started', submittedAt: null, answers: new Map() };
+  if (!response) return notStartedResponse();
   const rows = await db
     .selectFrom('answers')
     .select(answerColumns)
@@ -71,6 +75,68 @@ export async function loadResponse(
     submittedAt: response.submitted_at,
     answers: toStoredAnswers(rows),
   };
+}
+
+/** An answer as json_build_array in findInvitationWithResponse lists its columns. */
+type AnswerTuple = [string, number | null, boolean, string | null, string | null, string];
+
+/**
+ * The invitation whose link carries `token` and its response, in one query:
+ * each page of the questionnaire needs both, and for a respondent without
+ * JavaScript, who asks for a page after each one submitted, three queries
+ * were most of a page's cost.
+ */
+export async function findInvitationWithResponse(
+  db: Kysely<Schema>,
+  token: string,
+): Promise<{ invitation: Invitation; response: StoredResponse } | undefined> {
+  if (!looksLikeInvitationToken(token)) return undefined;
+  const row = await selectInvitationByToken(db, token)
+    .leftJoin('responses as response', 'response.invitation_id', 'invitation.id')
+    .select((eb) => [
+      'response.id as responseId',
+      'response.status as responseStatus',
+      'response.submitted_at as responseSubmittedAt',
+      eb
+        .selectFrom('answers')
+        .select(
+          sql<
+            AnswerTuple[]
+          >`json_agg(json_build_array(${sql.join(answerColumns.map((column) => sql.ref(column)))}))`.as(
+            'answers',
+          ),
+        )
+        .whereRef('answers.response_id', '=', 'response.id')
+        .as('answers'),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const invitation = invitationOf(row);
+  if (!row.responseId || !row.responseStatus) return { invitation, response: notStartedResponse() };
+  return {
+    invitation,
+    response: {
+      id: row.responseId,
+      status: row.responseStatus,
+      submittedAt: row.responseSubmittedAt,
+      answers: toStoredAnswers(
+        (row.answers ?? []).map(
+          ([item_code, value, not_applicable, comment, evidence_url, changed_at]) => ({
+            item_code,
+            value,
+            not_applicable,
+            comment,
+            evidence_url,
+            changed_at: new Date(changed_at),
+          }),
+        ),
+      ),
+    },
+  };
+}
+
+export function notStartedResponse(): StoredResponse {
+  return { id: undefined, status: 'not_started', submittedAt: null, answers: new Map() };
 }
 
 /**

@@ -12,6 +12,11 @@ import {
   type Invitation,
   type LinkState,
 } from '../invitations/index.ts';
+import {
+  findInvitationWithResponse,
+  notStartedResponse,
+  type StoredResponse,
+} from './questionnaire-store.ts';
 import { type LinkIds, linkIdsOf } from './save-store.ts';
 
 export type LinkProblem = Exclude<LinkState, 'valid'>;
@@ -21,7 +26,22 @@ export type OpenedLink =
   | { state: LinkProblem; invitation: Invitation | undefined };
 
 export async function openLink(db: Kysely<Schema>, token: string): Promise<OpenedLink> {
-  const invitation = await findInvitationByToken(db, token);
+  return opened(db, await findInvitationByToken(db, token));
+}
+
+/** The link opened, and the response as stored when it opens: what every page of the questionnaire reads first. */
+export async function openLinkWithResponse(
+  db: Kysely<Schema>,
+  token: string,
+): Promise<{ opened: OpenedLink; response: StoredResponse }> {
+  const found = await findInvitationWithResponse(db, token);
+  return {
+    opened: await opened(db, found?.invitation),
+    response: found?.response ?? notStartedResponse(),
+  };
+}
+
+async function opened(db: Kysely<Schema>, invitation: Invitation | undefined): Promise<OpenedLink> {
   const state = decideLink(invitation, isoToday());
   if (state !== 'valid' || !invitation) return { state: state as LinkProblem, invitation };
   return { state, invitation, framework: await loadFramework(db, invitation.round.frameworkId) };

@@ -325,6 +325,7 @@ const table: Record<string, Who[] | 'respondent' | 'operator'> = {
   'GET /api/rounds/:id/workshop/items': facilitators,
   'PUT /api/rounds/:id/consensus': facilitators,
   'GET /r/:token': 'respondent',
+  'GET /r/:token/questions/:language/:version': 'respondent',
   'GET /r/:token/s/:code': 'respondent',
   'POST /r/:token/s/:code': 'respondent',
   'GET /r/:token/check': 'respondent',
