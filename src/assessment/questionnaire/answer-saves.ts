@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import type { FeatureDeps } from '../../platform/http/feature.ts';
 import { isoToday } from '../../platform/iso-day.ts';
-import { type LinkProblem, type OpenedLink, openLink } from './respondent-link.ts';
+import { type OpenedLinks, openLink, type RefusedLink } from './respondent-link.ts';
 import { type AnswerSave, type SaveOutcome, type SaveResult, writeSaves } from './save-store.ts';
 
 interface WaitingSave {
@@ -17,9 +17,10 @@ interface WaitingSave {
   reject(error: unknown): void;
 }
 
-/** What the questionnaire's registrars are given: the app's, and the one queue of answer saves. */
+/** What the questionnaire's registrars are given: the app's, the one queue of answer saves, and the links it remembers. */
 export interface QuestionnaireDeps extends FeatureDeps {
   saves: AnswerSaves;
+  links: OpenedLinks;
 }
 
 export class AnswerSaves {
@@ -98,9 +99,6 @@ export class AnswerSaves {
     }
   }
 }
-
-/** A save refused because its link no longer opens, and why. */
-export type RefusedLink = Extract<OpenedLink, { state: LinkProblem }>;
 
 /**
  * A save through the link `token`, already looked up and found open. Should

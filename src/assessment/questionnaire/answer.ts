@@ -47,24 +47,6 @@ export function isAnswered(answer: AnswerContent | undefined): boolean {
   return answer !== undefined && (answer.value !== null || answer.notApplicable);
 }
 
-export const blankAnswer: AnswerContent = {
-  value: null,
-  notApplicable: false,
-  comment: null,
-  evidenceUrl: null,
-};
-
-export function sameContent(a: AnswerContent | undefined, b: AnswerContent | undefined): boolean {
-  const left = a ?? blankAnswer;
-  const right = b ?? blankAnswer;
-  return (
-    left.value === right.value &&
-    left.notApplicable === right.notApplicable &&
-    left.comment === right.comment &&
-    left.evidenceUrl === right.evidenceUrl
-  );
-}
-
 /** Trims free text and stores an empty comment or link as none. */
 export function normalizeAnswer<T extends AnswerContent>(answer: T): T {
   const text = (value: string | null) => {

@@ -7,7 +7,7 @@ import type { App } from '../../platform/http/feature.ts';
 import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
 import { type QuestionnaireDeps, saveThroughLink } from './answer-saves.ts';
 import { loadResponse, submitResponse } from './questionnaire-store.ts';
-import { linkError, OpenedLinks, type RememberedLink, requireOpenLink } from './respondent-link.ts';
+import { linkError, requireOpenLink } from './respondent-link.ts';
 import { recordedAt, saveFingerprint, saveIdReusedError } from './save-decision.ts';
 
 const tokenParams = z.object({
@@ -93,24 +93,8 @@ const saveResultSchema = z
 
 const linkErrors = { 403: errorBodySchema, 404: errorBodySchema, 410: errorBodySchema };
 
-export async function questionnaireApi(app: App, { database, saves }: QuestionnaireDeps) {
+export async function questionnaireApi(app: App, { database, saves, links }: QuestionnaireDeps) {
   const respondent = { access: 'respondent' as const };
-  // Autosave looks a link up once, then checks it within each save's transaction.
-  const openedLinks = new OpenedLinks();
-  // Saves of one link that arrive together (two tabs, a burst after a
-  // server restart) look it up once.
-  const opening = new Map<string, Promise<RememberedLink>>();
-  function openAndRemember(token: string): Promise<RememberedLink> {
-    let link = opening.get(token);
-    if (!link) {
-      link = requireOpenLink(database.db, token)
-        .then(({ invitation, framework }) => openedLinks.remember(token, invitation, framework))
-        .finally(() => opening.delete(token));
-      opening.set(token, link);
-    }
-    return link;
-  }
-
   app.get(
     '/api/respondent/:token',
     {
@@ -173,7 +157,9 @@ export async function questionnaireApi(app: App, { database, saves }: Questionna
     },
     async (request) => {
       const { token } = request.params;
-      const link = openedLinks.get(token) ?? (await openAndRemember(token));
+      // Autosave looks a link up once, then checks it within each save's transaction.
+      const link = await links.open(token);
+      if ('state' in link) throw linkError(link.state);
       const { framework } = link;
       const now = new Date();
       const changes = request.body.answers.map((answer) =>
@@ -200,7 +186,7 @@ export async function questionnaireApi(app: App, { database, saves }: Questionna
       });
       if (outcome === 'save_id_reused') throw saveIdReusedError();
       if ('state' in outcome) {
-        openedLinks.forget(token);
+        links.forget(token);
         throw linkError(outcome.state);
       }
       return { saveId, ...outcome };

@@ -135,22 +135,31 @@ describe('answering the questionnaire with pages', () => {
     expect(remembered.body).toContain('<html lang="en"');
   });
 
-  it('posting the same page twice writes nothing the second time', async () => {
+  it('writes only what a page changes: nothing for an item left blank, nothing when posted again unchanged', async () => {
     const invitation = await buildInvitation(context.database.db);
     const url = `/r/${invitation.token}/s/LEA-VIS`;
-    await post(url, pageAnswers('LEA-VIS'));
-    const first = await context.database.db
-      .selectFrom('answers')
-      .select(['item_code', 'updated_at'])
-      .orderBy('item_code')
-      .execute();
-    await post(url, pageAnswers('LEA-VIS'));
-    const second = await context.database.db
-      .selectFrom('answers')
-      .select(['item_code', 'updated_at'])
-      .orderBy('item_code')
-      .execute();
-    expect(second).toEqual(first);
+    const stored = () =>
+      context.database.db
+        .selectFrom('answers')
+        .innerJoin('responses', 'responses.id', 'answers.response_id')
+        .where('responses.invitation_id', '=', invitation.id)
+        .select(['item_code', 'value', 'answers.updated_at'])
+        .orderBy('item_code')
+        .execute();
+    const { 'LEA04.value': _left, ...allButOne } = pageAnswers('LEA-VIS');
+    await post(url, allButOne);
+    const first = await stored();
+    expect(first.map((answer) => answer.item_code)).toEqual(['LEA01', 'LEA02', 'LEA03']);
+
+    expect((await post(url, allButOne)).statusCode).toBe(303);
+    expect(await stored()).toEqual(first);
+
+    await post(url, { ...allButOne, 'LEA02.value': '5' });
+    const third = await stored();
+    expect(third.map((answer) => answer.value)).toEqual([1, 5, 3]);
+    expect(third[0]).toEqual(first[0]);
+    expect(third[2]).toEqual(first[2]);
+    expect(third[1]?.updated_at).not.toEqual(first[1]?.updated_at);
   });
 
   it('saves every page submitted at the same moment by many respondents, a page twice by one of them, and a page that clears an answer', async () => {
@@ -403,6 +412,33 @@ describe('a link that does not open its questionnaire', () => {
       ...form({}),
     });
     expect(submitted.statusCode).toBe(status);
+  });
+
+  it('refuses a page from a link withdrawn after its first page was saved, in the language it was sent in', async () => {
+    const invitation = await buildInvitation(context.database.db, { language: 'es' });
+    const post = (code: string) =>
+      context.app.inject({
+        method: 'POST',
+        url: `/r/${invitation.token}/s/${code}`,
+        ...form({ [`${code === 'LEA-VIS' ? 'LEA01' : 'LEA05'}.value`]: '3' }),
+      });
+    expect((await post('LEA-VIS')).statusCode).toBe(303);
+    await context.database.db
+      .updateTable('invitations')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', invitation.id)
+      .execute();
+    const refused = await post(pages[1]!.code);
+    expect(refused.statusCode).toBe(410);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect(refused.body).toContain('<html lang="es"');
+    const saved = await context.database.db
+      .selectFrom('answers')
+      .innerJoin('responses', 'responses.id', 'answers.response_id')
+      .where('responses.invitation_id', '=', invitation.id)
+      .select('item_code')
+      .execute();
+    expect(saved).toEqual([{ item_code: 'LEA01' }]);
   });
 
   it('tells a respondent of a round that has not opened when it opens, in Spanish too', async () => {

@@ -17,6 +17,7 @@ import {
   supportedLanguages,
 } from '../../platform/i18n/messages.ts';
 import { localized } from '../frameworks/index.ts';
+import type { Invitation } from '../invitations/index.ts';
 import {
   type AnswerContent,
   type AnswerProblem,
@@ -25,7 +26,7 @@ import {
   EVIDENCE_URL_MAX,
 } from './answer.ts';
 import { answersFromForm, type FormBody } from './answer-form.ts';
-import { type QuestionnaireDeps, type RefusedLink, saveThroughLink } from './answer-saves.ts';
+import { type QuestionnaireDeps, saveThroughLink } from './answer-saves.ts';
 import { clientData, questions } from './client-data.ts';
 import { fieldIds, SubdimensionPageView } from './page-view.tsx';
 import { type StoredResponse, submitResponse } from './questionnaire-store.ts';
@@ -36,9 +37,12 @@ import {
   linkProblemTitle,
   StartView,
 } from './questionnaire-views.tsx';
-import { linkErrorCodes, type OpenedLink, openLinkWithResponse } from './respondent-link.ts';
-import { changedOnPage } from './save-decision.ts';
-import { linkIdsOf } from './save-store.ts';
+import {
+  linkErrorCodes,
+  type OpenedLink,
+  openLinkWithResponse,
+  type RefusedLink,
+} from './respondent-link.ts';
 import {
   findPage,
   missingItems,
@@ -73,14 +77,27 @@ async function withLink(
   work: (opened: Valid, response: StoredResponse) => Promise<unknown>,
 ) {
   const { opened, response } = await openLinkWithResponse(database.db, token);
+  if (opened.state !== 'valid') return refuseLink(request, reply, opened);
   privatePage(reply);
-  // A respondent invited in a language reads the questionnaire in it, unless
-  // they chose another on these pages.
-  const invitedIn = opened.invitation?.language;
+  speakInvitedLanguage(request, opened.invitation);
+  return work(opened, response);
+}
+
+/**
+ * A respondent invited in a language reads the questionnaire in it, unless
+ * they chose another on these pages.
+ */
+function speakInvitedLanguage(request: FastifyRequest, invitation: Invitation | undefined) {
+  const invitedIn = invitation?.language;
   if (!request.languageChosen && isSupportedLanguage(invitedIn))
     request.messages = messagesFor(invitedIn);
-  if (opened.state === 'valid') return work(opened, response);
-  return sendLinkProblem(request, reply, opened);
+}
+
+/** The page that says why a link does not open its questionnaire, in the respondent's language. */
+function refuseLink(request: FastifyRequest, reply: FastifyReply, refused: RefusedLink) {
+  privatePage(reply);
+  speakInvitedLanguage(request, refused.invitation);
+  return sendLinkProblem(request, reply, refused);
 }
 
 /** The page that says why a link does not open its questionnaire. */
@@ -202,59 +219,64 @@ async function showPage(
 
 /** Saves a page posted without JavaScript, then goes on, or shows the problems beside the fields. */
 async function savePage(
-  { database, saves }: QuestionnaireDeps,
+  { database, saves, links }: QuestionnaireDeps,
   request: RouteRequest<typeof savePageSchema>,
   reply: FastifyReply,
 ) {
   const { token, code } = request.params;
   const returnToCheck = request.query.return === 'check';
-  return withLink(database, request, reply, token, async (opened, stored) => {
-    const { invitation, framework } = opened;
-    const page = findPage(framework, code);
-    if (!page) throw new AppError('not_found', `There is no page ${code}`);
-    const posted = answersFromForm(page.subdimension.items, request.body as FormBody, new Date());
-    const problems = checkAnswers(framework, posted);
-    if (problems.length > 0) {
-      const errors: FieldErrors = {};
-      for (const problem of problems) {
-        const ids = fieldIds(problem.itemCode);
-        const field =
-          problem.field === 'comment'
-            ? ids.comment
-            : problem.field === 'evidenceUrl'
-              ? ids.evidence
-              : ids.value;
-        const answer = posted[problem.index];
-        const length =
-          (problem.field === 'comment' ? answer?.comment : answer?.evidenceUrl)?.length ?? 0;
-        errors[field] ??= problemMessage(request.messages, problem, length);
-      }
-      return renderPage(request, reply.status(400), opened, stored, {
+  // The link as remembered by the saves: a page of valid answers through a
+  // link that opened before is written without reading anything first.
+  const link = await links.open(token);
+  if ('state' in link) return refuseLink(request, reply, link);
+  const { framework } = link;
+  const page = findPage(framework, code);
+  if (!page) throw new AppError('not_found', `There is no page ${code}`);
+  const posted = answersFromForm(page.subdimension.items, request.body as FormBody, new Date());
+  const problems = checkAnswers(framework, posted);
+  if (problems.length > 0) {
+    const errors: FieldErrors = {};
+    for (const problem of problems) {
+      const ids = fieldIds(problem.itemCode);
+      const field =
+        problem.field === 'comment'
+          ? ids.comment
+          : problem.field === 'evidenceUrl'
+            ? ids.evidence
+            : ids.value;
+      const answer = posted[problem.index];
+      const length =
+        (problem.field === 'comment' ? answer?.comment : answer?.evidenceUrl)?.length ?? 0;
+      errors[field] ??= problemMessage(request.messages, problem, length);
+    }
+    return withLink(database, request, reply, token, (opened, stored) =>
+      renderPage(request, reply.status(400), opened, stored, {
         token,
         code,
         returnToCheck,
         posted,
         errors,
-      });
-    }
-    const changes = changedOnPage(posted, stored.answers);
-    // A page submitted is a save of answers, as an autosave is, and is
-    // written with the saves that arrive with it (answer-saves.ts):
-    // without that, 50 people answering without JavaScript spent most of
-    // the server's time on a transaction each.
-    if (changes.length > 0) {
-      const outcome = await saveThroughLink(database.db, saves, token, {
-        link: linkIdsOf(invitation),
-        changes,
-        saveId: undefined,
-      });
-      if (outcome !== 'save_id_reused' && 'state' in outcome)
-        return sendLinkProblem(request, reply, outcome);
-    }
-    const next = nextPage(framework, code);
-    const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
-    return reply.redirect(target, 303);
+      }),
+    );
+  }
+  // A page submitted is a save of answers, as an autosave is, and is
+  // written with the saves that arrive with it (answer-saves.ts): without
+  // that, 50 people answering without JavaScript spent most of the
+  // server's time on a transaction each.
+  const outcome = await saveThroughLink(database.db, saves, token, {
+    link: link.ids,
+    changes: posted,
+    saveId: undefined,
+    wholePage: true,
   });
+  if (outcome !== 'save_id_reused' && 'state' in outcome) {
+    links.forget(token);
+    return refuseLink(request, reply, outcome);
+  }
+  privatePage(reply);
+  const next = nextPage(framework, code);
+  const target = returnToCheck || !next ? `/r/${token}/check` : `/r/${token}/s/${next.code}`;
+  return reply.redirect(target, 303);
 }
 
 /** Every answer before submitting, with what is still missing. */

@@ -21,6 +21,9 @@ import { type LinkIds, linkIdsOf } from './save-store.ts';
 
 export type LinkProblem = Exclude<LinkState, 'valid'>;
 
+/** A link that does not open its questionnaire, and why. */
+export type RefusedLink = Extract<OpenedLink, { state: LinkProblem }>;
+
 export type OpenedLink =
   | { state: 'valid'; invitation: Invitation; framework: Framework }
   | { state: LinkProblem; invitation: Invitation | undefined };
@@ -81,20 +84,43 @@ export interface RememberedLink {
 }
 
 /**
- * What autosave remembers of a link that opened: the facts that never change
+ * What the saves remember of a link that opened: the facts that never change
  * for a token (its invitation, round and agency, and the framework a round
  * keeps once open). Whether the link still opens today is checked again by
- * each save, inside its own transaction (writeSaves).
+ * each save, inside its own transaction (writeSaves), so a save through a
+ * remembered link reads nothing before it writes.
  */
 export class OpenedLinks {
   static readonly MAX = 50_000;
+  readonly #db: Kysely<Schema>;
   readonly #links = new Map<string, RememberedLink>();
+  // Saves of one link that arrive together (two tabs, a burst after a
+  // server restart) look it up once.
+  readonly #opening = new Map<string, Promise<RememberedLink | RefusedLink>>();
 
-  get(token: string) {
-    return this.#links.get(token);
+  constructor(db: Kysely<Schema>) {
+    this.#db = db;
   }
 
-  remember(token: string, invitation: Invitation, framework: Framework): RememberedLink {
+  /** The link as remembered, or looked up and remembered if it opens; if not, why. */
+  open(token: string): Promise<RememberedLink | RefusedLink> | RememberedLink {
+    const remembered = this.#links.get(token);
+    if (remembered) return remembered;
+    let opening = this.#opening.get(token);
+    if (!opening) {
+      opening = openLink(this.#db, token)
+        .then((opened) =>
+          opened.state === 'valid'
+            ? this.#remember(token, opened.invitation, opened.framework)
+            : opened,
+        )
+        .finally(() => this.#opening.delete(token));
+      this.#opening.set(token, opening);
+    }
+    return opening;
+  }
+
+  #remember(token: string, invitation: Invitation, framework: Framework): RememberedLink {
     // The oldest link makes room: a respondent who comes back is looked up again.
     if (this.#links.size >= OpenedLinks.MAX)
       this.#links.delete(this.#links.keys().next().value as string);
@@ -103,6 +129,7 @@ export class OpenedLinks {
     return link;
   }
 
+  /** After a save found the link closed: the next one looks it up again. */
   forget(token: string) {
     this.#links.delete(token);
   }

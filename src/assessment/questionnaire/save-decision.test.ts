@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerChange } from './answer.ts';
 import {
-  changedOnPage,
   recordedAt,
   repeatedSave,
   type StoredAnswer,
@@ -47,15 +46,6 @@ describe('which save wins', () => {
     const now = at('10:00:00');
     expect(recordedAt(at('11:00:00'), now)).toEqual(now);
     expect(recordedAt(at('09:59:00'), now)).toEqual(at('09:59:00'));
-  });
-});
-
-describe('a page posted without JavaScript', () => {
-  it('writes only the items whose content differs from what is stored', () => {
-    const storedAnswers = new Map([['A', stored(3, '09:00:00')]]);
-    const posted = [change('A', 3, '10:00:00'), change('B', 4, '10:00:00')];
-    const blank = { ...change('C', 0, '10:00:00'), value: null };
-    expect(changedOnPage([...posted, blank], storedAnswers).map((c) => c.itemCode)).toEqual(['B']);
   });
 });
 

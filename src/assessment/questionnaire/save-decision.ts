@@ -6,8 +6,7 @@
 // save-decision-sql.ts, and test/save-rule-cases.ts holds the two equal.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.ts';
-import { type AnswerChange, type AnswerContent, isAnswered, sameContent } from './answer.ts';
-import type { AnswersByItem } from './task-list.ts';
+import { type AnswerChange, type AnswerContent, isAnswered } from './answer.ts';
 
 export interface StoredAnswer extends AnswerContent {
   changedAt: Date;
@@ -30,18 +29,6 @@ export function supersedes(change: AnswerChange, stored: StoredAnswer | undefine
  */
 export function recordedAt(clientTime: Date, now: Date): Date {
   return clientTime.getTime() > now.getTime() ? now : clientTime;
-}
-
-/**
- * A page posted without JavaScript sends every item on it; only the items
- * whose content differs from what is stored are changes, so posting the same
- * form twice writes nothing the second time.
- */
-export function changedOnPage(
-  posted: readonly AnswerChange[],
-  stored: AnswersByItem,
-): AnswerChange[] {
-  return posted.filter((answer) => !sameContent(answer, stored.get(answer.itemCode)));
 }
 
 export type ResponseStatus = 'draft' | 'submitted';
