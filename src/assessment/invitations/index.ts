@@ -23,7 +23,7 @@ export { linkOpensOn } from './invitation-link-sql.ts';
 export {
   findInvitationByToken,
   type Invitation,
+  type InvitationRow,
   invitationOf,
-  selectInvitationByToken,
 } from './invitation-store.ts';
-export { looksLikeInvitationToken } from './invitation-token.ts';
+export { hashInvitationToken, looksLikeInvitationToken } from './invitation-token.ts';

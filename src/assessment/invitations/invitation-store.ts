@@ -25,11 +25,7 @@ export interface Invitation extends LinkFacts {
   agency: { id: string; name: string; acronym: string | null };
 }
 
-/**
- * The query of the invitation whose link carries `token`, for a reader who
- * joins more to it (the questionnaire reads the response in the same query).
- */
-export function selectInvitationByToken(db: Kysely<Schema>, token: string) {
+function selectInvitationByToken(db: Kysely<Schema>, token: string) {
   return db
     .selectFrom('invitations as invitation')
     .innerJoin('rounds as round', 'round.id', 'invitation.round_id')
@@ -55,6 +51,7 @@ export function selectInvitationByToken(db: Kysely<Schema>, token: string) {
     ]);
 }
 
+/** An invitation as read with its round, workspace and agency (also by the questionnaire's respondent_link). */
 export type InvitationRow = Awaited<
   ReturnType<ReturnType<typeof selectInvitationByToken>['executeTakeFirstOrThrow']>
 >;

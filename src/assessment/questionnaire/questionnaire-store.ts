@@ -5,10 +5,11 @@ import type { Schema } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Framework } from '../frameworks/index.ts';
 import {
+  hashInvitationToken,
   type Invitation,
+  type InvitationRow,
   invitationOf,
   looksLikeInvitationToken,
-  selectInvitationByToken,
 } from '../invitations/index.ts';
 import type { ResponseStatus, StoredAnswer } from './save-decision.ts';
 import { missingItems } from './task-list.ts';
@@ -77,39 +78,31 @@ export async function loadResponse(
   };
 }
 
-/** An answer as json_build_array in findInvitationWithResponse lists its columns. */
+/** An answer as the function respondent_link lists its columns. */
 type AnswerTuple = [string, number | null, boolean, string | null, string | null, string];
+
+type RespondentLinkRow = InvitationRow & {
+  responseId: string | null;
+  responseStatus: ResponseStatus | null;
+  responseSubmittedAt: Date | null;
+  answers: AnswerTuple[] | null;
+};
 
 /**
  * The invitation whose link carries `token` and its response, in one query:
  * each page of the questionnaire needs both, and for a respondent without
- * JavaScript, who asks for a page after each one submitted, three queries
- * were most of a page's cost.
+ * JavaScript, who asks for a page after each one submitted, reading them was
+ * most of a page's cost (migration 021 says why it is a function).
  */
 export async function findInvitationWithResponse(
   db: Kysely<Schema>,
   token: string,
 ): Promise<{ invitation: Invitation; response: StoredResponse } | undefined> {
   if (!looksLikeInvitationToken(token)) return undefined;
-  const row = await selectInvitationByToken(db, token)
-    .leftJoin('responses as response', 'response.invitation_id', 'invitation.id')
-    .select((eb) => [
-      'response.id as responseId',
-      'response.status as responseStatus',
-      'response.submitted_at as responseSubmittedAt',
-      eb
-        .selectFrom('answers')
-        .select(
-          sql<
-            AnswerTuple[]
-          >`json_agg(json_build_array(${sql.join(answerColumns.map((column) => sql.ref(column)))}))`.as(
-            'answers',
-          ),
-        )
-        .whereRef('answers.response_id', '=', 'response.id')
-        .as('answers'),
-    ])
-    .executeTakeFirst();
+  const { rows } = await sql<RespondentLinkRow>`
+    select * from respondent_link(${hashInvitationToken(token)})
+  `.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   const invitation = invitationOf(row);
   if (!row.responseId || !row.responseStatus) return { invitation, response: notStartedResponse() };
