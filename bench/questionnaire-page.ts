@@ -1,6 +1,10 @@
-// Questionnaire page weight: a respondent's sub-dimension page (the largest
-// of dgca, 13 statements) and everything it loads — stylesheet, script, and
-// the questionnaire data embedded for offline answering — brotli on the wire.
+// Questionnaire page weight, brotli on the wire, of a respondent's
+// sub-dimension page (the largest of dgca, 13 statements):
+// - `questionnaire_page_bytes`: the first page of a visit, with everything it
+//   loads — stylesheet, script, and the questions the script fetches for
+//   answering offline;
+// - `questionnaire_next_page_bytes`: each page after it, the rest being in the
+//   browser's cache.
 
 import { buildApp } from '../src/app.ts';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
@@ -31,9 +35,15 @@ export async function questionnairePageWeight(): Promise<Figure[]> {
     );
     if (!assets.some((asset) => asset.endsWith('.js')))
       throw new Error(`${url} loads no questionnaire script: the page did not render`);
-    let total = await wireBytes(url);
+    const questions = body.match(/"questions":"([^"]+)"/)?.[1];
+    if (!questions) throw new Error(`${url} says nowhere where its questions are`);
+    const page = await wireBytes(url);
+    let total = page + (await wireBytes(questions));
     for (const asset of assets) total += await wireBytes(asset);
-    return [{ name: 'questionnaire_page_bytes', value: total, unit: 'bytes' }];
+    return [
+      { name: 'questionnaire_page_bytes', value: total, unit: 'bytes' },
+      { name: 'questionnaire_next_page_bytes', value: page, unit: 'bytes' },
+    ];
   } finally {
     await app.close();
     await database.close();

@@ -37,7 +37,8 @@ function toStoredAnswers(
     not_applicable: boolean;
     comment: string | null;
     evidence_url: string | null;
-    changed_at: Date;
+    /** A Date as a query reads it, its JSON text as respondent_link lists it. */
+    changed_at: Date | string;
   }[],
 ): Map<string, StoredAnswer> {
   return new Map(
@@ -120,7 +121,7 @@ export async function findInvitationWithResponse(
             not_applicable,
             comment,
             evidence_url,
-            changed_at: new Date(changed_at),
+            changed_at,
           }),
         ),
       ),

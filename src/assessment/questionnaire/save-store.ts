@@ -203,51 +203,56 @@ async function lockOpenResponses(
 
 /**
  * Writes the answers of the saves; returns `<response id> <item code>` of each
- * written. An item of a whole page the same as stored is left out here, with
- * its response locked, rather than by reading the answers before the
- * transaction, when another save could still change them.
+ * written. The items of whole pages go in a statement of their own, which
+ * leaves out those the same as stored: decided here, with their responses
+ * locked, rather than by reading the answers before the transaction, when
+ * another save could still change them; and only there, so autosaves, the
+ * busiest writes, keep the plain statement.
  */
 async function writeAnswers(
   tx: Transaction<Schema>,
   saves: readonly { save: AnswerSave; response: { id: string } }[],
 ): Promise<Set<string>> {
-  const answers = saves.flatMap(({ save, response }) =>
-    save.changes.map((change) => ({
-      responseId: response.id,
-      change,
-      wholePage: save.wholePage === true,
-    })),
-  );
-  if (answers.length === 0) return new Set();
-  const rows = await sql<{ response_id: string; item_code: string }>`
-    insert into answers (response_id, item_code, value, not_applicable, comment, evidence_url, changed_at)
-    select change.response_id, change.item_code, change.value, change.not_applicable,
-           change.comment, change.evidence_url, change.changed_at
-    from unnest(${answers.map((answer) => answer.responseId)}::uuid[],
-                ${answers.map(({ change }) => change.itemCode)}::text[],
-                ${answers.map(({ change }) => change.value)}::smallint[],
-                ${answers.map(({ change }) => change.notApplicable)}::boolean[],
-                ${answers.map(({ change }) => change.comment)}::text[],
-                ${answers.map(({ change }) => change.evidenceUrl)}::text[],
-                ${answers.map(({ change }) => change.changedAt.toISOString())}::timestamptz[],
-                ${answers.map((answer) => answer.wholePage)}::boolean[])
-           as change (response_id, item_code, value, not_applicable, comment, evidence_url,
-                      changed_at, whole_page)
-    left join answers stored
-      on stored.response_id = change.response_id and stored.item_code = change.item_code
-    -- No stored answer reads as a blank one: a blank item is no change.
-    where not change.whole_page
-       or (change.value, change.not_applicable, change.comment, change.evidence_url)
-          is distinct from
-          (stored.value, coalesce(stored.not_applicable, false), stored.comment, stored.evidence_url)
-    on conflict (response_id, item_code) do update set
-      value = excluded.value, not_applicable = excluded.not_applicable, comment = excluded.comment,
-      evidence_url = excluded.evidence_url, changed_at = excluded.changed_at, updated_at = now()
-    where ${supersedesSql('excluded', 'answers')}
-    returning response_id, item_code
-  `.execute(tx);
-  return new Set(rows.rows.map((row) => `${row.response_id} ${row.item_code}`));
+  const written = new Set<string>();
+  for (const wholePages of [false, true]) {
+    const answers = saves
+      .filter(({ save }) => (save.wholePage === true) === wholePages)
+      .flatMap(({ save, response }) =>
+        save.changes.map((change) => ({ responseId: response.id, change })),
+      );
+    if (answers.length === 0) continue;
+    const rows = await sql<{ response_id: string; item_code: string }>`
+      insert into answers (response_id, item_code, value, not_applicable, comment, evidence_url, changed_at)
+      select change.*
+      from unnest(${answers.map((answer) => answer.responseId)}::uuid[],
+                  ${answers.map(({ change }) => change.itemCode)}::text[],
+                  ${answers.map(({ change }) => change.value)}::smallint[],
+                  ${answers.map(({ change }) => change.notApplicable)}::boolean[],
+                  ${answers.map(({ change }) => change.comment)}::text[],
+                  ${answers.map(({ change }) => change.evidenceUrl)}::text[],
+                  ${answers.map(({ change }) => change.changedAt.toISOString())}::timestamptz[])
+             as change (response_id, item_code, value, not_applicable, comment, evidence_url,
+                        changed_at)
+      ${wholePages ? changedContentOnly : sql``}
+      on conflict (response_id, item_code) do update set
+        value = excluded.value, not_applicable = excluded.not_applicable, comment = excluded.comment,
+        evidence_url = excluded.evidence_url, changed_at = excluded.changed_at, updated_at = now()
+      where ${supersedesSql('excluded', 'answers')}
+      returning response_id, item_code
+    `.execute(tx);
+    for (const row of rows.rows) written.add(`${row.response_id} ${row.item_code}`);
+  }
+  return written;
 }
+
+/** The items whose content differs from the stored answer; no stored answer reads as a blank one. */
+const changedContentOnly = sql`
+  left join answers stored
+    on stored.response_id = change.response_id and stored.item_code = change.item_code
+  where (change.value, change.not_applicable, change.comment, change.evidence_url)
+        is distinct from
+        (stored.value, coalesce(stored.not_applicable, false), stored.comment, stored.evidence_url)
+`;
 
 /** The log entries of save ids already used, in the order asked for. */
 async function loggedSaves(
