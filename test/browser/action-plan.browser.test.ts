@@ -3,8 +3,8 @@
 // English and Spanish, on an initiative of the demo plan.
 import { describe, expect, it } from 'vitest';
 import { sumwherePlan } from '../../src/demo/sumwhere-plan.ts';
-import { savePartEntry } from '../../src/planning/roadmap/action-plan-changes.ts';
-import { partKeys } from '../../src/planning/roadmap/action-plan-parts.ts';
+import { savePartEntry } from '../../src/planning/roadmap/action-plan/action-plan-changes.ts';
+import { partKeys } from '../../src/planning/roadmap/action-plan/action-plan-parts.ts';
 import { buildInitiative } from '../factories/initiatives.ts';
 import { axeViolations, hasChromium, signInThroughPage, useRunningApp } from './browser.ts';
 

@@ -3,18 +3,17 @@
 // their action plans and progress that rolls up, on a timeline and, when an
 // admin chooses, published for everyone. Reached through the plan's tabs.
 import type { Feature } from '../../platform/http/feature.ts';
-import { actionPlanApi } from './action-plan-api.ts';
-import { actionPlanRoutes } from './action-plan-routes.tsx';
+import { actionPlanApi, actionPlanRoutes } from './action-plan/index.ts';
+import { roadmapFileRoutes, roadmapImportApi } from './import/index.ts';
 import { initiativeApi } from './initiative-api.ts';
 import { initiativeRoutes } from './initiative-routes.tsx';
-import { priorityApi } from './priority-api.ts';
-import { priorityRoutes } from './priority-routes.tsx';
-import { prioritySettingsApi } from './priority-settings-api.ts';
-import { prioritySettingsRoutes } from './priority-settings-routes.tsx';
-import { publicationApi } from './publication-api.ts';
-import { publicationRoutes } from './publication-routes.tsx';
-import { roadmapFileRoutes } from './roadmap-file-routes.tsx';
-import { roadmapImportApi } from './roadmap-import-api.ts';
+import {
+  priorityApi,
+  priorityRoutes,
+  prioritySettingsApi,
+  prioritySettingsRoutes,
+} from './priorities/index.ts';
+import { publicationApi, publicationRoutes } from './publication/index.ts';
 import { roadmapRoutes } from './roadmap-routes.tsx';
 
 export const roadmap: Feature = {
@@ -38,7 +37,6 @@ export const roadmap: Feature = {
 };
 
 // What the demo writes its roadmap with.
+export { insertStep, type StepFields } from './action-plan/index.ts';
 export { type InitiativeFields, initiativeFields } from './initiative-rules.ts';
 export { insertInitiative } from './initiative-store.ts';
-export type { StepFields } from './step-rules.ts';
-export { insertStep } from './step-store.ts';

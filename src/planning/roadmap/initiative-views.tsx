@@ -8,7 +8,7 @@ import { CsrfField } from '../../platform/http/forms.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { type Plan, PlanHeading } from '../plans/index.ts';
 import { recommendationText, subdimensionText, swotText } from '../vision/index.ts';
-import type { KpiFields } from './action-plan-rules.ts';
+import type { KpiFields } from './action-plan/index.ts';
 import type { Initiative } from './initiative-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';

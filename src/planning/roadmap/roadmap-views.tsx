@@ -2,15 +2,15 @@ import { textOf } from '../../assessment/frameworks/index.ts';
 import { TableScroll } from '../../platform/http/table-scroll.tsx';
 import type { Messages } from '../../platform/i18n/messages.ts';
 import { PlanHeading } from '../plans/index.ts';
+import { RoadmapFileActions } from './import/index.ts';
 import type { OriginChoice } from './initiative-origins.ts';
 import type { Milestone } from './milestone-store.ts';
 import type { Roadmap } from './open-roadmap.ts';
 import { statusOf } from './open-roadmap.ts';
 import { initiativeOverdue } from './overdue.ts';
-import { prioritiesHref } from './priority-parts.tsx';
-import { publicationHref } from './publication-views.tsx';
+import { prioritiesHref } from './priorities/index.ts';
+import { publicationHref } from './publication/index.ts';
 import type { RoadmapEvidence } from './roadmap-evidence.ts';
-import { RoadmapFileActions } from './roadmap-import-views.tsx';
 import {
   agencyName,
   datesText,
@@ -28,7 +28,7 @@ import {
   type Tally,
   type TreeRow,
 } from './roadmap-summary.ts';
-import { RoadmapTimeline } from './roadmap-timeline-views.tsx';
+import { RoadmapTimeline } from './timeline/index.ts';
 
 export interface RoadmapPage {
   roadmap: Roadmap;
