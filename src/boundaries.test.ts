@@ -29,8 +29,11 @@ describe('the boundaries check', () => {
   it('names every import that breaks a rule, and only those', async () => {
     expect((await violations(path.join(root, 'test', 'boundaries-fixture'))).sort()).toEqual([
       'feature-through-its-entry: src/app.ts → src/assessment/plans/plan-store.ts',
+      'feature-through-its-entry: src/app.ts → src/planning/roadmap/priorities/index.ts',
       'feature-to-feature-through-entry: src/assessment/plans/plan-store.ts → src/assessment/maps/map-store.ts',
       'no-cycles: src/home/home-routes.ts → src/home/home-views.ts',
+      'part-through-its-entry: src/planning/roadmap/roadmap-views.ts → src/planning/roadmap/priorities/priority-parts.ts',
+      'part-to-part-through-entry: src/planning/roadmap/priorities/priority-parts.ts → src/planning/roadmap/publication/publication-store.ts',
       'platform-below-features: src/platform/db/schema.ts → src/assessment/plans/index.ts',
     ]);
   });

@@ -1,0 +1,1 @@
+export { roadmapView } from './roadmap-views.ts';

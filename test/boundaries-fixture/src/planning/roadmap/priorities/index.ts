@@ -1,0 +1,1 @@
+export { priorityName } from './priority-parts.ts';

@@ -1,0 +1,1 @@
+export { publicationName } from './publication-store.ts';

@@ -1,0 +1,3 @@
+export function publicationName(): string {
+  return 'publication';
+}
