@@ -9,11 +9,16 @@ export interface Member {
 
 export type FormPayload = Record<string, string | string[]>;
 
-export function requestsAs(context: TestApp, member: Member) {
+/**
+ * Requests as `member` unless another is named; a function gives the member
+ * signed in later, in a beforeAll, to helpers made at the top of a describe.
+ */
+export function requestsAs(context: TestApp, member: Member | (() => Member)) {
+  const signedIn = typeof member === 'function' ? member : () => member;
   return {
-    get: (url: string, as: Member = member) =>
+    get: (url: string, as: Pick<Member, 'cookie'> = signedIn()) =>
       context.app.inject({ method: 'GET', url, headers: { cookie: as.cookie } }),
-    post: (url: string, payload: FormPayload, as: Member = member) =>
+    post: (url: string, payload: FormPayload, as: Member = signedIn()) =>
       context.app.inject({
         method: 'POST',
         url,
@@ -24,7 +29,7 @@ export function requestsAs(context: TestApp, member: Member) {
       method: 'GET' | 'POST' | 'PUT' | 'DELETE',
       url: string,
       payload?: Record<string, unknown>,
-      as: Member = member,
+      as: Member = signedIn(),
     ) =>
       context.app.inject({
         method,

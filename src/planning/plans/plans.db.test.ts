@@ -5,10 +5,11 @@ import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
+import { type Member, requestsAs } from '../../../test/http.ts';
 
 describe('plans', () => {
   const context = useTestApp();
-  let coordinator: { cookie: string; csrfToken: string };
+  let coordinator: Member;
   let roundId: string;
 
   beforeAll(async () => {
@@ -18,22 +19,7 @@ describe('plans', () => {
     coordinator = await signInAs(context.database, 'coordinator');
   });
 
-  const post = (url: string, payload: Record<string, string | string[]>, as = coordinator) =>
-    context.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: as.cookie },
-      payload: { _csrf: as.csrfToken, ...payload },
-    });
-  const get = (url: string, as: { cookie: string } = coordinator) =>
-    context.app.inject({ method: 'GET', url, headers: { cookie: as.cookie } });
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
-    context.app.inject({
-      method,
-      url,
-      headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken },
-      ...(payload ? { payload } : {}),
-    });
+  const { get, post, api } = requestsAs(context, () => coordinator);
 
   async function startPlan(title: string): Promise<string> {
     const response = await post('/plans/new', {

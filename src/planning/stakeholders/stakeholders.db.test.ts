@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/accounts.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
+import { requestsAs } from '../../../test/http.ts';
 import { copyStakeholders } from './index.ts';
 
 describe('stakeholder map', () => {
@@ -17,26 +18,7 @@ describe('stakeholder map', () => {
     coordinator = await signInAs(context.database, 'coordinator', { name: 'Carla Coordinator' });
   });
 
-  const post = (url: string, payload: Record<string, string>, as = coordinator) =>
-    context.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: as.cookie },
-      payload: { _csrf: as.csrfToken, ...payload },
-    });
-  const get = (url: string, as: { cookie: string } = coordinator) =>
-    context.app.inject({ method: 'GET', url, headers: { cookie: as.cookie } });
-  const api = (
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) =>
-    context.app.inject({
-      method,
-      url,
-      headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken },
-      ...(payload ? { payload } : {}),
-    });
+  const { get, post, api } = requestsAs(context, () => coordinator);
 
   async function startPlan(title: string): Promise<string> {
     const response = await api('POST', '/api/plans', {

@@ -12,6 +12,7 @@ import { buildResponse } from '../../../test/factories/responses.ts';
 import { buildRound } from '../../../test/factories/rounds.ts';
 import { buildWorkspace } from '../../../test/factories/workspace.ts';
 import { buildFramework } from '../../../test/frameworks.ts';
+import { type Member, requestsAs } from '../../../test/http.ts';
 import { importFramework } from '../../assessment/frameworks/index.ts';
 import { listSwotEntries } from '../analysis/index.ts';
 import { readVision } from './vision-store.ts';
@@ -52,7 +53,7 @@ const visionFramework = buildFramework({
 
 describe('a plan’s vision', () => {
   const context = useTestApp();
-  let coordinator: { cookie: string; csrfToken: string };
+  let coordinator: Member;
   let roundId: string;
 
   beforeAll(async () => {
@@ -83,26 +84,7 @@ describe('a plan’s vision', () => {
     expect(decided.statusCode).toBe(303);
   });
 
-  const post = (url: string, payload: Record<string, string | string[]>, as = coordinator) =>
-    context.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: as.cookie },
-      payload: { _csrf: as.csrfToken, ...payload },
-    });
-  const get = (url: string, as: { cookie: string } = coordinator) =>
-    context.app.inject({ method: 'GET', url, headers: { cookie: as.cookie } });
-  const api = (
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) =>
-    context.app.inject({
-      method,
-      url,
-      headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken },
-      ...(payload ? { payload } : {}),
-    });
+  const { get, post, api } = requestsAs(context, () => coordinator);
 
   async function startPlan(title: string): Promise<string> {
     const response = await api('POST', '/api/plans', {
