@@ -6,8 +6,8 @@ import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/feature.ts';
 import { checkAnswers, describeAnswerProblem, normalizeAnswer } from './answer.ts';
 import { type QuestionnaireDeps, saveThroughLink } from './answer-saves.ts';
-import { loadResponse, submitResponse } from './questionnaire-store.ts';
-import { linkError, requireOpenLink } from './respondent-link.ts';
+import { submitResponse } from './questionnaire-store.ts';
+import { linkError, openLinkWithResponse, requireOpenLink } from './respondent-link.ts';
 import { recordedAt, saveFingerprint, saveIdReusedError } from './save-decision.ts';
 
 const tokenParams = z.object({
@@ -108,8 +108,9 @@ export async function questionnaireApi(app: App, { database, saves, links }: Que
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const { invitation } = await requireOpenLink(database.db, request.params.token);
-      const response = await loadResponse(database.db, invitation.id);
+      const { opened, response } = await openLinkWithResponse(database.db, request.params.token);
+      if (opened.state !== 'valid') throw linkError(opened.state);
+      const { invitation } = opened;
       return {
         round: {
           name: invitation.round.name,

@@ -55,30 +55,6 @@ function toStoredAnswers(
   );
 }
 
-/** The respondent's response with every answer; `not_started` before the first save. */
-export async function loadResponse(
-  db: Kysely<Schema>,
-  invitationId: string,
-): Promise<StoredResponse> {
-  const response = await db
-    .selectFrom('responses')
-    .select(['id', 'status', 'submitted_at'])
-    .where('invitation_id', '=', invitationId)
-    .executeTakeFirst();
-  if (!response) return notStartedResponse();
-  const rows = await db
-    .selectFrom('answers')
-    .select(answerColumns)
-    .where('response_id', '=', response.id)
-    .execute();
-  return {
-    id: response.id,
-    status: response.status,
-    submittedAt: response.submitted_at,
-    answers: toStoredAnswers(rows),
-  };
-}
-
 /** An answer as the function respondent_link lists its columns. */
 type AnswerTuple = [string, number | null, boolean, string | null, string | null, string];
 
