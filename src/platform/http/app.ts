@@ -20,7 +20,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Access } from '../accounts/access.ts';
-import { gatherPlannerStatistics, STATISTICS_EVERY_MS } from '../db/planner-statistics.ts';
+import {
+  analyseGrownTables,
+  GROWTH_CHECK_EVERY_MS,
+  gatherPlannerStatistics,
+  STATISTICS_EVERY_MS,
+} from '../db/planner-statistics.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 import {
   defaultLanguage,
@@ -217,10 +222,21 @@ export async function createApp({
     const stopStatistics = startPeriodicJob({
       name: 'planner statistics',
       everyMs: STATISTICS_EVERY_MS,
+      // Start-up gathered them (startup.ts).
+      firstAfterMs: STATISTICS_EVERY_MS,
       log: app.log,
       run: () => gatherPlannerStatistics(deps.database),
     });
     app.addHook('onClose', stopStatistics);
+    const stopGrowthCheck = startPeriodicJob({
+      name: 'statistics of grown tables',
+      everyMs: GROWTH_CHECK_EVERY_MS,
+      log: app.log,
+      run: async () => {
+        await analyseGrownTables(deps.database);
+      },
+    });
+    app.addHook('onClose', stopGrowthCheck);
   }
   return app;
 }
