@@ -3,7 +3,8 @@
 // BENCH_RUNS times (5 unless set) and print the median run and the worst
 // (`_max` of a time, `_min` of a rate; see runs.ts). Figures: page weights
 // (page-weight.ts, questionnaire-page.ts); autosave at peak throughput and at
-// 2,000 saves/s offered steadily (save-load.ts); pages without JavaScript —
+// 2,000 saves/s offered steadily, in the demo's workspace and on a new
+// workspace's first round (save-load.ts); pages without JavaScript —
 // form submits per second and the server's time for the results agencies page
 // (form-load.ts); charts (chart-render.ts); whole-of-government results
 // (wog-results.ts); results read through a crosswalk (crosswalk-results.ts);
@@ -16,7 +17,7 @@ import { type Figure, pageWeights } from './page-weight.ts';
 import { questionnairePageWeight } from './questionnaire-page.ts';
 import { progressRollup, roadmapPage } from './roadmap.ts';
 import { saveLoad, steadySaveLoad } from './save-load.ts';
-import { prepareData } from './server-process.ts';
+import { prepareData, prepareFirstRound } from './server-process.ts';
 import { wogResults } from './wog-results.ts';
 
 // Each figure is printed as soon as its part is measured: the whole run takes
@@ -40,6 +41,21 @@ try {
   print(await resultsPageServerTime(prepared));
 } finally {
   await rm(prepared.dataRoot, { recursive: true, force: true });
+}
+// The day a government opens its first assessment: every table of answers
+// empty when the server starts, then filling as respondents arrive.
+const firstRound = await prepareFirstRound(10_000);
+try {
+  print(
+    await steadySaveLoad(firstRound, {
+      scenario: 'first_round',
+      respondents: 10_000,
+      savesPerSecond: 2_000,
+      seconds: 10,
+    }),
+  );
+} finally {
+  await rm(firstRound.dataRoot, { recursive: true, force: true });
 }
 print(chartRenders());
 print(await wogResults());

@@ -27,7 +27,7 @@ import { frameworkItemCodes } from './dgca-items.ts';
 import { connectionPool, send } from './http-client.ts';
 import type { Figure } from './page-weight.ts';
 import { benchRuns, medianOfRuns, percentile, type RunFigure, roundMs } from './runs.ts';
-import { type PreparedData, withServerOn } from './server-process.ts';
+import { type PreparedRound, withServerOn } from './server-process.ts';
 
 const itemCodes = frameworkItemCodes();
 
@@ -46,7 +46,7 @@ function reportFailures(load: string, failed: number, detail: string) {
 
 /** Peak throughput: `respondents` connections, each saving back to back. */
 export async function saveLoad(
-  prepared: PreparedData,
+  prepared: PreparedRound,
   { respondents = 200, seconds = 10, warmUpSeconds = 2, runs = benchRuns } = {},
 ): Promise<Figure[]> {
   const tokens = prepared.tokens.slice(0, respondents);
@@ -93,10 +93,15 @@ export async function saveLoad(
   });
 }
 
-/** Respondents' own pace: `savesPerSecond` offered at a steady rate, spread over `respondents`. */
+/**
+ * Respondents' own pace: `savesPerSecond` offered at a steady rate, spread
+ * over `respondents`. `scenario` ends the figures' names, for data other than
+ * the demo's workspace.
+ */
 export async function steadySaveLoad(
-  prepared: PreparedData,
+  prepared: PreparedRound,
   {
+    scenario = '',
     respondents = 10_000,
     savesPerSecond = 2_000,
     seconds = 10,
@@ -163,7 +168,7 @@ export async function steadySaveLoad(
     };
     try {
       if (warmUpSeconds > 0) await load(warmUpSeconds);
-      const at = `at_${savesPerSecond}_per_s`;
+      const at = `at_${savesPerSecond}_per_s${scenario ? `_${scenario}` : ''}`;
       return await medianOfRuns(runs, async (): Promise<RunFigure[]> => {
         const latencies = await load(seconds);
         return [

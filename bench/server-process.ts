@@ -1,6 +1,7 @@
 // A Transforma server in its own process on a fresh embedded database, as a
 // stranger would run it, for load and durability measurements: prepared with
-// the demo and an open round of invitations, then started and stopped at will.
+// an open round of invitations (in the demo's workspace, or as a new
+// workspace's first round), then started and stopped at will.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,17 +9,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { installReferenceFrameworks } from '../src/assessment/frameworks/import-framework.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { openDatabase } from '../src/platform/db/database.ts';
+import { type Database, openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { signInAs } from '../test/accounts.ts';
 import { buildInvitation } from '../test/factories/invitations.ts';
 import { buildRound } from '../test/factories/rounds.ts';
+import { buildWorkspace } from '../test/factories/workspace.ts';
 
 const root = path.join(import.meta.dirname, '..');
 
-export interface PreparedData {
+/** A data folder with an open dgca round, and its respondents' link secrets. */
+export interface PreparedRound {
   dataRoot: string;
   tokens: string[];
+}
+
+export interface PreparedData extends PreparedRound {
   /** The demo's latest closed round (2025), whose results pages have a realistic size. */
   demoRoundId: string;
   /** The session cookie of a viewer, for the members' pages. */
@@ -26,19 +32,41 @@ export interface PreparedData {
 }
 
 /** A data folder with the demo and `respondents` invitations to an open dgca round. */
-export async function prepareData(respondents: number): Promise<PreparedData> {
+export function prepareData(respondents: number): Promise<PreparedData> {
+  return prepareRound(respondents, async (database) => ({
+    demoRoundId: (await loadDemo(database.db)).round.id,
+    viewerCookie: (await signInAs(database, 'viewer')).cookie,
+  }));
+}
+
+/**
+ * A data folder with `respondents` invitations to an open dgca round, the
+ * first of a new workspace: nothing answered yet, as on the day a government
+ * opens its first assessment.
+ */
+export function prepareFirstRound(respondents: number): Promise<PreparedRound> {
+  return prepareRound(respondents, async (database) => {
+    await buildWorkspace(database.db);
+    return {};
+  });
+}
+
+/** A data folder with the workspace `prepareWorkspace` makes, and an open round of `respondents` invitations. */
+async function prepareRound<Extra extends object>(
+  respondents: number,
+  prepareWorkspace: (database: Database) => Promise<Extra>,
+): Promise<PreparedRound & Extra> {
   const dataRoot = await mkdtemp(path.join(tmpdir(), 'transforma-bench-'));
   const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataRoot, 'pglite') });
   try {
     await migrate(database);
     await installReferenceFrameworks(database.db);
-    const demo = await loadDemo(database.db);
+    const extra = await prepareWorkspace(database);
     const round = await buildRound(database.db, { agencyCount: 38 });
     const tokens: string[] = [];
     for (let i = 0; i < respondents; i++)
       tokens.push((await buildInvitation(database.db, { round })).token);
-    const viewer = await signInAs(database, 'viewer');
-    return { dataRoot, tokens, demoRoundId: demo.round.id, viewerCookie: viewer.cookie };
+    return { ...extra, dataRoot, tokens };
   } finally {
     await database.close();
   }
@@ -48,7 +76,7 @@ export async function prepareData(respondents: number): Promise<PreparedData> {
  * A copy of a prepared data folder (stopped server), so that each load starts
  * from the same state, not from what the load before it wrote.
  */
-export async function copyData(prepared: PreparedData): Promise<PreparedData> {
+export async function copyData<P extends PreparedRound>(prepared: P): Promise<P> {
   const dataRoot = await mkdtemp(path.join(tmpdir(), 'transforma-bench-'));
   await cp(prepared.dataRoot, dataRoot, { recursive: true });
   return { ...prepared, dataRoot };
@@ -119,9 +147,9 @@ export async function startServer(dataRoot: string): Promise<RunningServer> {
  * Runs `work` against a server on a copy of the prepared data, then stops the
  * server and removes the copy (left behind, copies fill the disk run after run).
  */
-export async function withServerOn<T>(
-  prepared: PreparedData,
-  work: (server: RunningServer, data: PreparedData) => Promise<T>,
+export async function withServerOn<T, P extends PreparedRound>(
+  prepared: P,
+  work: (server: RunningServer, data: P) => Promise<T>,
 ): Promise<T> {
   const data = await copyData(prepared);
   try {
