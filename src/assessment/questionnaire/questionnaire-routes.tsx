@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sendCompressedOnce } from '../../platform/http/compression.ts';
 import { errorCodes } from '../../platform/http/errors.ts';
 import type { App, RouteRequest } from '../../platform/http/feature.ts';
 import type { FieldErrors } from '../../platform/http/forms.tsx';
@@ -194,12 +195,13 @@ async function sendQuestions(
   request: RouteRequest<typeof questionsSchema>,
   reply: FastifyReply,
 ) {
-  return withLink(database, request, reply, request.params.token, async ({ framework }) =>
+  return withLink(database, request, reply, request.params.token, async ({ framework }) => {
+    const document = questions(framework, messagesFor(request.params.language));
     reply
       .header('cache-control', 'private, max-age=31536000, immutable')
-      .type('application/json; charset=utf-8')
-      .send(questions(framework, messagesFor(request.params.language)).json),
-  );
+      .type('application/json; charset=utf-8');
+    return sendCompressedOnce(request, reply, document, document.json);
+  });
 }
 
 /** One page of the questionnaire: a sub-dimension's items with the answers given. */

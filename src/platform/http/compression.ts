@@ -28,8 +28,17 @@
 // for two thirds of its time, on the path a respondent without JavaScript
 // takes for every page (a submit and the next page). gzip, for clients
 // without brotli, at zlib's default level 6: within 10% of brotli's bytes.
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import { promisify } from 'node:util';
+import {
+  type BrotliOptions,
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  gzip,
+  gzipSync,
+  type ZlibOptions,
+} from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const BROTLI_QUALITY = 4;
 export const GZIP_LEVEL = 6;
@@ -81,6 +90,60 @@ export function compress(body: Buffer, encoding: Encoding): Buffer {
         },
       })
     : gzipSync(body, { level: GZIP_LEVEL });
+}
+
+// What is compressed once and sent many times (the static assets, the
+// questions a respondent's script fetches) is worth brotli's and gzip's best:
+// 15–25% fewer bytes for a hundred times the work, done once.
+const bestOptions = (body: Buffer): Record<Encoding, BrotliOptions & ZlibOptions> => ({
+  br: {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  },
+  gzip: { level: constants.Z_BEST_COMPRESSION },
+});
+
+/** `body` at the encoding's best, in one synchronous call. */
+export function compressBest(body: Buffer, encoding: Encoding): Buffer {
+  const options = bestOptions(body)[encoding];
+  return encoding === 'br' ? brotliCompressSync(body, options) : gzipSync(body, options);
+}
+
+const brotliOnPool = promisify(brotliCompress);
+const gzipOnPool = promisify(gzip);
+const compressedOnce = new WeakMap<object, Map<Encoding, Promise<Buffer>>>();
+
+/**
+ * Sends `body`, which never changes while `owner` lives, compressed at its
+ * encoding's best the first time it is asked for and kept with `owner`. The
+ * first compression runs on libuv's pool (quality 11 takes ~60 ms for the
+ * dgca questions), so no other request waits for it.
+ */
+export async function sendCompressedOnce(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  owner: object,
+  body: string,
+): Promise<FastifyReply> {
+  reply.header('vary', varyOnEncoding(reply.getHeader('vary')));
+  const encoding = chosenEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(body);
+  let byEncoding = compressedOnce.get(owner);
+  if (!byEncoding) {
+    byEncoding = new Map();
+    compressedOnce.set(owner, byEncoding);
+  }
+  let compressed = byEncoding.get(encoding);
+  if (!compressed) {
+    const plain = Buffer.from(body);
+    const options = bestOptions(plain)[encoding];
+    compressed = encoding === 'br' ? brotliOnPool(plain, options) : gzipOnPool(plain, options);
+    byEncoding.set(encoding, compressed);
+  }
+  return reply.header('content-encoding', encoding).send(await compressed);
 }
 
 /** Adds `accept-encoding` to the reply's Vary header, keeping what it already names. */

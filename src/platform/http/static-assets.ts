@@ -8,9 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { chosenEncoding, type Encoding } from './compression.ts';
+import { chosenEncoding, compressBest, type Encoding } from './compression.ts';
 import type { App } from './feature.ts';
 
 const contentTypes: Record<string, string> = {
@@ -42,17 +41,8 @@ function readAsset(file: string, modified: number, size: number): Asset {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
   const encoded: Asset['encoded'] = {};
   if (compressible.has(extension) && body.length >= threshold) {
-    encoded.br = {
-      body: brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
-      etag: `"${hash}-br"`,
-    };
-    encoded.gzip = { body: gzipSync(body, { level: 9 }), etag: `"${hash}-gz"` };
+    encoded.br = { body: compressBest(body, 'br'), etag: `"${hash}-br"` };
+    encoded.gzip = { body: compressBest(body, 'gzip'), etag: `"${hash}-gz"` };
   }
   return {
     type: contentTypes[extension] ?? 'application/octet-stream',
