@@ -107,7 +107,7 @@ create table initiative_updates (
 create index initiative_updates_initiative on initiative_updates (initiative_id, happened_on);
 
 -- The criteria initiatives are scored on; a workspace without rows uses the
--- defaults of seed 002 chapter 7 (src/planning/roadmap/prioritisation.ts). A
+-- defaults of seed 002 chapter 7 (src/planning/roadmap/priorities/prioritisation.ts). A
 -- row without a label is a default criterion, worded by the catalogue.
 create table priority_criteria (
   workspace_id text not null references workspaces (id) on delete cascade,
