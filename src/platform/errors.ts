@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'invitation_revoked'
   | 'round_not_open'
   | 'round_closed'
+  | 'plan_closed'
   | 'internal';
 
 export interface FieldProblem {

@@ -116,7 +116,13 @@ const proposalSchema = z
 
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 const conflictOf = (schema: z.ZodType, id: string) =>
-  errorBodySchema.extend({ current: schema.describe('As another change left it') }).meta({ id });
+  errorBodySchema
+    .extend({
+      current: schema
+        .optional()
+        .describe('As another change left it; none when the plan is closed'),
+    })
+    .meta({ id });
 const entryErrors = {
   400: errorBodySchema,
   404: errorBodySchema,

@@ -30,7 +30,7 @@ export async function planCopyRoutes(app: App, deps: FeatureDeps, parts: readonl
     '/plans/:id/copy',
     { schema: { hide: true, params: idParams }, config: manage },
     async (request, reply) => {
-      const plan = await requirePlan(request, deps, request.params.id);
+      const plan = await requirePlan(request, deps, request.params.id, { toCopy: true });
       const id = await copyPlan(
         db,
         plan,
@@ -53,7 +53,7 @@ export async function planCopyRoutes(app: App, deps: FeatureDeps, parts: readonl
       config: manage,
     },
     async (request, reply) => {
-      const plan = await requirePlan(request, deps, request.params.id);
+      const plan = await requirePlan(request, deps, request.params.id, { toCopy: true });
       const by = changedBy(request);
       const id = await copyPlan(db, plan, copyTitle(request.messages, plan), parts, by);
       const copy = await findPlan(db, by.workspaceId, id);

@@ -43,7 +43,11 @@ const planBody = z.object({
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
 const conflictSchema = errorBodySchema
-  .extend({ current: planSchema.describe('The plan as another change left it') })
+  .extend({
+    current: planSchema
+      .optional()
+      .describe('The plan as another change left it; none when the plan is closed'),
+  })
   .meta({ id: 'PlanConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 

@@ -52,6 +52,7 @@ export function PlanHeading({
         {periodText(messages, plan)} · <StatusTag messages={messages} status={plan.status} />
       </p>
       <h1>{title ?? plan.title}</h1>
+      {plan.status === 'closed' && <p class="notice">{t('plans.closedPlan.body')}</p>}
       <nav class="results-nav" aria-label={t('plans.nav.label')}>
         <ul>
           {planParts.map((part) => (

@@ -126,6 +126,62 @@ describe('plans', () => {
     expect(audit.map((row) => row.action)).toEqual(['plan.created', 'plan.adopted', 'plan.closed']);
   });
 
+  it('keeps a closed plan as it was closed: read and copied, never changed, by page or API', async () => {
+    const planId = await startPlan('Plan of the last cycle');
+    await post(`/plans/${planId}/status`, { status: 'adopted', version: '1' });
+    await post(`/plans/${planId}/status`, { status: 'closed', version: '2' });
+    const stakeholdersBefore = await context.database.db
+      .selectFrom('stakeholders')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .execute();
+
+    const edited = await post(`/plans/${planId}/edit`, {
+      title: 'Rewritten afterwards',
+      startsYear: '2026',
+      endsYear: '2030',
+      baselineRoundIds: [roundId],
+      version: '3',
+    });
+    expect(edited.statusCode).toBe(409);
+    expect(edited.body).toContain('This plan is closed');
+    const renamed = await api('PUT', `/api/plans/${planId}`, {
+      title: 'Rewritten afterwards',
+      startsYear: 2026,
+      endsYear: 2030,
+      baselineRoundIds: [roundId],
+      version: 3,
+    });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json().error.code).toBe('plan_closed');
+    // What the plan holds is closed with it.
+    const stakeholder = await api('POST', `/api/plans/${planId}/stakeholders`, {
+      name: 'Ministry of Finance',
+      group: 'government_agencies',
+      interest: 4,
+      influence: 5,
+      engagement: 'consult',
+    });
+    expect(stakeholder.statusCode).toBe(409);
+    expect(
+      await context.database.db
+        .selectFrom('stakeholders')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .execute(),
+    ).toHaveLength(stakeholdersBefore.length);
+
+    const page = await get(`/plans/${planId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Plan of the last cycle</h1>');
+    expect(page.body).toContain('A closed plan can be read, and copied into a new plan');
+    const copied = await post(`/plans/${planId}/copy`, {});
+    expect(copied.statusCode).toBe(303);
+    const copyId = (copied.headers.location as string).split('/')[2] as string;
+    const copy = (await api('GET', `/api/plans/${copyId}`)).json();
+    expect(copy).toMatchObject({ title: 'Copy of Plan of the last cycle', status: 'draft' });
+  });
+
   it('creates and changes plans through the API, answering 409 with the plan as it stands', async () => {
     const created = await api('POST', '/api/plans', {
       title: 'API plan',

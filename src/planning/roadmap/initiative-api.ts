@@ -140,7 +140,11 @@ const originBody = z
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
 const conflictSchema = errorBodySchema
-  .extend({ current: initiativeSchema.describe('The initiative as another change left it') })
+  .extend({
+    current: initiativeSchema
+      .optional()
+      .describe('The initiative as another change left it; none when the plan is closed'),
+  })
   .meta({ id: 'InitiativeConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 

@@ -83,7 +83,11 @@ const stakeholderBody = z.object({
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
 const conflictSchema = errorBodySchema
-  .extend({ current: stakeholderSchema.describe('The stakeholder as another change left it') })
+  .extend({
+    current: stakeholderSchema
+      .optional()
+      .describe('The stakeholder as another change left it; none when the plan is closed'),
+  })
   .meta({ id: 'StakeholderConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 

@@ -98,7 +98,11 @@ const pointBody = z.object({
 });
 
 const conflictSchema = errorBodySchema
-  .extend({ current: pointSchema.describe('The point as another change left it') })
+  .extend({
+    current: pointSchema
+      .optional()
+      .describe('The point as another change left it; none when the plan is closed'),
+  })
   .meta({ id: 'StarPointConflict' });
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 

@@ -131,7 +131,12 @@ export const priorityBody = z.object({ text: z.string().max(PRIORITY_MAX * 2), t
 function conflictSchema(name: string, current: z.ZodType) {
   return errorBodySchema
     .extend({
-      current: current.nullable().describe('The entry as another change left it; null if deleted'),
+      current: current
+        .nullable()
+        .optional()
+        .describe(
+          'The entry as another change left it; null if deleted; none when the plan is closed',
+        ),
     })
     .meta({ id: `${name}Conflict` });
 }

@@ -22,6 +22,8 @@ export const errorCodes: Record<ErrorCode, { status: number; messageKey: string 
   invitation_revoked: { status: 410, messageKey: 'questionnaire.link.revoked' },
   round_not_open: { status: 403, messageKey: 'questionnaire.link.notYetOpen' },
   round_closed: { status: 410, messageKey: 'questionnaire.link.closed' },
+  // A change asked of a plan that has been closed: it is kept as it was.
+  plan_closed: { status: 409, messageKey: 'plans.closedPlan' },
   internal: { status: 500, messageKey: 'error.internal' },
 };
 

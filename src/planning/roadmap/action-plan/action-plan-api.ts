@@ -226,7 +226,9 @@ function partApi(app: App, deps: FeatureDeps, part: PartKey) {
   const entrySchema: z.ZodObject = entrySchemas[part];
   const body: z.ZodObject = bodies[part];
   const conflictSchema = errorBodySchema.extend({
-    current: entrySchema.describe('The entry as another change left it'),
+    current: entrySchema
+      .optional()
+      .describe('The entry as another change left it; none when the plan is closed'),
   });
   const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
   const open = async (
