@@ -9,7 +9,7 @@ import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
-import { requirePlan } from '../plans/index.ts';
+import { planConflictSchema, requirePlan } from '../plans/index.ts';
 import { deletePestleFactor, savePestleFactor } from './pestle-changes.ts';
 import { DESCRIPTION_MAX, horizons, pestleHeadings, pestleLevels, trends } from './pestle-rules.ts';
 import { findPestleFactor, listPestleFactors, type PestleFactor } from './pestle-store.ts';
@@ -115,23 +115,15 @@ const proposalSchema = z
   .meta({ id: 'SwotProposal' });
 
 const versioned = { version: z.number().int().describe('The version the change starts from') };
-const conflictOf = (schema: z.ZodType, id: string) =>
-  errorBodySchema
-    .extend({
-      current: schema
-        .optional()
-        .describe('As another change left it; none when the plan is closed'),
-    })
-    .meta({ id });
 const entryErrors = {
   400: errorBodySchema,
   404: errorBodySchema,
-  409: conflictOf(entrySchema, 'SwotEntryConflict'),
+  409: planConflictSchema(entrySchema, 'The entry', 'SwotEntryConflict'),
 };
 const factorErrors = {
   400: errorBodySchema,
   404: errorBodySchema,
-  409: conflictOf(factorSchema, 'PestleFactorConflict'),
+  409: planConflictSchema(factorSchema, 'The factor', 'PestleFactorConflict'),
 };
 
 const presentEntry = (entry: SwotEntry) => {

@@ -15,6 +15,7 @@ export const plans: Feature = {
 };
 
 export { planSchema, presentPlan } from './plan-api.ts';
+export { planConflictSchema } from './plan-conflict.ts';
 export { requirePlan } from './plan-lookup.ts';
 export { type PlanStatus, planStatuses, TITLE_MAX } from './plan-rules.ts';
 export { findPlan, type Plan } from './plan-store.ts';

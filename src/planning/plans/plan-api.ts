@@ -11,6 +11,7 @@ import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { movePlan, type PlanOutcome, savePlan } from './plan-changes.ts';
+import { planConflictSchema } from './plan-conflict.ts';
 import { requirePlan } from './plan-lookup.ts';
 import { FIRST_YEAR, LAST_YEAR, planStatuses, TITLE_MAX } from './plan-rules.ts';
 import { findPlan, listPlans, type Plan } from './plan-store.ts';
@@ -42,13 +43,7 @@ const planBody = z.object({
 });
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
-const conflictSchema = errorBodySchema
-  .extend({
-    current: planSchema
-      .optional()
-      .describe('The plan as another change left it; none when the plan is closed'),
-  })
-  .meta({ id: 'PlanConflict' });
+const conflictSchema = planConflictSchema(planSchema, 'The plan', 'PlanConflict');
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
 export const presentPlan = (plan: Plan): z.infer<typeof planSchema> => ({

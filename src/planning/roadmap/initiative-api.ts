@@ -11,7 +11,7 @@ import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { workspaceOf } from '../../platform/http/request-workspace.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
 import { isoToday } from '../../platform/iso-day.ts';
-import { type Plan, requirePlan } from '../plans/index.ts';
+import { type Plan, planConflictSchema, requirePlan } from '../plans/index.ts';
 import { deleteInitiative, type InitiativeOutcome, saveInitiative } from './initiative-changes.ts';
 import { findOrigin, originOf } from './initiative-origins.ts';
 import {
@@ -139,13 +139,7 @@ const originBody = z
   .describe('What the initiative answers: an accepted recommendation, a SWOT weakness or a goal');
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
-const conflictSchema = errorBodySchema
-  .extend({
-    current: initiativeSchema
-      .optional()
-      .describe('The initiative as another change left it; none when the plan is closed'),
-  })
-  .meta({ id: 'InitiativeConflict' });
+const conflictSchema = planConflictSchema(initiativeSchema, 'The initiative', 'InitiativeConflict');
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
 export function presentInitiative(

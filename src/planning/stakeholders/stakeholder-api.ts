@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
-import { requirePlan } from '../plans/index.ts';
+import { planConflictSchema, requirePlan } from '../plans/index.ts';
 import {
   deleteStakeholder,
   type StakeholderOutcome,
@@ -82,13 +82,11 @@ const stakeholderBody = z.object({
 });
 const versioned = { version: z.number().int().describe('The version the change starts from') };
 
-const conflictSchema = errorBodySchema
-  .extend({
-    current: stakeholderSchema
-      .optional()
-      .describe('The stakeholder as another change left it; none when the plan is closed'),
-  })
-  .meta({ id: 'StakeholderConflict' });
+const conflictSchema = planConflictSchema(
+  stakeholderSchema,
+  'The stakeholder',
+  'StakeholderConflict',
+);
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
 function present(stakeholder: Stakeholder): z.infer<typeof stakeholderSchema> {

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { errorBodySchema } from '../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../platform/http/feature.ts';
 import { messagesFor } from '../../platform/i18n/messages.ts';
-import { type Plan, requirePlan } from '../plans/index.ts';
+import { type Plan, planConflictSchema, requirePlan } from '../plans/index.ts';
 import { clearStarPoint, type StarOutcome, saveStarPoint } from './star-changes.ts';
 import { starProblemText } from './star-form-views.tsx';
 import { baselineScoreChoices, type ScoreChoice, starPointStates } from './star-lookup.ts';
@@ -97,13 +97,7 @@ const pointBody = z.object({
   version: z.number().int().min(0).describe('The version the change starts from'),
 });
 
-const conflictSchema = errorBodySchema
-  .extend({
-    current: pointSchema
-      .optional()
-      .describe('The point as another change left it; none when the plan is closed'),
-  })
-  .meta({ id: 'StarPointConflict' });
+const conflictSchema = planConflictSchema(pointSchema, 'The point', 'StarPointConflict');
 const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
 
 function present(

@@ -3,6 +3,7 @@
 // the OpenAPI document as they validate.
 import { z } from 'zod';
 import { errorBodySchema } from '../../platform/http/errors.ts';
+import { planConflictSchema } from '../plans/index.ts';
 import { cepaGroups } from './cepa-principles.ts';
 import type { VisionEvidence } from './vision-evidence.ts';
 import {
@@ -129,16 +130,7 @@ export const goalBody = z.object({
 export const priorityBody = z.object({ text: z.string().max(PRIORITY_MAX * 2), term: z.string() });
 
 function conflictSchema(name: string, current: z.ZodType) {
-  return errorBodySchema
-    .extend({
-      current: current
-        .nullable()
-        .optional()
-        .describe(
-          'The entry as another change left it; null if deleted; none when the plan is closed',
-        ),
-    })
-    .meta({ id: `${name}Conflict` });
+  return planConflictSchema(current.nullable(), 'The entry (null if deleted)', `${name}Conflict`);
 }
 export const errors = (name: string, current: z.ZodType) => ({
   400: errorBodySchema,

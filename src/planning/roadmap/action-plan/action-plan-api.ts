@@ -10,7 +10,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { errorBodySchema } from '../../../platform/http/errors.ts';
 import type { App, FeatureDeps } from '../../../platform/http/feature.ts';
 import { messagesFor } from '../../../platform/i18n/messages.ts';
-import { requirePlan } from '../../plans/index.ts';
+import { planConflictSchema, requirePlan } from '../../plans/index.ts';
 import { requireInitiative } from '../initiative-lookup.ts';
 import { deletePartEntry, type PartOutcome, savePartEntry } from './action-plan-changes.ts';
 import { problemText } from './action-plan-form-views.tsx';
@@ -225,11 +225,7 @@ function partApi(app: App, deps: FeatureDeps, part: PartKey) {
   // One list's schemas, typed loosely: the handlers below serve every list.
   const entrySchema: z.ZodObject = entrySchemas[part];
   const body: z.ZodObject = bodies[part];
-  const conflictSchema = errorBodySchema.extend({
-    current: entrySchema
-      .optional()
-      .describe('The entry as another change left it; none when the plan is closed'),
-  });
+  const conflictSchema = planConflictSchema(entrySchema, 'The entry');
   const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: conflictSchema };
   const open = async (
     request: Parameters<typeof requirePlan>[0],
